@@ -1,0 +1,3 @@
+from gezien.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,105 @@
+"""The `gezien` command."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+import django
+
+from gezien.config import ConfigError
+
+# Django's deployment warnings that do not apply when Gezien serves plain HTTP on a
+# private address; `gezien check` explains instead of repeating them.
+TLS_ONLY_WARNINGS = {"security.W004", "security.W008", "security.W012", "security.W016"}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gezien", description="Run and manage Gezien.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="start Gezien (a production web server)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    serve.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
+    serve.add_argument("--dev", action="store_true", help="development server with autoreload and DEBUG")
+
+    commands.add_parser("check", help="check the configuration, explained in plain words")
+
+    manage = commands.add_parser("manage", help="run a Django management command")
+    manage.add_argument("args", nargs=argparse.REMAINDER)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    # Everything Gezien writes (database, key, backups) is for this user only.
+    os.umask(0o077)
+    if args.command == "serve" and args.dev:
+        os.environ["GEZIEN_DEV"] = "1"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gezien.settings")
+    try:
+        django.setup()
+        if args.command == "serve":
+            return _serve(args)
+        if args.command == "check":
+            return _check()
+        from django.core.management import execute_from_command_line
+
+        execute_from_command_line(["gezien", *args.args])
+        return 0
+    except ConfigError as error:
+        print(f"gezien: {error}", file=sys.stderr)
+        return 2
+
+
+def prepare() -> None:
+    """Create or migrate the database and collect the static files."""
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    if not 0 < args.port < 65536:
+        print("gezien: --port must be between 1 and 65535", file=sys.stderr)
+        return 2
+    if not 1 <= args.workers <= 64:
+        print("gezien: --workers must be between 1 and 64", file=sys.stderr)
+        return 2
+    prepare()
+    shown_host = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"Gezien runs at http://{shown_host}:{args.port}/  (stop with Ctrl-C)", flush=True)
+    if args.dev:
+        from django.core.management import call_command
+
+        call_command("runserver", f"{shown_host}:{args.port}")
+        return 0
+    from gezien.server import run
+
+    run(host=shown_host, port=args.port, workers=args.workers)
+    return 0
+
+
+def _check() -> int:
+    from django.conf import settings
+    from django.core.checks import ERROR, run_checks
+    from django.db import connections
+
+    messages = run_checks(include_deployment_checks=True, databases=list(connections))
+    if not settings.BEHIND_TLS:
+        messages = [m for m in messages if m.id not in TLS_ONLY_WARNINGS]
+        print(
+            "Note: GEZIEN_BEHIND_TLS is off. That is fine on this machine only; on a network, "
+            "put Gezien behind a proxy with HTTPS and set GEZIEN_BEHIND_TLS=true."
+        )
+    for message in messages:
+        level = "error" if message.level >= ERROR else "warning"
+        print(f"{level} {message.id}: {message.msg}")
+        if message.hint:
+            print(f"    what to do: {message.hint}")
+    errors = sum(1 for m in messages if m.level >= ERROR)
+    print(f"{errors} error(s), {len(messages) - errors} warning(s).")
+    return 1 if errors else 0

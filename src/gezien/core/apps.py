@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "gezien.core"
+    verbose_name = "Gezien core"
+
+    def ready(self) -> None:
+        from gezien.core import checks, helplines  # noqa: F401  (checks register themselves)
+
+        # A broken data file must stop start-up, not a page view later.
+        helplines.load()

@@ -1,0 +1,73 @@
+"""Gezien's own system checks, run by `gezien check` next to Django's deployment checks.
+Each message says in plain words what is wrong and what to do."""
+
+from __future__ import annotations
+
+import stat
+
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
+from django.db import connection
+
+
+@register(Tags.security, deploy=True)
+def check_secret_key_file(app_configs=None, **kwargs) -> list:
+    path = settings.DATA_DIR / "secret_key"
+    if not path.exists():
+        return []
+    if stat.S_IMODE(path.stat().st_mode) & 0o077:
+        return [
+            Error(
+                f"The secret key file {path} can be read by other users of this machine.",
+                hint=f"Run: chmod 600 {path}",
+                id="gezien.E001",
+            )
+        ]
+    return []
+
+
+@register(Tags.security, deploy=True)
+def check_allowed_hosts(app_configs=None, **kwargs) -> list:
+    if "*" in settings.ALLOWED_HOSTS:
+        return [
+            Error(
+                "GEZIEN_ALLOWED_HOSTS contains '*', so any host name is accepted.",
+                hint="List the host names people use to reach Gezien, separated by commas.",
+                id="gezien.E002",
+            )
+        ]
+    return []
+
+
+@register(Tags.security, deploy=True)
+def check_tls_for_public_hosts(app_configs=None, **kwargs) -> list:
+    local = {"127.0.0.1", "localhost", "[::1]", "::1"}
+    public = [host for host in settings.ALLOWED_HOSTS if host not in local]
+    if public and not settings.BEHIND_TLS:
+        return [
+            Warning(
+                "Gezien accepts the public host name(s) "
+                + ", ".join(public)
+                + " but GEZIEN_BEHIND_TLS is off, so cookies are not marked Secure.",
+                hint="Put Gezien behind a proxy with HTTPS and set GEZIEN_BEHIND_TLS=true.",
+                id="gezien.W001",
+            )
+        ]
+    return []
+
+
+@register(Tags.database, deploy=True)
+def check_sqlite_journal(app_configs=None, databases=None, **kwargs) -> list:
+    if connection.vendor != "sqlite" or not databases:
+        return []
+    with connection.cursor() as cursor:
+        mode = cursor.execute("PRAGMA journal_mode").fetchone()[0]
+    if mode.lower() != "wal":
+        return [
+            Warning(
+                f"The SQLite database uses journal mode {mode!r} instead of WAL.",
+                hint="Start Gezien once with `gezien serve`; it switches the database to WAL.",
+                id="gezien.W002",
+            )
+        ]
+    return []

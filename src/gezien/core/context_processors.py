@@ -1,0 +1,12 @@
+from django.http import HttpRequest
+
+from gezien.core import helplines
+
+
+def shell(request: HttpRequest) -> dict:
+    """What the page shell needs on every page: the crisis lines and the path to return to
+    after switching language."""
+    return {
+        "crisis_lines": helplines.crisis_lines(),
+        "current_path": request.path if request is not None else "/",
+    }

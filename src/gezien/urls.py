@@ -1,0 +1,19 @@
+from django.urls import path
+
+from gezien.core import views as core
+
+urlpatterns = [
+    path("", core.home, name="home"),
+    path("hulplijnen/", core.help_lines, name="help-lines"),
+    path("over/", core.about, name="about"),
+    path("privacy/", core.privacy, name="privacy"),
+    path("snel-weg/", core.quick_exit_info, name="quick-exit-info"),
+    path("weg/", core.quick_exit, name="quick-exit"),
+    path("taal/<str:code>/", core.switch_language, name="switch-language"),
+    path("healthz", core.healthz, name="healthz"),
+]
+
+handler400 = core.bad_request
+handler403 = core.permission_denied
+handler404 = core.page_not_found
+handler500 = core.server_error

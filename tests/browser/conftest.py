@@ -1,0 +1,206 @@
+"""The real-browser suite: Gezien started the way a person starts it (`gezien serve`, its
+production server, a fresh data folder), driven by Playwright in Debian's Chromium.
+
+Every page a test opens is recorded; a test fails when any request leaves Gezien's origin.
+The one allowed exception is the quick exit's neutral site, which is a stub on this machine
+(the test machines have no internet)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import threading
+import urllib.request
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+CHROMIUM = os.environ.get("GEZIEN_CHROMIUM", "/usr/bin/chromium")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _fresh_postgres_database(url: str) -> tuple[str, callable]:
+    """The server under test gets a database of its own on the same PostgreSQL server."""
+    import psycopg
+
+    name = f"gezien_browser_{secrets.token_hex(4)}"
+    parts = urlsplit(url)
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+    def drop() -> None:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    return urlunsplit(parts._replace(path=f"/{name}")), drop
+
+
+class _NeutralSite(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        body = b"<!doctype html><title>Weer</title><p>Het weer</p>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def _start_neutral_site() -> str:
+    site = ThreadingHTTPServer(("127.0.0.1", 0), _NeutralSite)
+    threading.Thread(target=site.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{site.server_address[1]}/"
+
+
+EXIT_URL = _start_neutral_site()
+
+
+class Server:
+    def __init__(self) -> None:
+        self.data_dir = tempfile.mkdtemp(prefix="gezien-browser-")
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith("GEZIEN_") and k != "DJANGO_SETTINGS_MODULE"
+        }
+        self.env["GEZIEN_DATA_DIR"] = self.data_dir
+        self.env["GEZIEN_EXIT_URL"] = EXIT_URL
+        self.drop_database = None
+        given = os.environ.get("GEZIEN_DATABASE_URL", "")
+        if given.startswith("postgres"):
+            self.env["GEZIEN_DATABASE_URL"], self.drop_database = _fresh_postgres_database(given)
+        self.process: subprocess.Popen | None = None
+        self.first_line = ""
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gezien", "serve", "--port", str(self.port), "--workers", "2"],
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.first_line = self.process.stdout.readline().strip()
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}/healthz", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"gezien serve did not start: {self.first_line}")
+
+    def stop(self) -> int:
+        """Stop the way a person does, with Ctrl-C (SIGINT); return the exit status."""
+        assert self.process is not None
+        self.process.send_signal(signal.SIGINT)
+        try:
+            return self.process.wait(timeout=30)
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+            if self.drop_database:
+                self.drop_database()
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[Server]:
+    running = Server()
+    running.start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+class Visit:
+    """A browser context with every request it makes recorded."""
+
+    def __init__(self, browser: Browser, server: Server, **options) -> None:
+        self.server = server
+        self.context: BrowserContext = browser.new_context(locale="nl-NL", **options)
+        self.requests: list[str] = []
+        self.context.on("request", lambda request: self.requests.append(request.url))
+        self.page: Page = self.context.new_page()
+
+    def open(self, path: str) -> Page:
+        response = self.page.goto(self.server.url + path)
+        assert response is not None
+        return self.page
+
+    def foreign_requests(self) -> list[str]:
+        own = urlsplit(self.server.url).netloc
+        return [
+            url
+            for url in self.requests
+            if urlsplit(url).netloc != own and not url.startswith(EXIT_URL) and urlsplit(url).scheme != "data"
+        ]
+
+
+@pytest.fixture
+def visit(browser: Browser, server: Server) -> Iterator[Visit]:
+    current = Visit(browser, server)
+    yield current
+    foreign = current.foreign_requests()
+    current.context.close()
+    assert foreign == [], f"requests to another origin: {foreign}"
+
+
+@pytest.fixture
+def make_visit(browser: Browser, server: Server) -> Iterator:
+    made: list[Visit] = []
+
+    def make(**options) -> Visit:
+        made.append(Visit(browser, server, **options))
+        return made[-1]
+
+    yield make
+    for current in made:
+        foreign = current.foreign_requests()
+        current.context.close()
+        assert foreign == [], f"requests to another origin: {foreign}"
+
+
+_axe = Axe()
+
+
+def assert_accessible(page: Page) -> None:
+    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    assert results.violations_count == 0, results.generate_report()

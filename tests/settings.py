@@ -1,0 +1,17 @@
+"""Settings for the test suite: Gezien's own settings, with a data folder of the test run's
+own so tests never touch a real installation. GEZIEN_DATABASE_URL is passed through, which
+is how CI runs the same suite on PostgreSQL."""
+
+import os
+import tempfile
+
+os.environ.setdefault("GEZIEN_TEST_DATA_DIR", tempfile.mkdtemp(prefix="gezien-test-"))
+os.environ["GEZIEN_DATA_DIR"] = os.environ["GEZIEN_TEST_DATA_DIR"]
+os.environ.pop("GEZIEN_DEV", None)
+
+from gezien.settings import *  # noqa: E402,F403
+
+# In-process tests have no collected static files (the browser suite serves the real
+# hashed and compressed ones through `gezien serve`), so plain file names are used here.
+STORAGES = {"staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+STATIC_ROOT.mkdir(exist_ok=True)  # noqa: F405  (WhiteNoise warns when it is missing)
