@@ -21,10 +21,13 @@ BEHIND_TLS = config.env_bool("GEZIEN_BEHIND_TLS", False)
 EXIT_URL = config.exit_url()
 
 INSTALLED_APPS = [
+    "django.contrib.auth",
     "django.contrib.contenttypes",
+    "django.contrib.messages",
     "django.contrib.sessions",
     "django.contrib.staticfiles",
     "gezien.core",
+    "gezien.accounts",
 ]
 
 MIDDLEWARE = [
@@ -35,6 +38,10 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "gezien.accounts.middleware.SessionExpiryMiddleware",
+    "gezien.vault.session.VaultCookieMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -50,6 +57,8 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
                 "gezien.core.context_processors.shell",
             ],
         },
@@ -59,8 +68,20 @@ TEMPLATES = [
 DATABASES = {"default": config.database(DATA_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+AUTH_USER_MODEL = "accounts.Account"
+PASSWORD_HASHERS = ["gezien.accounts.hashers.GezienArgon2Hasher"]
+LOGIN_URL = "/account/inloggen/"
+
 # Sessions live in the database, so any worker on any machine can serve any request.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_IDLE_SECONDS = 60 * config.env_int("GEZIEN_SESSION_IDLE_MINUTES", 25, 5, 120)
+SESSION_MAX_SECONDS = 3600 * config.env_int("GEZIEN_SESSION_MAX_HOURS", 12, 1, 24)
+SESSION_COOKIE_AGE = SESSION_MAX_SECONDS
+# The session cookie is forgotten when the browser closes; nothing lingers on the device.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Exporting, deleting and sharing ask for the passphrase again after this long.
+REAUTH_SECONDS = 5 * 60
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
@@ -88,7 +109,6 @@ X_FRAME_OPTIONS = "DENY"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Amsterdam"

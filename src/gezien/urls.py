@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from gezien.core import views as core
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("weg/", core.quick_exit, name="quick-exit"),
     path("taal/<str:code>/", core.switch_language, name="switch-language"),
     path("healthz", core.healthz, name="healthz"),
+    path("account/", include("gezien.accounts.urls")),
 ]
 
 handler400 = core.bad_request

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.http import HttpRequest
 
 from gezien.core import helplines
@@ -8,5 +9,6 @@ def shell(request: HttpRequest) -> dict:
     after switching language."""
     return {
         "crisis_lines": helplines.crisis_lines(),
+        "session_idle_seconds": settings.SESSION_IDLE_SECONDS,
         "current_path": request.path if request is not None else "/",
     }

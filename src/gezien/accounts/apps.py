@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "gezien.accounts"
+    verbose_name = "Accounts and the vault"
+
+    def ready(self) -> None:
+        from gezien.accounts import export
+
+        export.register("account", export.account_section)

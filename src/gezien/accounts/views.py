@@ -1,0 +1,359 @@
+"""Account pages. Logic lives in services, sessions and second_factor; views only connect
+forms to it."""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+
+from gezien.accounts import export, forms, second_factor, services, sessions
+from gezien.accounts.decorators import PENDING_RECOVERY, account_required, recent_passphrase_required
+from gezien.accounts.models import Account, SessionRecord
+from gezien.vault import crypto
+from gezien.vault import session as vault_session
+
+log = logging.getLogger("gezien.accounts")
+
+PENDING_SECOND_STEP = "second_step_for"
+PENDING_TOTP = "totp_pending"
+sensitive = sensitive_post_parameters(
+    "passphrase", "new_passphrase", "current_passphrase", "recovery_code", "code", "last_part"
+)
+
+
+def _client(request: HttpRequest) -> str:
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _safe_next(request: HttpRequest, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return default
+
+
+def _seal_in_session(request: HttpRequest, name: str, account_id: object, value: str, key: bytes) -> None:
+    sealed = crypto.seal(key, value.encode(), crypto.wrap_aad(account_id, name))
+    request.session[name] = base64.b64encode(sealed).decode()
+
+
+def _open_from_session(request: HttpRequest, name: str, account_id: object, key: bytes) -> str | None:
+    sealed = request.session.get(name)
+    if not sealed:
+        return None
+    try:
+        return crypto.open_sealed(key, base64.b64decode(sealed), crypto.wrap_aad(account_id, name)).decode()
+    except (ValueError, crypto.VaultError):
+        return None
+
+
+@sensitive
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("accounts:home")
+    form = forms.SignupForm(request.POST or None)
+    keys = [(services._throttle_key("signup", _client(request)), 10)]
+    if request.method == "POST" and form.is_valid():
+        wait = services.wait_seconds(keys)
+        if wait:
+            form.add_error(None, _("Too many new accounts from here. Try again in %(n)d minutes.") % {"n": wait // 60 + 1})
+        else:
+            try:
+                unlocked, code = services.create_account(form.cleaned_data["username"], form.cleaned_data["new_passphrase"])
+            except services.TakenError:
+                form.add_error("username", _("This username is taken, or looks too much like one that is. Choose another one."))
+            else:
+                services.record_failure(keys)  # counts sign-ups per client, not failures
+                sessions.start(request, unlocked)
+                _seal_in_session(request, PENDING_RECOVERY, unlocked.account.pk, code, unlocked.data_key)
+                return redirect("accounts:recovery-code")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+@sensitive
+@account_required
+def recovery_code(request: HttpRequest) -> HttpResponse:
+    code = _open_from_session(request, PENDING_RECOVERY, request.user.pk, request.data_key)
+    if code is None:
+        return redirect("accounts:home")
+    form = forms.ConfirmRecoveryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        typed = "".join(c for c in form.cleaned_data["last_part"].upper() if c.isalnum())
+        if typed and typed == code.replace("-", "")[-8:]:
+            del request.session[PENDING_RECOVERY]
+            messages.success(request, _("Your recovery code is saved. Your account is ready."))
+            return redirect("accounts:home")
+        form.add_error("last_part", _("These characters do not match the end of your code. Look again at the code above."))
+    return render(request, "accounts/recovery_code.html", {"form": form, "code": code})
+
+
+@account_required
+def recovery_download(request: HttpRequest) -> HttpResponse:
+    code = _open_from_session(request, PENDING_RECOVERY, request.user.pk, request.data_key)
+    if code is None:
+        raise Http404
+    text = _("Recovery code for Gezien, account %(username)s:\n\n%(code)s\n\nKeep it somewhere safe. With this code you can set a new passphrase. It works once; then you get a new one.\n") % {"username": request.user.username, "code": code}
+    response = HttpResponse(text, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="code.txt"'
+    return response
+
+
+@sensitive
+def login(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect(_safe_next(request, reverse("accounts:home")))
+    form = forms.LoginForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        keys = services.throttle_keys(form.cleaned_data["username"], _client(request))
+        wait = services.wait_seconds(keys)
+        unlocked = None if wait else services.authenticate(form.cleaned_data["username"], form.cleaned_data["passphrase"])
+        if wait:
+            form.add_error(None, _("Too many attempts. Wait %(n)d seconds and try again.") % {"n": wait})
+        elif unlocked is None:
+            services.record_failure(keys)
+            log.info("login failed")
+            form.add_error(None, _("The username or passphrase is not right."))
+        else:
+            services.clear_failures(keys)
+            if second_factor.is_enabled(unlocked.account):
+                request.session.cycle_key()
+                request.session[PENDING_SECOND_STEP] = str(unlocked.account.pk)
+                vault_session.unlock(request, unlocked.account.pk, unlocked.data_key)
+                return redirect(f"{reverse('accounts:second-step')}?{urlencode({'next': _safe_next(request, '')})}")
+            sessions.start(request, unlocked)
+            return redirect(_safe_next(request, reverse("accounts:home")))
+    return render(
+        request, "accounts/login.html",
+        {"form": form, "expired": request.GET.get("verlopen") == "1", "next": _safe_next(request, "")},
+    )
+
+
+@sensitive
+def second_step(request: HttpRequest) -> HttpResponse:
+    account_id = request.session.get(PENDING_SECOND_STEP)
+    account = Account.objects.filter(pk=account_id).first() if account_id else None
+    if account is None:
+        return redirect("accounts:login")
+    form = forms.SecondStepForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        keys = services.throttle_keys(account.username, _client(request))
+        wait = services.wait_seconds(keys)
+        try:
+            data_key = vault_session.data_key(request)
+        except vault_session.Locked:
+            return redirect("accounts:login")
+        if wait:
+            form.add_error(None, _("Too many attempts. Wait %(n)d seconds and try again.") % {"n": wait})
+        elif second_factor.verify(account, data_key, form.cleaned_data["code"]):
+            services.clear_failures(keys)
+            del request.session[PENDING_SECOND_STEP]
+            sessions.start(request, services.Unlocked(account, data_key))
+            return redirect(_safe_next(request, reverse("accounts:home")))
+        else:
+            services.record_failure(keys)
+            log.info("second step failed id=%s", account.pk)
+            form.add_error("code", _("This code is not right, or was used already."))
+    return render(request, "accounts/second_step.html", {"form": form, "next": _safe_next(request, "")})
+
+
+@require_POST
+def logout(request: HttpRequest) -> HttpResponse:
+    sessions.end(request)
+    return redirect("home")
+
+
+@account_required
+def home(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "accounts/home.html",
+        {
+            "second_step": second_factor.is_enabled(request.user),
+            "session_count": request.user.sessions.count(),
+        },
+    )
+
+
+@sensitive
+@account_required
+def change_passphrase(request: HttpRequest) -> HttpResponse:
+    form = forms.ChangePassphraseForm(request.POST or None, username=request.user.username)
+    if request.method == "POST" and form.is_valid():
+        if services.change_passphrase(request.user, form.cleaned_data["current_passphrase"], form.cleaned_data["new_passphrase"]):
+            sessions.passphrase_entered(request)
+            if form.cleaned_data["end_other_sessions"]:
+                sessions.end_others(request.user, request.session.session_key)
+            messages.success(request, _("Your passphrase is changed. Your data stayed as it was."))
+            return redirect("accounts:home")
+        form.add_error("current_passphrase", _("Your current passphrase is not right."))
+    return render(request, "accounts/change_passphrase.html", {"form": form})
+
+
+@sensitive
+def reset(request: HttpRequest) -> HttpResponse:
+    form = forms.ResetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        keys = services.throttle_keys(form.cleaned_data["username"], _client(request))
+        wait = services.wait_seconds(keys)
+        result = None if wait else services.reset_with_recovery_code(
+            form.cleaned_data["username"], form.cleaned_data["recovery_code"], form.cleaned_data["new_passphrase"]
+        )
+        if wait:
+            form.add_error(None, _("Too many attempts. Wait %(n)d seconds and try again.") % {"n": wait})
+        elif result is None:
+            services.record_failure(keys)
+            log.info("reset failed")
+            form.add_error(None, _("The username or recovery code is not right."))
+        else:
+            unlocked, new_code = result
+            services.clear_failures(keys)
+            # Whoever knew the old passphrase is logged out everywhere.
+            sessions.end_others(unlocked.account, None)
+            sessions.start(request, unlocked)
+            _seal_in_session(request, PENDING_RECOVERY, unlocked.account.pk, new_code, unlocked.data_key)
+            messages.success(request, _("Your new passphrase works. You were logged out everywhere else. Below is your new recovery code; the old one no longer works."))
+            return redirect("accounts:recovery-code")
+    return render(request, "accounts/reset.html", {"form": form})
+
+
+@account_required
+def session_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "accounts/sessions.html",
+        {"records": request.user.sessions.all(), "current": request.session.session_key},
+    )
+
+
+@require_POST
+@account_required
+def end_session(request: HttpRequest, pk) -> HttpResponse:
+    try:
+        record = SessionRecord.objects.get(pk=pk, account=request.user)
+    except SessionRecord.DoesNotExist:
+        raise Http404 from None
+    if record.session_key == request.session.session_key:
+        sessions.end(request)
+        return redirect("home")
+    sessions.end_one(record)
+    messages.success(request, _("That session has ended."))
+    return redirect("accounts:sessions")
+
+
+@require_POST
+@account_required
+def end_other_sessions(request: HttpRequest) -> HttpResponse:
+    count = sessions.end_others(request.user, request.session.session_key)
+    messages.success(request, _("You are now logged out everywhere else (%(n)d sessions ended).") % {"n": count})
+    return redirect("accounts:sessions")
+
+
+@sensitive
+@account_required
+def confirm_passphrase(request: HttpRequest) -> HttpResponse:
+    form = forms.PassphraseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        keys = services.throttle_keys(request.user.username, _client(request))
+        wait = services.wait_seconds(keys)
+        if wait:
+            form.add_error(None, _("Too many attempts. Wait %(n)d seconds and try again.") % {"n": wait})
+        elif request.user.check_password(form.cleaned_data["passphrase"]):
+            services.clear_failures(keys)
+            sessions.passphrase_entered(request)
+            return redirect(_safe_next(request, reverse("accounts:home")))
+        else:
+            services.record_failure(keys)
+            form.add_error("passphrase", _("This passphrase is not right."))
+    return render(request, "accounts/confirm_passphrase.html", {"form": form, "next": _safe_next(request, "")})
+
+
+@account_required
+def my_data(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/my_data.html", {"delete_form": forms.DeleteAccountForm()})
+
+
+@require_POST
+@account_required
+@recent_passphrase_required
+def export_data(request: HttpRequest) -> HttpResponse:
+    data = export.export_all(request.user, request.data_key)
+    log.info("export id=%s", request.user.pk)
+    response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="export-{timezone.localdate().isoformat()}.json"'
+    return response
+
+
+@sensitive
+@require_POST
+@account_required
+def delete_account(request: HttpRequest) -> HttpResponse:
+    form = forms.DeleteAccountForm(request.POST)
+    if form.is_valid() and request.user.check_password(form.cleaned_data["passphrase"]):
+        account = request.user
+        sessions.end_others(account, None)
+        sessions.end(request)
+        account_id = account.pk
+        account.delete()
+        log.info("account deleted id=%s", account_id)
+        return render(request, "accounts/deleted.html")
+    if form.is_valid():
+        form.add_error("passphrase", _("This passphrase is not right. Nothing was deleted."))
+    return render(request, "accounts/my_data.html", {"delete_form": form}, status=400)
+
+
+@account_required
+def second_step_settings(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "accounts/second_step_settings.html",
+        {"enabled": second_factor.is_enabled(request.user), "left": second_factor.backup_codes_left(request.user)},
+    )
+
+
+@sensitive
+@account_required
+@recent_passphrase_required
+def second_step_add(request: HttpRequest) -> HttpResponse:
+    secret = _open_from_session(request, PENDING_TOTP, request.user.pk, request.data_key)
+    if secret is None or request.method == "GET":
+        secret = second_factor.new_secret()
+        _seal_in_session(request, PENDING_TOTP, request.user.pk, secret, request.data_key)
+    form = forms.TotpConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        backup = second_factor.enable(request.user, request.data_key, secret, form.cleaned_data["code"])
+        if backup is not None:
+            del request.session[PENDING_TOTP]
+            return render(request, "accounts/backup_codes.html", {"codes": backup})
+        form.add_error("code", _("This code is not right. Check that the time on your phone is correct and try the newest code."))
+    return render(
+        request, "accounts/second_step_add.html",
+        {"form": form, "secret": secret, "qr": second_factor.provisioning_svg(secret, request.user.username)},
+    )
+
+
+@require_POST
+@account_required
+@recent_passphrase_required
+def second_step_remove(request: HttpRequest) -> HttpResponse:
+    second_factor.disable(request.user)
+    messages.success(request, _("The second step is removed. You now log in with your passphrase only."))
+    return redirect("accounts:second-step-settings")
+
+
+@require_POST
+@account_required
+def extend(request: HttpRequest) -> HttpResponse:
+    sessions.touch(request, force=True)
+    if request.headers.get("X-Requested-With") == "fetch":
+        return HttpResponse(status=204)
+    return redirect(_safe_next(request, reverse("accounts:home")))

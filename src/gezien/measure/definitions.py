@@ -1,0 +1,987 @@
+"""Questionnaire definitions: read and check the TOML files in `instruments/`.
+
+Every fact about an instrument (wording, answer values, scoring, bands, sources) lives in
+its file. This module turns a file into frozen dataclasses and refuses a file that breaks
+any rule, with a message that names the file and the field, for example
+`phq9.toml: items[3].id: missing` (list positions count from 0).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from itertools import pairwise
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+INSTRUMENTS_FOLDER = Path(__file__).resolve().parent / "instruments"
+
+SCORED = "scored"
+IMPAIRMENT = "functional_impairment"
+DIFFICULTY = "difficulty"
+ROLES = (SCORED, IMPAIRMENT, DIFFICULTY)
+METHODS = ("sum", "mean", "count")
+NO_TOTAL = "none"
+DIRECTIONS = ("lower_is_better", "higher_is_better", "not_applicable")
+MISSING_RULES = ("require_all", "prorate")
+ROUNDINGS = ("half_up", "none")
+FLAG_TARGETS = ("item", "subscale", "total")
+
+# Fixed fields of a scored result; names that a file chooses may not shadow them.
+RESULT_FIELDS = frozenset(
+    {"instrument", "version", "valid", "total", "band", "subscales", "flags", "missing", "prorated"}
+)
+
+# The named algorithms and the parameters each one needs. The functions live in scoring.py;
+# the parameters are read from the file so that every published constant sits beside its source.
+ALGORITHM_PARAMS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "phq9_depressive_syndromes": {
+            "symptom_items": "item_ids",
+            "core_items": "item_ids",
+            "endorsed_at_least": "whole",
+            "any_level_items": "item_ids",
+            "any_level_at_least": "whole",
+            "major_min_symptoms": "whole",
+            "other_min_symptoms": "whole",
+        },
+        "pcl5_provisional_ptsd": {
+            "endorsed_at_least": "whole",
+            "cluster_minimums": "subscale_minimums",
+        },
+        "itq_icd11": {
+            "endorsed_at_least": "whole",
+            "ptsd_clusters": "subscale_ids",
+            "ptsd_impairment_items": "item_ids",
+            "dso_clusters": "subscale_ids",
+            "dso_impairment_items": "item_ids",
+        },
+        "maltreatment_forms": {"reported_value": "whole"},
+    }
+)
+
+Number = int | float
+
+_IDENT = re.compile(r"[a-z][a-z0-9_]*")
+_LOINC_CODE = re.compile(r"(\d{1,7})-(\d)")
+_LOINC_ANSWER = {"LA": re.compile(r"LA\d{1,6}-\d"), "LL": re.compile(r"LL\d{1,6}-\d")}
+_DURATION = re.compile(r"P[1-9]\d*[DWMY]")
+
+
+class DefinitionError(ValueError):
+    """A definition file breaks a rule; the message names the file and the field."""
+
+
+@dataclass(frozen=True)
+class Text:
+    en: str
+    nl: str | None = None
+
+
+@dataclass(frozen=True)
+class Option:
+    value: int
+    label: Text
+    loinc: str | None
+
+
+@dataclass(frozen=True)
+class OptionSet:
+    id: str
+    options: tuple[Option, ...]
+    loinc: str | None
+    source: str
+
+    @property
+    def values(self) -> tuple[int, ...]:
+        return tuple(option.value for option in self.options)
+
+    @property
+    def lowest(self) -> int:
+        return min(self.values)
+
+    @property
+    def highest(self) -> int:
+        return max(self.values)
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    lead_in: Text
+    source: str
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    number: str
+    role: str
+    options: OptionSet
+    text: Text
+    section: str | None
+    loinc: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class TimeFrame:
+    text: Text
+    duration: str | None  # ISO 8601, e.g. P14D
+    before_age_years: int | None
+
+
+@dataclass(frozen=True)
+class Wording:
+    en_source: str
+    nl_source: str
+    notes: str | None
+    dutch_note: str | None  # shown in Dutch when the form is English only
+
+
+@dataclass(frozen=True)
+class Scoring:
+    method: str  # sum, mean, count or none (no total published)
+    unit: str
+    range: tuple[Number, Number] | None
+    reverse_items: tuple[str, ...]
+    count_value: int | None
+    scale_factor: Number | None
+    scaled_name: str | None
+    scaled_unit: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class MissingRule:
+    rule: str  # require_all or prorate
+    max_missing: int
+    rounding: str  # half_up or none
+    source: str
+
+
+@dataclass(frozen=True)
+class Subscale:
+    id: str
+    name: Text
+    method: str
+    items: tuple[str, ...]
+    range: tuple[Number, Number]
+    loinc_panel: str | None
+    loinc_total: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Band:
+    id: str
+    min: int
+    max: int
+    label: Text
+
+
+@dataclass(frozen=True)
+class Bands:
+    unit: str
+    source: str
+    levels: tuple[Band, ...]  # empty when none are published
+
+
+@dataclass(frozen=True)
+class FlagRule:
+    id: str
+    target: str  # item, subscale or total
+    ref: str | None
+    at_least: Number
+    source: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Algorithm:
+    name: str
+    params: Mapping[str, Any]
+    source: str
+
+
+@dataclass(frozen=True)
+class ReliableChange:
+    threshold: Number | None  # None: no published figure
+    unit: str | None
+    applies_to: str | None  # "total" or the scaled score's name
+    source: str
+
+    @property
+    def available(self) -> bool:
+        return self.threshold is not None
+
+
+@dataclass(frozen=True)
+class Form:
+    id: str
+    item: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Loinc:
+    panel: str | None
+    total: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Instrument:
+    id: str
+    version: int
+    file: str
+    short_name: str
+    full_name: str
+    name: Text
+    dutch_available: bool
+    direction: str
+    instructions: Text
+    time_frame: TimeFrame
+    wording: Wording
+    option_sets: tuple[OptionSet, ...]
+    sections: tuple[Section, ...]
+    items: tuple[Item, ...]
+    scoring: Scoring
+    missing: MissingRule
+    subscales: tuple[Subscale, ...]
+    bands: Bands
+    flags: tuple[FlagRule, ...]
+    algorithm: Algorithm | None
+    reliable_change: ReliableChange
+    forms: tuple[Form, ...]
+    loinc: Loinc
+    citation: str
+    licence: str
+
+    def item(self, item_id: str) -> Item:
+        return next(item for item in self.items if item.id == item_id)
+
+    def subscale(self, subscale_id: str) -> Subscale:
+        return next(sub for sub in self.subscales if sub.id == subscale_id)
+
+    @property
+    def scored_items(self) -> tuple[Item, ...]:
+        return tuple(item for item in self.items if item.role == SCORED)
+
+
+def load_all(folder: Path | str | None = None) -> dict[str, Instrument]:
+    """Load and check every `*.toml` file in `folder` (default: the shipped instruments)."""
+    folder = Path(folder) if folder is not None else INSTRUMENTS_FOLDER
+    paths = sorted(folder.glob("*.toml"))
+    if not paths:
+        raise DefinitionError(f"{folder}: no definition files (*.toml)")
+    instruments = (load_file(path) for path in paths)
+    return {instrument.id: instrument for instrument in instruments}
+
+
+def load_file(path: Path | str) -> Instrument:
+    path = Path(path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise DefinitionError(f"{path.name}: invalid TOML: {error}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise DefinitionError(f"{path.name}: cannot be read: {error}") from None
+    return _instrument(path.name, raw)
+
+
+# --- reading single values ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _At:
+    """Where a value sits, for error messages: file and field path."""
+
+    file: str
+    path: str = ""
+
+    def key(self, name: str) -> _At:
+        return _At(self.file, f"{self.path}.{name}" if self.path else name)
+
+    def index(self, position: int) -> _At:
+        return _At(self.file, f"{self.path}[{position}]")
+
+    def error(self, problem: str) -> DefinitionError:
+        return DefinitionError(f"{self.file}: {self.path}: {problem}")
+
+
+def _string(at: _At, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise at.error("must be a non-empty text")
+    return value
+
+
+def _whole(at: _At, value: Any, minimum: int | None = None) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise at.error("must be a whole number")
+    if minimum is not None and value < minimum:
+        raise at.error(f"must be at least {minimum}")
+    return value
+
+
+def _number(at: _At, value: Any) -> Number:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise at.error("must be a number")
+    return value
+
+
+def _boolean(at: _At, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise at.error("must be true or false")
+    return value
+
+
+def _ident(at: _At, value: Any) -> str:
+    text = _string(at, value)
+    if not _IDENT.fullmatch(text):
+        raise at.error("must be lower-case letters, digits and _ (starting with a letter)")
+    return text
+
+
+def _choice(at: _At, value: Any, choices: Sequence[str]) -> str:
+    text = _string(at, value)
+    if text not in choices:
+        raise at.error(f"'{text}' is not one of {', '.join(choices)}")
+    return text
+
+
+def _list(at: _At, value: Any, *, non_empty: bool = True) -> list[Any]:
+    if not isinstance(value, list):
+        raise at.error("must be a list")
+    if non_empty and not value:
+        raise at.error("must not be empty")
+    return value
+
+
+def _pair(at: _At, value: Any) -> tuple[Number, Number]:
+    values = _list(at, value)
+    if len(values) != 2:
+        raise at.error("must be [lowest, highest]")
+    return _number(at.index(0), values[0]), _number(at.index(1), values[1])
+
+
+def _loinc_check_digit(digits: str) -> int:
+    # LOINC Users' Guide, "mod 10" check digit: double the digits in odd positions counted
+    # from the right, put the other digits in front, add up all the digits.
+    odd, even = digits[::-1][0::2][::-1], digits[::-1][1::2][::-1]
+    total = sum(int(digit) for digit in even + str(int(odd) * 2))
+    return (10 - total % 10) % 10
+
+
+def _loinc(at: _At, value: Any) -> str:
+    code = _string(at, value)
+    match = _LOINC_CODE.fullmatch(code)
+    if not match:
+        raise at.error(f"'{code}' is not a LOINC code (digits, '-', check digit)")
+    if _loinc_check_digit(match.group(1)) != int(match.group(2)):
+        raise at.error(f"'{code}' has a wrong LOINC check digit")
+    return code
+
+
+def _loinc_answer(at: _At, value: Any, prefix: str) -> str:
+    code = _string(at, value)
+    if not _LOINC_ANSWER[prefix].fullmatch(code):
+        raise at.error(f"'{code}' is not a LOINC {prefix} code ({prefix}nnnn-n)")
+    return code
+
+
+def _refs(
+    at: _At, value: Any, known: Mapping[str, Any], what: str, *, non_empty: bool = True
+) -> tuple[str, ...]:
+    """A list of distinct ids that must all exist in `known`."""
+    refs: list[str] = []
+    for position, ref in enumerate(_list(at, value, non_empty=non_empty)):
+        where = at.index(position)
+        ref = _string(where, ref)
+        if ref not in known:
+            raise where.error(f"unknown {what} '{ref}'")
+        if ref in refs:
+            raise where.error(f"'{ref}' is listed twice")
+        refs.append(ref)
+    return tuple(refs)
+
+
+def _unique(at: _At, value: str, seen: set[str]) -> str:
+    if value in seen:
+        raise at.error(f"duplicate '{value}'")
+    seen.add(value)
+    return value
+
+
+def exact_number(value: Fraction) -> Number:
+    """A whole number stays an int; anything else becomes a float."""
+    return int(value) if value.denominator == 1 else float(value)
+
+
+class _Table:
+    """A TOML table being read; refuses missing required keys and unknown keys."""
+
+    def __init__(self, at: _At, raw: Any, required: Sequence[str], optional: Sequence[str] = ()):
+        if not isinstance(raw, dict):
+            raise at.error("must be a table")
+        for key in required:
+            if key not in raw:
+                raise at.key(key).error("missing")
+        for key in raw:
+            if key not in required and key not in optional:
+                raise at.key(key).error("unknown field")
+        self.at = at
+        self.raw = raw
+
+    def at_key(self, key: str) -> _At:
+        return self.at.key(key)
+
+    def has(self, key: str) -> bool:
+        return key in self.raw
+
+    def get(self, key: str, read: Any, *args: Any) -> Any:
+        """Read an optional key with `read(at, value, *args)`; None when absent."""
+        if key not in self.raw:
+            return None
+        return read(self.at.key(key), self.raw[key], *args)
+
+    def forbid(self, key: str, reason: str) -> None:
+        if key in self.raw:
+            raise self.at.key(key).error(f"not allowed: {reason}")
+
+    def require(self, key: str, reason: str) -> None:
+        if key not in self.raw:
+            raise self.at.key(key).error(f"missing: {reason}")
+
+    def table(self, key: str, required: Sequence[str], optional: Sequence[str] = ()) -> _Table:
+        return _Table(self.at.key(key), self.raw[key], required, optional)
+
+    def tables(self, key: str, required: Sequence[str], optional: Sequence[str] = ()):
+        """The tables of an array of tables, each with its position in the path."""
+        at = self.at.key(key)
+        if key not in self.raw:
+            return []
+        return [
+            _Table(at.index(position), raw, required, optional)
+            for position, raw in enumerate(_list(at, self.raw[key]))
+        ]
+
+
+def _text(table: _Table, *, nl_allowed: bool, nl_required: bool) -> Text:
+    en = _string(table.at_key("en"), table.raw["en"])
+    if not nl_allowed:
+        table.forbid("nl", "dutch_available is false, so only the English original is shown")
+    elif nl_required:
+        table.require("nl", "a Dutch text is needed here")
+    return Text(en=en, nl=table.get("nl", _string))
+
+
+# --- reading a whole instrument ------------------------------------------------------------
+
+
+_TOP_REQUIRED = (
+    "id",
+    "version",
+    "short_name",
+    "full_name",
+    "dutch_available",
+    "direction",
+    "citation",
+    "licence",
+    "name",
+    "instructions",
+    "time_frame",
+    "wording",
+    "option_sets",
+    "items",
+    "scoring",
+    "missing",
+    "bands",
+    "reliable_change",
+    "loinc",
+)
+_TOP_OPTIONAL = ("sections", "subscales", "flags", "algorithm", "forms")
+
+
+def _instrument(file: str, raw: Any) -> Instrument:
+    top = _Table(_At(file), raw, _TOP_REQUIRED, _TOP_OPTIONAL)
+    instrument_id = _ident(top.at_key("id"), raw["id"])
+    if f"{instrument_id}.toml" != file:
+        raise top.at_key("id").error(f"'{instrument_id}' must match the file name")
+    dutch = _boolean(top.at_key("dutch_available"), raw["dutch_available"])
+    direction = _choice(top.at_key("direction"), raw["direction"], DIRECTIONS)
+    option_sets = _option_sets(top, dutch)
+    sections = _sections(top, dutch)
+    items = _items(top, dutch, option_sets, sections)
+    scoring = _scoring(top, items)
+    missing = _missing_rule(top, items, scoring)
+    subscales = _subscales(top, items, scoring)
+    return Instrument(
+        id=instrument_id,
+        version=_whole(top.at_key("version"), raw["version"], minimum=1),
+        file=file,
+        short_name=_string(top.at_key("short_name"), raw["short_name"]),
+        full_name=_string(top.at_key("full_name"), raw["full_name"]),
+        name=_text(top.table("name", ("en", "nl")), nl_allowed=True, nl_required=True),
+        dutch_available=dutch,
+        direction=direction,
+        instructions=_text(
+            top.table("instructions", ("en", "nl")), nl_allowed=True, nl_required=True
+        ),
+        time_frame=_time_frame(top),
+        wording=_wording(top, dutch),
+        option_sets=tuple(option_sets.values()),
+        sections=tuple(sections.values()),
+        items=tuple(items.values()),
+        scoring=scoring,
+        missing=missing,
+        subscales=tuple(subscales.values()),
+        bands=_bands(top, scoring, missing),
+        flags=_flags(top, items, subscales, scoring),
+        algorithm=_algorithm(top, items, subscales),
+        reliable_change=_reliable_change(top, scoring, direction),
+        forms=_forms(top, items, scoring),
+        loinc=_loinc_table(top),
+        citation=_string(top.at_key("citation"), raw["citation"]),
+        licence=_string(top.at_key("licence"), raw["licence"]),
+    )
+
+
+def _time_frame(top: _Table) -> TimeFrame:
+    table = top.table("time_frame", ("en", "nl"), ("duration", "before_age_years"))
+    duration = table.get("duration", _string)
+    if duration is not None and not _DURATION.fullmatch(duration):
+        raise table.at_key("duration").error(
+            f"'{duration}' is not an ISO 8601 period like P14D or P1M"
+        )
+    return TimeFrame(
+        text=_text(table, nl_allowed=True, nl_required=True),
+        duration=duration,
+        before_age_years=table.get("before_age_years", _whole, 1),
+    )
+
+
+def _wording(top: _Table, dutch: bool) -> Wording:
+    table = top.table("wording", ("en_source", "nl_source"), ("notes", "dutch_note"))
+    if dutch:
+        table.forbid("dutch_note", "the questionnaire is shown in Dutch")
+    else:
+        table.require("dutch_note", "say in Dutch why the form is shown in English")
+    return Wording(
+        en_source=_string(table.at_key("en_source"), table.raw["en_source"]),
+        nl_source=_string(table.at_key("nl_source"), table.raw["nl_source"]),
+        notes=table.get("notes", _string),
+        dutch_note=table.get("dutch_note", _string),
+    )
+
+
+def _option_sets(top: _Table, dutch: bool) -> dict[str, OptionSet]:
+    sets: dict[str, OptionSet] = {}
+    for table in top.tables("option_sets", ("id", "options", "source"), ("loinc",)):
+        set_id = _unique(table.at_key("id"), _ident(table.at_key("id"), table.raw["id"]), set(sets))
+        at = table.at_key("options")
+        options = []
+        for position, raw in enumerate(_list(at, table.raw["options"])):
+            option = _Table(at.index(position), raw, ("value", "en"), ("nl", "loinc"))
+            options.append(
+                Option(
+                    value=_whole(option.at_key("value"), raw["value"]),
+                    label=_text(option, nl_allowed=dutch, nl_required=False),
+                    loinc=option.get("loinc", _loinc_answer, "LA"),
+                )
+            )
+        _check_options(at, options)
+        sets[set_id] = OptionSet(
+            id=set_id,
+            options=tuple(options),
+            loinc=table.get("loinc", _loinc_answer, "LL"),
+            source=_string(table.at_key("source"), table.raw["source"]),
+        )
+    return sets
+
+
+def _check_options(at: _At, options: list[Option]) -> None:
+    if len(options) < 2:
+        raise at.error("needs at least two answer options")
+    pairs = list(pairwise(option.value for option in options))
+    if not (all(a < b for a, b in pairs) or all(a > b for a, b in pairs)):
+        raise at.error("values must be in strictly rising or strictly falling order")
+    with_nl = [option.label.nl is not None for option in options]
+    if any(with_nl) and not all(with_nl):
+        position = with_nl.index(False)
+        raise (
+            at.index(position).key("nl").error("missing: give Dutch labels for all options or none")
+        )
+
+
+def _sections(top: _Table, dutch: bool) -> dict[str, Section]:
+    sections: dict[str, Section] = {}
+    for table in top.tables("sections", ("id", "en", "source"), ("nl",)):
+        section_id = _unique(
+            table.at_key("id"), _ident(table.at_key("id"), table.raw["id"]), set(sections)
+        )
+        sections[section_id] = Section(
+            id=section_id,
+            lead_in=_text(table, nl_allowed=dutch, nl_required=dutch),
+            source=_string(table.at_key("source"), table.raw["source"]),
+        )
+    return sections
+
+
+def _items(
+    top: _Table, dutch: bool, option_sets: Mapping[str, OptionSet], sections: Mapping[str, Section]
+) -> dict[str, Item]:
+    items: dict[str, Item] = {}
+    numbers: set[str] = set()
+    tables = top.tables(
+        "items", ("id", "number", "role", "options", "en"), ("nl", "loinc", "note", "section")
+    )
+    if not tables:
+        raise top.at_key("items").error("missing")
+    for table in tables:
+        raw = table.raw
+        item_id = _unique(table.at_key("id"), _ident(table.at_key("id"), raw["id"]), set(items))
+        role = _choice(table.at_key("role"), raw["role"], ROLES)
+        set_id = _string(table.at_key("options"), raw["options"])
+        if set_id not in option_sets:
+            raise table.at_key("options").error(f"unknown option set '{set_id}'")
+        section = table.get("section", _string)
+        if section is not None and section not in sections:
+            raise table.at_key("section").error(f"unknown section '{section}'")
+        # A form shown in Dutch needs Dutch wording for everything that is scored; the
+        # unscored difficulty item may stay English when no Dutch wording was found.
+        text = _text(table, nl_allowed=dutch, nl_required=dutch and role != DIFFICULTY)
+        if text.nl is not None and option_sets[set_id].options[0].label.nl is None:
+            raise table.at_key("options").error(f"option set '{set_id}' has no Dutch labels")
+        items[item_id] = Item(
+            id=item_id,
+            number=_unique(
+                table.at_key("number"), _string(table.at_key("number"), raw["number"]), numbers
+            ),
+            role=role,
+            options=option_sets[set_id],
+            text=text,
+            section=section,
+            loinc=table.get("loinc", _loinc),
+            note=table.get("note", _string),
+        )
+    if not any(item.role == SCORED for item in items.values()):
+        raise top.at_key("items").error("needs at least one item with role 'scored'")
+    return items
+
+
+def _range_of(items: Sequence[Item], method: str) -> tuple[Number, Number]:
+    if method == "count":
+        return 0, len(items)
+    lows = sum(item.options.lowest for item in items)
+    highs = sum(item.options.highest for item in items)
+    if method == "mean":
+        return exact_number(Fraction(lows, len(items))), exact_number(Fraction(highs, len(items)))
+    return lows, highs
+
+
+def _check_range(at: _At, declared: tuple[Number, Number], computed: tuple[Number, Number]) -> None:
+    if declared != computed:
+        raise at.error(f"must be [{computed[0]}, {computed[1]}] for these items and this method")
+
+
+def _check_count_value(at: _At, count_value: int | None, items: Sequence[Item]) -> None:
+    if count_value is None:
+        raise at.error("method 'count' needs scoring.count_value")
+    for item in items:
+        if count_value not in item.options.values:
+            raise at.error(
+                f"scoring.count_value {count_value} is not an answer value of '{item.id}'"
+            )
+
+
+def _scoring(top: _Table, items: Mapping[str, Item]) -> Scoring:
+    scaled_keys = ("scale_factor", "scaled_name", "scaled_unit", "scaled_range")
+    table = top.table(
+        "scoring",
+        ("method", "unit", "reverse_items", "source"),
+        ("range", "count_value", *scaled_keys),
+    )
+    method = _choice(table.at_key("method"), table.raw["method"], (*METHODS, NO_TOTAL))
+    scored = {item_id: item for item_id, item in items.items() if item.role == SCORED}
+    at = table.at_key("reverse_items")
+    reverse = _refs(at, table.raw["reverse_items"], scored, "scored item", non_empty=False)
+    for position, item_id in enumerate(reverse):
+        values = scored[item_id].options.values
+        if sorted(min(values) + max(values) - value for value in values) != sorted(values):
+            raise at.index(position).error(
+                f"answer values of '{item_id}' are not symmetric, so they cannot be reversed"
+            )
+    total_range = None
+    if method == NO_TOTAL:
+        for key in ("range", "count_value", *scaled_keys):
+            table.forbid(key, "method 'none' has no total score")
+    else:
+        table.require("range", "the lowest and highest possible total")
+        total_range = _pair(table.at_key("range"), table.raw["range"])
+        _check_range(table.at_key("range"), total_range, _range_of(list(scored.values()), method))
+    count_value = table.get("count_value", _whole)
+    if method == "count":
+        _check_count_value(table.at_key("method"), count_value, list(scored.values()))
+    factor = table.get("scale_factor", _number)
+    if factor is None:
+        for key in scaled_keys[1:]:
+            table.forbid(key, "no scale_factor is given")
+    else:
+        _check_scaled(table, factor, total_range)
+    return Scoring(
+        method=method,
+        unit=_string(table.at_key("unit"), table.raw["unit"]),
+        range=total_range,
+        reverse_items=reverse,
+        count_value=count_value,
+        scale_factor=factor,
+        scaled_name=table.get("scaled_name", _ident),
+        scaled_unit=table.get("scaled_unit", _string),
+        source=_string(table.at_key("source"), table.raw["source"]),
+    )
+
+
+def _check_scaled(table: _Table, factor: Number, total_range: tuple[Number, Number]) -> None:
+    if factor <= 0:
+        raise table.at_key("scale_factor").error("must be above 0")
+    for key in ("scaled_name", "scaled_unit", "scaled_range"):
+        table.require(key, "needed with scale_factor")
+    scaled_name = _ident(table.at_key("scaled_name"), table.raw["scaled_name"])
+    if scaled_name in RESULT_FIELDS:
+        raise table.at_key("scaled_name").error(f"'{scaled_name}' is a fixed result field")
+    _check_range(
+        table.at_key("scaled_range"),
+        _pair(table.at_key("scaled_range"), table.raw["scaled_range"]),
+        (total_range[0] * factor, total_range[1] * factor),
+    )
+
+
+def _missing_rule(top: _Table, items: Mapping[str, Item], scoring: Scoring) -> MissingRule:
+    table = top.table("missing", ("rule", "source"), ("max_missing", "rounding"))
+    rule = _choice(table.at_key("rule"), table.raw["rule"], MISSING_RULES)
+    source = _string(table.at_key("source"), table.raw["source"])
+    if rule == "require_all":
+        table.forbid("max_missing", "rule 'require_all' allows no missing items")
+        table.forbid("rounding", "rule 'require_all' never estimates a score")
+        return MissingRule(rule, 0, "none", source)
+    if scoring.method == NO_TOTAL:
+        raise table.at_key("rule").error("'prorate' needs a total score")
+    table.require("max_missing", "how many items may be missing")
+    table.require("rounding", "how the estimated score is rounded")
+    scored = sum(1 for item in items.values() if item.role == SCORED)
+    max_missing = _whole(table.at_key("max_missing"), table.raw["max_missing"], minimum=1)
+    if max_missing >= scored:
+        raise table.at_key("max_missing").error(f"must be below the {scored} scored items")
+    if any(item.role == IMPAIRMENT for item in items.values()):
+        raise table.at_key("rule").error("'prorate' cannot estimate functional impairment items")
+    rounding = _choice(table.at_key("rounding"), table.raw["rounding"], ROUNDINGS)
+    return MissingRule(rule, max_missing, rounding, source)
+
+
+def _subscales(top: _Table, items: Mapping[str, Item], scoring: Scoring) -> dict[str, Subscale]:
+    subscales: dict[str, Subscale] = {}
+    scored = {item_id: item for item_id, item in items.items() if item.role == SCORED}
+    tables = top.tables(
+        "subscales",
+        ("id", "name", "method", "items", "range", "source"),
+        ("loinc_panel", "loinc_total"),
+    )
+    for table in tables:
+        subscale_id = _unique(
+            table.at_key("id"), _ident(table.at_key("id"), table.raw["id"]), set(subscales)
+        )
+        method = _choice(table.at_key("method"), table.raw["method"], METHODS)
+        members = _refs(table.at_key("items"), table.raw["items"], scored, "scored item")
+        member_items = [scored[item_id] for item_id in members]
+        declared = _pair(table.at_key("range"), table.raw["range"])
+        _check_range(table.at_key("range"), declared, _range_of(member_items, method))
+        if method == "count":
+            _check_count_value(table.at_key("method"), scoring.count_value, member_items)
+        subscales[subscale_id] = Subscale(
+            id=subscale_id,
+            name=_text(table.table("name", ("en", "nl")), nl_allowed=True, nl_required=True),
+            method=method,
+            items=members,
+            range=declared,
+            loinc_panel=table.get("loinc_panel", _loinc),
+            loinc_total=table.get("loinc_total", _loinc),
+            source=_string(table.at_key("source"), table.raw["source"]),
+        )
+    return subscales
+
+
+def _bands(top: _Table, scoring: Scoring, missing: MissingRule) -> Bands:
+    table = top.table("bands", ("unit", "source"), ("levels",))
+    at = table.at_key("levels")
+    if table.has("levels") and scoring.method == NO_TOTAL:
+        raise at.error("not allowed: there is no total score")
+    levels = table.tables("levels", ("id", "min", "max", "en", "nl"))
+    fractional = scoring.method == "mean" or (
+        missing.rule == "prorate" and missing.rounding == "none"
+    )
+    if levels and fractional:
+        raise at.error("bands need whole-number totals (method sum or count, estimates rounded)")
+    bands: list[Band] = []
+    seen: set[str] = set()
+    for position, level in enumerate(levels):
+        low = _whole(level.at_key("min"), level.raw["min"])
+        high = _whole(level.at_key("max"), level.raw["max"])
+        expected_low = scoring.range[0] if position == 0 else bands[-1].max + 1
+        if low != expected_low:
+            problem = (
+                "must start at the lowest total" if position == 0 else "leaves a gap or overlap"
+            )
+            raise level.at_key("min").error(f"{problem}: expected {expected_low}")
+        if high < low:
+            raise level.at_key("max").error("must not be below min")
+        bands.append(
+            Band(
+                id=_unique(level.at_key("id"), _ident(level.at_key("id"), level.raw["id"]), seen),
+                min=low,
+                max=high,
+                label=_text(level, nl_allowed=True, nl_required=True),
+            )
+        )
+    if bands and bands[-1].max != scoring.range[1]:
+        raise (
+            at.index(len(bands) - 1)
+            .key("max")
+            .error(f"must end at the highest total: expected {scoring.range[1]}")
+        )
+    return Bands(
+        unit=_string(table.at_key("unit"), table.raw["unit"]),
+        source=_string(table.at_key("source"), table.raw["source"]),
+        levels=tuple(bands),
+    )
+
+
+def _flags(
+    top: _Table, items: Mapping[str, Item], subscales: Mapping[str, Subscale], scoring: Scoring
+) -> tuple[FlagRule, ...]:
+    flags: list[FlagRule] = []
+    seen: set[str] = set()
+    for table in top.tables("flags", ("id", "target", "at_least", "source"), ("ref", "note")):
+        flag_id = _unique(table.at_key("id"), _ident(table.at_key("id"), table.raw["id"]), seen)
+        target = _choice(table.at_key("target"), table.raw["target"], FLAG_TARGETS)
+        ref = table.get("ref", _string)
+        if target == "total":
+            table.forbid("ref", "a total flag refers to the total")
+            if scoring.range is None:
+                raise table.at_key("target").error("there is no total score")
+            low, high = scoring.range
+        else:
+            table.require("ref", f"which {target} the flag looks at")
+            known: Mapping[str, Any] = items if target == "item" else subscales
+            if ref not in known:
+                raise table.at_key("ref").error(f"unknown {target} '{ref}'")
+            low, high = (
+                (items[ref].options.lowest, items[ref].options.highest)
+                if target == "item"
+                else subscales[ref].range
+            )
+        at_least = _number(table.at_key("at_least"), table.raw["at_least"])
+        if not low < at_least <= high:
+            raise table.at_key("at_least").error(f"must be above {low} and at most {high}")
+        flags.append(
+            FlagRule(
+                flag_id,
+                target,
+                ref,
+                at_least,
+                _string(table.at_key("source"), table.raw["source"]),
+                table.get("note", _string),
+            )
+        )
+    return tuple(flags)
+
+
+def _algorithm(
+    top: _Table, items: Mapping[str, Item], subscales: Mapping[str, Subscale]
+) -> Algorithm | None:
+    if not top.has("algorithm"):
+        return None
+    table = top.table("algorithm", ("name", "source", "params"))
+    name = _choice(table.at_key("name"), table.raw["name"], tuple(ALGORITHM_PARAMS))
+    kinds = ALGORITHM_PARAMS[name]
+    params_table = table.table("params", tuple(kinds))
+    params: dict[str, Any] = {}
+    for key, kind in kinds.items():
+        at, value = params_table.at_key(key), params_table.raw[key]
+        if kind == "whole":
+            params[key] = _whole(at, value, minimum=0)
+        elif kind == "item_ids":
+            params[key] = _refs(at, value, items, "item")
+        elif kind == "subscale_ids":
+            params[key] = _refs(at, value, subscales, "subscale")
+        else:
+            params[key] = _subscale_minimums(at, value, subscales)
+    return Algorithm(
+        name, MappingProxyType(params), _string(table.at_key("source"), table.raw["source"])
+    )
+
+
+def _subscale_minimums(at: _At, value: Any, subscales: Mapping[str, Subscale]) -> Mapping[str, int]:
+    if not isinstance(value, dict) or not value:
+        raise at.error("must be a table of subscale id = minimum")
+    for subscale_id in value:
+        if subscale_id not in subscales:
+            raise at.key(subscale_id).error(f"unknown subscale '{subscale_id}'")
+    return MappingProxyType(
+        {sub: _whole(at.key(sub), number, minimum=1) for sub, number in value.items()}
+    )
+
+
+def _reliable_change(top: _Table, scoring: Scoring, direction: str) -> ReliableChange:
+    table = top.table("reliable_change", ("source",), ("threshold", "unit", "applies_to"))
+    source = _string(table.at_key("source"), table.raw["source"])
+    if not table.has("threshold"):
+        table.forbid("unit", "no threshold is given")
+        table.forbid("applies_to", "no threshold is given")
+        return ReliableChange(None, None, None, source)
+    if direction == "not_applicable":
+        raise table.at_key("threshold").error("not allowed: direction is 'not_applicable'")
+    if scoring.method == NO_TOTAL:
+        raise table.at_key("threshold").error("not allowed: there is no total score")
+    table.require("unit", "the unit of the threshold")
+    table.require("applies_to", "'total' or the scaled score's name")
+    threshold = _number(table.at_key("threshold"), table.raw["threshold"])
+    if threshold <= 0:
+        raise table.at_key("threshold").error("must be above 0")
+    applies_to = _choice(
+        table.at_key("applies_to"),
+        table.raw["applies_to"],
+        ("total", scoring.scaled_name) if scoring.scaled_name else ("total",),
+    )
+    return ReliableChange(
+        threshold, _string(table.at_key("unit"), table.raw["unit"]), applies_to, source
+    )
+
+
+def _forms(top: _Table, items: Mapping[str, Item], scoring: Scoring) -> tuple[Form, ...]:
+    forms: list[Form] = []
+    seen: set[str] = set()
+    for table in top.tables("forms", ("id", "item", "en", "nl")):
+        form_id = _unique(table.at_key("id"), _ident(table.at_key("id"), table.raw["id"]), seen)
+        if form_id in RESULT_FIELDS or form_id == scoring.scaled_name:
+            raise table.at_key("id").error(f"'{form_id}' is already a result field")
+        item = _string(table.at_key("item"), table.raw["item"])
+        if item not in items:
+            raise table.at_key("item").error(f"unknown item '{item}'")
+        forms.append(Form(form_id, item, _text(table, nl_allowed=True, nl_required=True)))
+    return tuple(forms)
+
+
+def _loinc_table(top: _Table) -> Loinc:
+    table = top.table("loinc", (), ("panel", "total", "note"))
+    if not table.raw:
+        raise table.at.error("give the LOINC codes or a note saying none were found")
+    return Loinc(
+        panel=table.get("panel", _loinc),
+        total=table.get("total", _loinc),
+        note=table.get("note", _string),
+    )

@@ -1,0 +1,61 @@
+"""The base for every model that stores personal content, and the one way to fetch such a
+record: scoped to its owner, 404 for anyone else."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any, TypeVar
+
+from django.conf import settings
+from django.db import models
+from django.http import Http404, HttpRequest
+
+from gezien.vault import crypto, session
+
+Record = TypeVar("Record", bound="SealedRecord")
+
+
+class SealedRecord(models.Model):
+    """A record whose content is a JSON object sealed with the owner's data key.
+
+    The associated data binds the ciphertext to (owner, KIND, id): a ciphertext copied into
+    another row or another account does not open."""
+
+    KIND = ""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    sealed = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def _aad(self) -> bytes:
+        if not self.KIND:
+            raise TypeError(f"{type(self).__name__} must set KIND")
+        return crypto.record_aad(self.owner_id, self.KIND, self.id)
+
+    def seal_content(self, key: bytes, content: dict[str, Any]) -> None:
+        plaintext = json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode()
+        self.sealed = crypto.seal(key, plaintext, self._aad())
+
+    def open_content(self, key: bytes) -> dict[str, Any]:
+        return json.loads(crypto.open_sealed(key, self.sealed, self._aad()))
+
+
+def owned_or_404(model: type[Record], request: HttpRequest, pk: object) -> Record:
+    """The record with this id if it belongs to the logged-in person; 404 otherwise, so
+    nobody learns whether someone else's record exists."""
+    if not request.user.is_authenticated:
+        raise Http404
+    try:
+        return model.objects.get(pk=pk, owner=request.user)
+    except (model.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def content_of(record: SealedRecord, request: HttpRequest) -> dict[str, Any]:
+    return record.open_content(session.data_key(request))
