@@ -15,3 +15,7 @@ from gezien.settings import *  # noqa: E402,F403
 # hashed and compressed ones through `gezien serve`), so plain file names are used here.
 STORAGES = {"staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 STATIC_ROOT.mkdir(exist_ok=True)  # noqa: F405  (WhiteNoise warns when it is missing)
+
+# The canary test reads the raw database file, so the SQLite test database is a real file.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405

@@ -1,0 +1,58 @@
+"""Test helpers every app reuses: accounts, logged-in clients, and the outsider check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from django.apps import apps
+from django.test import Client
+
+from gezien.accounts import services
+from gezien.accounts.models import Account
+
+PASSPHRASE = "lamp rivier brood herfst"
+
+
+def make_account(username: str = "merel", passphrase: str = PASSPHRASE) -> Account:
+    unlocked, _code = services.create_account(username, passphrase)
+    return unlocked.account
+
+
+def logged_in_client(username: str = "merel", passphrase: str = PASSPHRASE) -> Client:
+    """A client logged in through the login form, so the vault is unlocked as in real use.
+    The account is created when it does not exist yet; `client.account` is the account."""
+    if not Account.objects.filter(username=username).exists():
+        make_account(username, passphrase)
+    client = Client()
+    response = client.post("/account/inloggen/", {"username": username, "passphrase": passphrase})
+    assert response.status_code == 302, "login failed in test setup"
+    client.account = Account.objects.get(username=username)
+    return client
+
+
+def database_snapshot() -> dict[str, list]:
+    """Every row of every Gezien table, except what any visit changes (sessions, the
+    'last used' time, login counters), to show that a request changed nothing."""
+    skipped = {"sessions.session", "accounts.throttle"}
+    snapshot = {}
+    for model in apps.get_models():
+        label = model._meta.label_lower
+        if label in skipped or not model.__module__.startswith(("gezien.", "django.contrib.auth")):
+            continue
+        rows = model.objects.order_by("pk").values()
+        snapshot[label] = [
+            {k: bytes(v) if isinstance(v, memoryview) else v for k, v in row.items() if k != "last_seen_at"}
+            for row in rows
+        ]
+    return snapshot
+
+
+def assert_outsider_gets_404(outsider: Client, urls: Iterable[str], snapshot: Callable[[], object] = database_snapshot) -> None:
+    """For each URL: a POST by someone else's account gives 404 (not 403, not 500, so
+    nobody learns the object exists), a GET gives 404 too (or 405 where the URL takes POST
+    only, for everyone), and the database is unchanged."""
+    before = snapshot()
+    for url in urls:
+        assert outsider.post(url).status_code == 404, f"POST {url}"
+        assert outsider.get(url).status_code in (404, 405), f"GET {url}"
+    assert snapshot() == before, "an outsider's request changed data"

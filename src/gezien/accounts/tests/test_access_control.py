@@ -1,0 +1,46 @@
+"""Every URL that takes an object id answers 404 to another account and changes nothing.
+
+When you add a URL with an object id, add an entry to OWNER_ONLY: the URL name, and a
+function that creates such an object for the owner (a logged-in client with `.account`)
+and returns the URL's kwargs. The first test fails for any URL that is not listed."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from gezien.accounts.testing import assert_outsider_gets_404, logged_in_client
+
+
+def _own_session(owner) -> dict:
+    return {"pk": owner.account.sessions.get().pk}
+
+
+OWNER_ONLY = {
+    "accounts:end-session": _own_session,
+}
+
+
+def _names_with_object_ids(resolver: URLResolver, prefix: str = "") -> set[str]:
+    names = set()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            namespace = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
+            names |= _names_with_object_ids(pattern, namespace)
+        elif isinstance(pattern, URLPattern) and pattern.pattern.converters:
+            names.add(f"{prefix}{pattern.name}")
+    return names
+
+
+def test_every_url_with_an_object_id_has_an_outsider_test() -> None:
+    assert _names_with_object_ids(get_resolver()) - {"switch-language"} == set(OWNER_ONLY)
+
+
+@pytest.mark.parametrize("name", sorted(OWNER_ONLY))
+def test_an_outsider_gets_404_and_changes_nothing(name: str) -> None:
+    owner = logged_in_client("eigenaar")
+    outsider = logged_in_client("buitenstaander")
+    url = reverse(name, kwargs=OWNER_ONLY[name](owner))
+    assert_outsider_gets_404(outsider, [url])
+    # The owner can still use it, so the 404 was about ownership, not a broken URL.
+    assert owner.post(url).status_code in (200, 302)

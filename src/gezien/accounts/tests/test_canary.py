@@ -1,0 +1,94 @@
+"""The canary: a unique marker stored through every feature that stores text must appear
+nowhere in the clear: not in the database file (or a pg_dump), not in the logs. The same
+holds for the passphrase, the recovery code and the data key.
+
+When a feature starts storing text, add a writer to CANARY_WRITERS: a function that takes
+a logged-in client (with `.account`) and the marker, and stores the marker through the
+feature's own pages (the way a person would)."""
+
+from __future__ import annotations
+
+import base64
+import glob
+import json
+import logging
+import os
+import re
+import shutil
+import subprocess
+import uuid
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from gezien.vault import session as vault_session
+
+PASSPHRASE_BASE = "lamp rivier brood herfst"
+
+
+def _second_step(client: Client, marker: str) -> None:
+    # The authenticator secret is personal: it is sealed, never stored in the clear.
+    import pyotp
+
+    page = client.get("/account/tweede-stap/toevoegen/").content.decode()
+    secret = re.search(r'<code lang="en">([A-Z2-7]+)</code>', page).group(1)
+    client.post("/account/tweede-stap/toevoegen/", {"code": pyotp.TOTP(secret).now()})
+    client.canary_secrets.append(secret)
+
+
+CANARY_WRITERS = [_second_step]
+
+
+def _database_bytes() -> bytes:
+    if connection.vendor == "sqlite":
+        name = connection.settings_dict["NAME"]
+        return b"".join(Path(path).read_bytes() for path in glob.glob(f"{name}*"))
+    dump = shutil.which("pg_dump") or next(iter(sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_dump"))), None)
+    assert dump, "pg_dump is needed for the canary test on PostgreSQL"
+    params = connection.settings_dict
+    env = {**os.environ, "PGPASSWORD": params.get("PASSWORD") or ""}
+    command = [dump, "-h", params["HOST"] or "localhost", "-p", str(params["PORT"] or 5432),
+               "-U", params["USER"], "--data-only", params["NAME"]]
+    return subprocess.run(command, env=env, capture_output=True, check=True).stdout
+
+
+@pytest.mark.django_db(transaction=True)
+def test_nothing_personal_is_stored_or_logged_in_the_clear(caplog) -> None:
+    caplog.set_level(logging.DEBUG)
+    marker = f"kanarie-{uuid.uuid4().hex}"
+    passphrase = f"{PASSPHRASE_BASE} {marker}"
+    client = Client()
+    response = client.post(
+        "/account/aanmelden/", {"username": "vink", "new_passphrase": passphrase, "understood": "on"}
+    )
+    assert response.status_code == 302
+    page = client.get("/account/herstelcode/").content.decode()
+    recovery_code = re.search(r"<code>([0-9A-Z-]+)</code>", page).group(1)
+    client.post("/account/herstelcode/", {"last_part": recovery_code[-9:]})
+    from gezien.accounts.models import Account
+
+    client.account = Account.objects.get(username="vink")
+    client.canary_secrets = []
+    for writer in CANARY_WRITERS:
+        writer(client, marker)
+    # The data key of this session, taken from the running app, to look for it too.
+    request = type("R", (), {})()
+    request.session = client.session
+    request.COOKIES = {vault_session.COOKIE: client.cookies[vault_session.COOKIE].value}
+    data_key = vault_session.data_key(request)
+
+    # The marker really was stored: the person's own export shows it decrypted.
+    client.post("/account/bevestigen/", {"passphrase": passphrase})
+    export = client.post("/account/mijn-gegevens/export/").content.decode()
+    assert json.loads(export)["account"]["username"] == "vink"
+
+    stored = _database_bytes()
+    logged = caplog.text.encode()
+    secrets = [marker, passphrase, recovery_code, recovery_code.replace("-", ""), *client.canary_secrets]
+    for secret in secrets:
+        assert secret.encode() not in stored, f"{secret[:12]}… is in the database"
+        assert secret.encode() not in logged, f"{secret[:12]}… is in the log"
+    for form in (data_key, data_key.hex().encode(), base64.b64encode(data_key), base64.urlsafe_b64encode(data_key)):
+        assert form not in stored, "the data key is in the database"
