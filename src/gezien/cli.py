@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 
 import django
 
 from gezien.config import ConfigError
+from gezien.measure.definitions import DefinitionError
 
 # Django's deployment warnings that do not apply when Gezien serves plain HTTP on a
 # private address; `gezien check` explains instead of repeating them.
@@ -27,6 +29,16 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check", help="check the configuration, explained in plain words")
 
+    score = commands.add_parser(
+        "score",
+        help="score one questionnaire: answers as JSON on standard input, the result as JSON",
+    )
+    score.add_argument("instrument", metavar="ID", help="questionnaire id, e.g. phq9")
+    listing = commands.add_parser("instruments", help="list the questionnaires")
+    listing.add_argument(
+        "--json", action="store_true", help="every questionnaire with its items, options and bands"
+    )
+
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("args", nargs=argparse.REMAINDER)
     return parser
@@ -34,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # Scoring needs only the definition files: no settings, no data folder, no database.
+    if args.command in ("score", "instruments"):
+        return _measure(args)
     # Everything Gezien writes (database, key, backups) is for this user only.
     os.umask(0o077)
     if args.command == "serve" and args.dev:
@@ -49,9 +64,46 @@ def main(argv: list[str] | None = None) -> int:
 
         execute_from_command_line(["gezien", *args.args])
         return 0
-    except ConfigError as error:
+    except (ConfigError, DefinitionError) as error:
         print(f"gezien: {error}", file=sys.stderr)
         return 2
+
+
+def _measure(args: argparse.Namespace) -> int:
+    from gezien.measure import catalogue, commands
+
+    try:
+        instruments = catalogue.instruments()
+    except DefinitionError as error:
+        print(f"gezien: {error}", file=sys.stderr)
+        return 1
+    if args.command == "instruments":
+        if args.json:
+            print(json.dumps(commands.instruments_json(instruments), ensure_ascii=False, indent=2))
+        else:
+            for instrument in sorted(instruments.values(), key=lambda i: i.id):
+                print(f"{instrument.id:<6} {instrument.short_name:<7} {instrument.full_name}")
+        return 0
+    try:
+        output = commands.score_json(args.instrument, _read_answers(), instruments)
+    except commands.InputError as error:
+        print(f"gezien score: {error}", file=sys.stderr)
+        return 2
+    print(json.dumps(output, ensure_ascii=False))
+    return 0
+
+
+def _read_answers() -> str:
+    """Standard input as text, read no further than the size limit."""
+    from gezien.measure.commands import MAX_PAYLOAD_BYTES, InputError
+
+    raw = sys.stdin.buffer.read(MAX_PAYLOAD_BYTES + 1)
+    if len(raw) > MAX_PAYLOAD_BYTES:
+        raise InputError(f"the answers are larger than the limit of {MAX_PAYLOAD_BYTES} bytes (64 KB)")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError("the answers are not UTF-8 text") from None
 
 
 def prepare() -> None:

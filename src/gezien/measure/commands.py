@@ -10,7 +10,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from gezien.measure.definitions import Instrument, Item, Text
+from gezien.measure.definitions import RESULT_FIELDS, Instrument, Item, Text
 from gezien.measure.scoring import Result, score
 
 MAX_PAYLOAD_BYTES = 64 * 1024
@@ -186,3 +186,18 @@ def instruments_json(instruments: Mapping[str, Instrument]) -> list[dict[str, An
         }
         for instrument in sorted(instruments.values(), key=lambda instrument: instrument.id)
     ]
+
+
+def result_from_json(data: Mapping[str, Any]) -> Result:
+    """The inverse of result_json, for results that were stored as JSON."""
+    return Result(
+        instrument=data["instrument"],
+        valid=data["valid"],
+        total=data["total"],
+        band=data["band"],
+        subscales=dict(data["subscales"]),
+        algorithm={key: value for key, value in data.items() if key not in RESULT_FIELDS},
+        flags=frozenset(data["flags"]),
+        missing=tuple(data["missing"]),
+        prorated=data["prorated"],
+    )

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class MeasureConfig(AppConfig):
+    name = "gezien.measure"
+    label = "measure"
+    verbose_name = "Questionnaires"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from gezien.accounts import export
+        from gezien.measure import catalogue, storage
+
+        # A broken definition or guidance file must stop start-up, naming file and field.
+        catalogue.guidance()
+        export.register("questionnaires", storage.export_section)

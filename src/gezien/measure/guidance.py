@@ -1,0 +1,104 @@
+"""Gezien's own words around each questionnaire, read from guidance.toml and checked
+against the instrument definitions (a band without a text, or a text for a band that does
+not exist, stops start-up with the file and the field in the message)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from gezien.measure.definitions import (
+    DefinitionError,
+    Instrument,
+    Text,
+    _At,
+    _Table,
+    _text,
+    _whole,
+)
+
+GUIDANCE_FILE = Path(__file__).resolve().with_name("guidance.toml")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Guidance:
+    minutes: int
+    library: str  # slug of the library page that explains the topic
+    measures: Text
+    can: Text
+    cannot: Text
+    before: Text | None  # a care note before starting, for questions that can stir things up
+    meaning: Text | None  # how to read the score, for instruments without published bands
+    bands: Mapping[str, Text]
+    flags: Mapping[str, Text]
+
+
+def load(instruments: Mapping[str, Instrument], path: Path | None = None) -> dict[str, Guidance]:
+    """The guidance per instrument id, in the file's order (the overview's order)."""
+    path = path or GUIDANCE_FILE
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise DefinitionError(f"{path.name}: invalid TOML: {error}") from None
+    at = _At(path.name)
+    for instrument_id in instruments:
+        if instrument_id not in raw:
+            raise at.key(instrument_id).error("missing")
+    guidance = {}
+    for instrument_id, table in raw.items():
+        if instrument_id not in instruments:
+            raise at.key(instrument_id).error("no questionnaire with this id")
+        guidance[instrument_id] = _guidance(at.key(instrument_id), table, instruments[instrument_id])
+    return guidance
+
+
+def _both(table: _Table, key: str) -> Text:
+    return _text(table.table(key, ("en", "nl")), nl_allowed=True, nl_required=True)
+
+
+def _band_texts(table: _Table, instrument: Instrument) -> Mapping[str, Text]:
+    """Exactly one text per published band; none when there are no bands."""
+    ids = [band.id for band in instrument.bands.levels]
+    if not ids:
+        table.forbid("bands", "this questionnaire has no published bands")
+        return MappingProxyType({})
+    table.require("bands", f"give a text for each band: {', '.join(ids)}")
+    texts = table.table("bands", ids)
+    return MappingProxyType({band: _both(texts, band) for band in ids})
+
+
+def _flag_texts(table: _Table, instrument: Instrument) -> Mapping[str, Text]:
+    """Texts for some of the instrument's flags (flags without a text are not explained)."""
+    if not table.has("flags"):
+        return MappingProxyType({})
+    texts = table.table("flags", (), tuple(flag.id for flag in instrument.flags))
+    return MappingProxyType({flag: _both(texts, flag) for flag in texts.raw})
+
+
+def _guidance(at: _At, raw: object, instrument: Instrument) -> Guidance:
+    table = _Table(
+        at, raw, ("minutes", "library", "measures", "can", "cannot"), ("before", "meaning", "bands", "flags")
+    )
+    library = table.raw["library"]
+    if not isinstance(library, str) or not _SLUG.fullmatch(library):
+        raise table.at_key("library").error("must be the slug of a library page, like vijf-vormen")
+    if instrument.bands.levels:
+        table.forbid("meaning", "the band texts say what the score means")
+    else:
+        table.require("meaning", "this questionnaire has no bands, so say how to read the score")
+    return Guidance(
+        minutes=_whole(table.at_key("minutes"), table.raw["minutes"], 1),
+        library=library,
+        measures=_both(table, "measures"),
+        can=_both(table, "can"),
+        cannot=_both(table, "cannot"),
+        before=_both(table, "before") if table.has("before") else None,
+        meaning=_both(table, "meaning") if table.has("meaning") else None,
+        bands=_band_texts(table, instrument),
+        flags=_flag_texts(table, instrument),
+    )

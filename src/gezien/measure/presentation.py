@@ -1,0 +1,613 @@
+"""What the questionnaire pages show: texts in the page's language, the form's items, a
+result in words, and the history chart. Views pass these to the templates."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from django.urls import Resolver404, resolve
+from django.utils import formats, timezone
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from gezien.measure import catalogue, chart
+from gezien.measure.definitions import DIFFICULTY, Instrument, Item, Number, Text
+from gezien.measure.guidance import Guidance
+from gezien.measure.scoring import (
+    IMPROVED,
+    NOT_AVAILABLE,
+    WORSENED,
+    Change,
+    Result,
+    reliable_change,
+)
+from gezien.measure.storage import Stored
+
+# Pages of other modules; linked only when they exist in this installation.
+LIBRARY_PAGE = "/bibliotheek/{slug}/"
+NAVIGATOR = "/hulp-vinden/"
+SAFETY_PLAN = "/veiligheidsplan/"
+
+
+def page_language() -> str:
+    return "en" if (get_language() or "nl").startswith("en") else "nl"
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A text in the page's language where one exists, else the English original; `foreign`
+    says the text needs its own lang attribute."""
+
+    text: str
+    lang: str
+    foreign: bool
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def shown(text: Text) -> Shown:
+    page = page_language()
+    if page == "nl" and text.nl:
+        return Shown(text.nl, "nl", False)
+    return Shown(text.en, "en", page != "en")
+
+
+def existing(path: str) -> str | None:
+    """The path when this installation has a page there, else None (another module may
+    not be installed yet)."""
+    try:
+        resolve(path)
+    except Resolver404:
+        return None
+    return path
+
+
+def library_link(guidance: Guidance) -> str | None:
+    return existing(LIBRARY_PAGE.format(slug=guidance.library))
+
+
+def local_date(moment: datetime.datetime) -> str:
+    return formats.date_format(timezone.localtime(moment), "j F Y")
+
+
+def number(value: Number) -> str:
+    return formats.number_format(value, decimal_pos=None if float(value).is_integer() else 1)
+
+
+# --- overview and the page before starting -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FormRow:
+    """One of the five forms of maltreatment and the ACE question about it."""
+
+    name: Shown
+    number: str
+    answer: str | None  # "Yes"/"No" in words, or None before answering
+
+
+@dataclass(frozen=True)
+class Card:
+    instrument: Instrument
+    guidance: Guidance
+    name: Shown
+    measures: Shown
+    can: Shown
+    cannot: Shown
+    before: Shown | None
+    english_only: bool
+    item_count: int
+    forms: tuple[FormRow, ...]
+    library: str | None
+
+
+def five_forms(instrument: Instrument, answers: Mapping[str, int | None] | None = None) -> tuple[FormRow, ...]:
+    rows = []
+    for form in instrument.forms:
+        item = instrument.item(form.item)
+        answer = None
+        if answers is not None and answers.get(item.id) is not None:
+            answer = _("Yes") if answers[item.id] == instrument.algorithm.params["reported_value"] else _("No")
+        rows.append(FormRow(name=shown(form.label), number=item.number, answer=answer))
+    return tuple(rows)
+
+
+def card(instrument: Instrument) -> Card:
+    guidance = catalogue.guidance()[instrument.id]
+    return Card(
+        instrument=instrument,
+        guidance=guidance,
+        name=shown(instrument.name),
+        measures=shown(guidance.measures),
+        can=shown(guidance.can),
+        cannot=shown(guidance.cannot),
+        before=shown(guidance.before) if guidance.before else None,
+        english_only=not instrument.dutch_available,
+        item_count=len(instrument.items),
+        forms=five_forms(instrument),
+        library=library_link(guidance),
+    )
+
+
+def cards() -> list[Card]:
+    instruments = catalogue.instruments()
+    return [card(instruments[instrument_id]) for instrument_id in catalogue.guidance()]
+
+
+# --- the form -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OptionView:
+    value: int
+    label: Shown
+    input_id: str
+    checked: bool
+
+
+@dataclass(frozen=True)
+class ItemView:
+    id: str
+    number: str
+    show_number: bool  # the published number differs from the position (ITQ: P1, C1)
+    position: int
+    count: int
+    text: Shown
+    lead_in: Shown | None  # the section's lead-in, shown before its first item
+    options: tuple[OptionView, ...]
+    optional: bool
+    error: bool
+
+    @property
+    def first_input_id(self) -> str:
+        return self.options[0].input_id
+
+
+def form_items(
+    instrument: Instrument,
+    answers: Mapping[str, int | None] | None = None,
+    missing: Iterable[Item] = (),
+) -> list[ItemView]:
+    answers = answers or {}
+    missing_ids = {item.id for item in missing}
+    sections = {section.id: section for section in instrument.sections}
+    views = []
+    previous_section = None
+    for position, item in enumerate(instrument.items, start=1):
+        lead_in = None
+        if item.section is not None and item.section != previous_section:
+            lead_in = shown(sections[item.section].lead_in)
+        previous_section = item.section
+        views.append(
+            ItemView(
+                id=item.id,
+                number=item.number,
+                show_number=item.number != str(position),
+                position=position,
+                count=len(instrument.items),
+                text=shown(item.text),
+                lead_in=lead_in,
+                options=tuple(
+                    OptionView(
+                        value=option.value,
+                        label=shown(option.label),
+                        input_id=f"{item.id}-{option.value}",
+                        checked=answers.get(item.id) == option.value,
+                    )
+                    for option in item.options.options
+                ),
+                optional=item.role == DIFFICULTY,
+                error=item.id in missing_ids,
+            )
+        )
+    return views
+
+
+# --- a result -------------------------------------------------------------------------------
+
+
+def concern_level(instrument: Instrument, band_id: str | None) -> int | None:
+    """0 (least concern) to 4, from the band's place in the published order."""
+    ids = [band.id for band in instrument.bands.levels]
+    if band_id not in ids:
+        return None
+    if len(ids) == 1:
+        return 0
+    place = ids.index(band_id) / (len(ids) - 1)
+    if instrument.direction == "higher_is_better":
+        place = 1 - place
+    return round(place * 4)
+
+
+@dataclass(frozen=True)
+class BandView:
+    label: Shown
+    meaning: Shown
+    level: int
+
+
+@dataclass(frozen=True)
+class ClusterView:
+    name: str
+    endorsed: int
+    count: int
+    needed: int
+    score: Number | None
+    maximum: Number | None
+
+    @property
+    def met(self) -> bool:
+        return self.endorsed >= self.needed
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    earlier_date: str
+    earlier: str
+    later: str
+    direction: str
+    difference: str | None
+    threshold: str | None
+    unit: str | None
+
+
+@dataclass(frozen=True)
+class ResultView:
+    instrument: Instrument
+    guidance: Guidance
+    name: Shown
+    result: Result
+    risk: bool
+    total: str | None
+    high: str | None
+    scaled: str | None  # WHO-5 percentage
+    band: BandView | None
+    meaning: Shown | None
+    flag_notes: tuple[Shown, ...]
+    threshold_label: SafeString | None
+    clusters: tuple[ClusterView, ...]
+    outcome: str | None
+    forms: tuple[FormRow, ...]
+    household: str | None
+    change: ChangeView | None
+    library: str | None
+    navigator: str | None
+
+
+def _option_label(item: Item, value: int) -> SafeString:
+    label = shown(next(option.label for option in item.options.options if option.value == value))
+    if label.foreign:
+        return format_html('<span lang="{}">{}</span>', label.lang, label.text)
+    return format_html("{}", label.text)
+
+
+def _clusters(instrument: Instrument, answers: Mapping[str, int | None], result: Result) -> tuple[ClusterView, ...]:
+    """The named algorithm's groups of items: PCL-5 clusters B-E, or the ITQ clusters with
+    their questions about daily life."""
+    algorithm = instrument.algorithm
+    if algorithm is None:
+        return ()
+    params = algorithm.params
+    groups: list[tuple[str, Sequence[str], int, str | None]] = []
+    if algorithm.name == "pcl5_provisional_ptsd":
+        for sub_id, minimum in params["cluster_minimums"].items():
+            groups.append((shown(instrument.subscale(sub_id).name).text, instrument.subscale(sub_id).items, minimum, sub_id))
+    elif algorithm.name == "itq_icd11":
+        for clusters, impairment in (("ptsd_clusters", "ptsd_impairment_items"), ("dso_clusters", "dso_impairment_items")):
+            for sub_id in params[clusters]:
+                groups.append((shown(instrument.subscale(sub_id).name).text, instrument.subscale(sub_id).items, 1, sub_id))
+            items = params[impairment]
+            name = _("Effect on daily life (questions %(first)s to %(last)s)") % {
+                "first": instrument.item(items[0]).number,
+                "last": instrument.item(items[-1]).number,
+            }
+            groups.append((name, items, 1, None))
+    else:
+        return ()
+    at_least = params["endorsed_at_least"]
+    return tuple(
+        ClusterView(
+            name=name,
+            endorsed=sum(1 for item_id in items if (answers.get(item_id) or 0) >= at_least),
+            count=len(items),
+            needed=needed,
+            score=result.subscales.get(sub_id) if sub_id else None,
+            maximum=instrument.subscale(sub_id).range[1] if sub_id else None,
+        )
+        for name, items, needed, sub_id in groups
+    )
+
+
+def _outcome(instrument: Instrument, result: Result) -> str | None:
+    outcomes = result.algorithm
+    if "provisional_ptsd" in outcomes and outcomes["provisional_ptsd"] is not None:
+        if outcomes["provisional_ptsd"]:
+            return _(
+                "In every group, enough questions got an answer of “Moderately” or more. So your "
+                "answers fit the pattern that can go with PTSD. That is a signal, not a diagnosis. "
+                "Talk about it with your GP or a psychologist."
+            )
+        return _(
+            "Your answers do not fit the full pattern that can go with PTSD. Are you bothered a "
+            "lot all the same? Take that seriously and talk about it with your GP."
+        )
+    outcome = outcomes.get("provisional_outcome")
+    if outcome == "cptsd":
+        return _(
+            "Your answers fit the pattern of complex PTSD: problems after the experience, and also "
+            "with your feelings, with how you see yourself and with other people, and it affects "
+            "your daily life. That is a signal, not a diagnosis. A psychologist or psychiatrist can "
+            "look into it with you."
+        )
+    if outcome == "ptsd":
+        return _(
+            "Your answers fit the pattern of PTSD: problems after the experience that affect your "
+            "daily life. That is a signal, not a diagnosis. A psychologist or psychiatrist can look "
+            "into it with you."
+        )
+    if outcome == "none":
+        return _(
+            "Your answers do not fit the full pattern of PTSD or complex PTSD. Are you bothered a "
+            "lot all the same? Take that seriously and talk about it with your GP."
+        )
+    return None
+
+
+def _unit(unit: str | None) -> str | None:
+    names = {"points": _("points"), "percentage points": _("percentage points")}
+    return names.get(unit, unit) if unit else None
+
+
+def compared_value(instrument: Instrument, result: Result) -> Number | None:
+    """The score that reliable change is published for (the total, or the WHO-5 percentage)."""
+    applies_to = instrument.reliable_change.applies_to
+    if applies_to and applies_to != "total":
+        return result.algorithm.get(applies_to)
+    return result.total
+
+
+def change_view(instrument: Instrument, earlier: Stored, later: Result) -> ChangeView | None:
+    before, after = compared_value(instrument, earlier.result), compared_value(instrument, later)
+    if before is None or after is None:
+        return None
+    change: Change = reliable_change(instrument, earlier.result, later)
+    return ChangeView(
+        earlier_date=local_date(earlier.taken_at),
+        earlier=number(before),
+        later=number(after),
+        direction=change.direction,
+        difference=number(abs(change.difference)) if change.difference is not None else None,
+        threshold=number(change.threshold) if change.threshold is not None else None,
+        unit=_unit(change.unit),
+    )
+
+
+def result_view(
+    instrument: Instrument,
+    answers: Mapping[str, int | None],
+    result: Result,
+    earlier: Stored | None = None,
+) -> ResultView:
+    guidance = catalogue.guidance()[instrument.id]
+    band = next((b for b in instrument.bands.levels if b.id == result.band), None)
+    scoring = instrument.scoring
+    scaled = result.algorithm.get(scoring.scaled_name) if scoring.scaled_name else None
+    threshold_label = None
+    if instrument.algorithm and "endorsed_at_least" in instrument.algorithm.params:
+        threshold_label = _option_label(instrument.scored_items[0], instrument.algorithm.params["endorsed_at_least"])
+    household = result.subscales.get("household") if instrument.forms else None
+    return ResultView(
+        instrument=instrument,
+        guidance=guidance,
+        name=shown(instrument.name),
+        result=result,
+        risk="risk" in result.flags,
+        total=number(result.total) if result.total is not None else None,
+        high=number(scoring.range[1]) if scoring.range else None,
+        scaled=number(scaled) if scaled is not None else None,
+        band=BandView(
+            label=shown(band.label),
+            meaning=shown(guidance.bands[band.id]),
+            level=concern_level(instrument, band.id),
+        )
+        if band
+        else None,
+        meaning=shown(guidance.meaning) if guidance.meaning else None,
+        flag_notes=tuple(shown(text) for flag, text in guidance.flags.items() if flag in result.flags),
+        threshold_label=threshold_label,
+        clusters=_clusters(instrument, answers, result),
+        outcome=_outcome(instrument, result),
+        forms=five_forms(instrument, answers) if instrument.forms else (),
+        household=number(household) if household is not None else None,
+        change=change_view(instrument, earlier, result) if earlier else None,
+        library=library_link(guidance),
+        navigator=existing(NAVIGATOR),
+    )
+
+
+# --- over time ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One score that is charted: the total, the WHO-5 percentage or an ITQ sum score."""
+
+    key: str
+    label: str
+    low: Number
+    high: Number
+    factor: Number  # band edges are in raw points; the percentage is raw points times 4
+
+    def value(self, result: Result) -> Number | None:
+        if self.key == "total":
+            return result.total
+        if self.key in result.subscales:
+            return result.subscales[self.key]
+        return result.algorithm.get(self.key)
+
+
+def measures(instrument: Instrument) -> list[Measure]:
+    scoring = instrument.scoring
+    if scoring.scale_factor is not None:
+        low, high = scoring.range
+        return [Measure(scoring.scaled_name, _("Score in percent"), low * scoring.scale_factor, high * scoring.scale_factor, scoring.scale_factor)]
+    if scoring.range is not None:
+        return [Measure("total", _("Score"), *scoring.range, 1)]
+    # No total (ITQ): the sum scores that are not part of a larger one.
+    widest = [
+        sub
+        for sub in instrument.subscales
+        if not any(set(sub.items) < set(other.items) for other in instrument.subscales)
+    ]
+    return [Measure(sub.id, shown(sub.name).text, *sub.range, 1) for sub in widest]
+
+
+def summary(instrument: Instrument, result: Result) -> str:
+    """A result in one short line, e.g. "12 of 27: Moderate"."""
+    parts = []
+    for measure in measures(instrument):
+        value = measure.value(result)
+        if value is None:
+            continue
+        if measure.factor != 1:
+            text = _("%(score)s percent") % {"score": number(value)}
+        elif measure.key == "total":
+            text = _("%(score)s of %(high)s") % {"score": number(value), "high": number(measure.high)}
+        else:
+            text = _("%(name)s: %(score)s of %(high)s") % {
+                "name": measure.label,
+                "score": number(value),
+                "high": number(measure.high),
+            }
+        parts.append(text)
+    band = next((b for b in instrument.bands.levels if b.id == result.band), None)
+    if band:
+        parts.append(shown(band.label).text)
+    return "; ".join(parts) if parts else _("no score")
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    stored: Stored
+    date: str
+    values: tuple[str, ...]
+    band: str | None
+    change: str | None
+
+
+@dataclass(frozen=True)
+class History:
+    measures: tuple[Measure, ...]
+    chart: chart.Chart
+    rows: tuple[HistoryRow, ...]
+    summary: tuple[str, ...]
+    has_bands: bool
+    has_changes: bool
+
+
+def _change_words(change: Change) -> str:
+    if change.direction == IMPROVED:
+        return _("reliably better")
+    if change.direction == WORSENED:
+        return _("reliably worse")
+    if change.direction == NOT_AVAILABLE:
+        return _("cannot be compared")
+    return _("no reliable change")
+
+
+def history(instrument: Instrument, results: Sequence[Stored]) -> History:
+    """The chart, the table and the summary for one questionnaire's results, oldest first."""
+    shown_measures = measures(instrument)
+    has_changes = instrument.reliable_change.available
+    changes: list[Change | None] = [None]
+    for earlier, later in zip(results, results[1:]):
+        same_version = earlier.version == later.version
+        changes.append(reliable_change(instrument, earlier.result, later.result) if has_changes and same_version else None)
+    factor = shown_measures[0].factor
+    levels = instrument.bands.levels
+    zones = [
+        chart.ZoneSpec(
+            low=max(shown_measures[0].low, (band.min - 0.5) * factor),
+            high=min(shown_measures[0].high, (band.max + 0.5) * factor),
+            first=band.min * factor,
+            label=shown(band.label).text,
+            level=concern_level(instrument, band.id),
+        )
+        for band in levels
+    ]
+    series = []
+    for measure in shown_measures:
+        points = []
+        for stored, change in zip(results, changes):
+            value = measure.value(stored.result)
+            if value is None:
+                continue
+            reliable = change is not None and change.direction in (IMPROVED, WORSENED)
+            points.append(
+                chart.PointSpec(
+                    when=stored.taken_at,
+                    value=value,
+                    change=("up" if change.difference > 0 else "down") if reliable else None,
+                    meaning=change.direction if reliable else None,
+                )
+            )
+        series.append(points)
+    drawn = chart.build(
+        low=min(m.low for m in shown_measures),
+        high=max(m.high for m in shown_measures),
+        series=series,
+        zones=zones,
+        date_label=local_date,
+    )
+    rows = tuple(
+        HistoryRow(
+            stored=stored,
+            date=local_date(stored.taken_at),
+            values=tuple(
+                number(value) if (value := measure.value(stored.result)) is not None else "–"
+                for measure in shown_measures
+            ),
+            band=next((shown(b.label).text for b in levels if b.id == stored.result.band), None),
+            change=_change_words(change) if change is not None else None,
+        )
+        for stored, change in zip(results, changes)
+    )
+    return History(
+        measures=tuple(shown_measures),
+        chart=drawn,
+        rows=rows,
+        summary=_trend(instrument, shown_measures, results),
+        has_bands=bool(levels),
+        has_changes=has_changes,
+    )
+
+
+def _trend(instrument: Instrument, shown_measures: Sequence[Measure], results: Sequence[Stored]) -> tuple[str, ...]:
+    first, last = results[0], results[-1]
+    if len(results) == 1:
+        lines = [_("You filled in this questionnaire once, on %(date)s.") % {"date": local_date(first.taken_at)}]
+    else:
+        lines = [
+            _("You filled in this questionnaire %(count)d times, from %(first)s to %(last)s.")
+            % {"count": len(results), "first": local_date(first.taken_at), "last": local_date(last.taken_at)}
+        ]
+    for measure in shown_measures:
+        before, after = measure.value(first.result), measure.value(last.result)
+        if before is None or after is None:
+            continue
+        if len(results) == 1:
+            lines.append(_("%(name)s: %(score)s.") % {"name": measure.label, "score": number(after)})
+        else:
+            lines.append(
+                _("%(name)s: first %(first)s, last %(last)s.")
+                % {"name": measure.label, "first": number(before), "last": number(after)}
+            )
+    if len(results) > 1 and instrument.reliable_change.available and first.version == last.version:
+        change = reliable_change(instrument, first.result, last.result)
+        lines.append(_("From the first to the last time: %(change)s.") % {"change": _change_words(change)})
+    return tuple(lines)

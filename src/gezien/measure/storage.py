@@ -1,0 +1,138 @@
+"""Storing results through the vault and reading them back.
+
+Everything about a result sits in the sealed content; listing a person's results means
+opening all of them, which is cheap for the handful of results one person keeps.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import timezone
+
+from gezien.accounts.models import Account
+from gezien.measure import catalogue, fhir
+from gezien.measure.commands import result_from_json, result_json
+from gezien.measure.definitions import Instrument
+from gezien.measure.models import QuestionnaireResult
+from gezien.measure.scoring import Result
+
+# The "emotional check-up": after four weeks a questionnaire about how you are doing now
+# may be worth filling in again.
+RETAKE_AFTER = datetime.timedelta(weeks=4)
+
+
+@dataclass(frozen=True)
+class Stored:
+    id: str
+    instrument_id: str
+    version: int
+    language: str
+    taken_at: datetime.datetime
+    answers: dict[str, int | None]
+    result: Result
+    content: dict[str, Any]
+
+    @property
+    def instrument(self) -> Instrument | None:
+        """The current definition, or None when this questionnaire is no longer offered."""
+        return catalogue.instruments().get(self.instrument_id)
+
+
+def save(
+    owner: Account,
+    key: bytes,
+    instrument: Instrument,
+    answers: dict[str, int | None],
+    result: Result,
+    language: str,
+) -> QuestionnaireResult:
+    record = QuestionnaireResult(owner=owner)
+    record.seal_content(
+        key,
+        {
+            "instrument": instrument.id,
+            "version": instrument.version,
+            "language": language,
+            "taken_at": timezone.now().isoformat(),
+            "answers": answers,
+            "result": result_json(instrument, result),
+        },
+    )
+    record.save()
+    return record
+
+
+def opened(record: QuestionnaireResult, key: bytes) -> Stored:
+    content = record.open_content(key)
+    return Stored(
+        id=str(record.pk),
+        instrument_id=content["instrument"],
+        version=content["version"],
+        language=content["language"],
+        taken_at=datetime.datetime.fromisoformat(content["taken_at"]),
+        answers=content["answers"],
+        result=result_from_json(content["result"]),
+        content=content,
+    )
+
+
+def all_results(owner: Account, key: bytes) -> list[Stored]:
+    """Every stored result of this person, oldest first."""
+    records = QuestionnaireResult.objects.filter(owner=owner)
+    return sorted((opened(record, key) for record in records), key=lambda s: s.taken_at)
+
+
+def of_instrument(results: Iterable[Stored], instrument_id: str) -> list[Stored]:
+    return [stored for stored in results if stored.instrument_id == instrument_id]
+
+
+def previous(results: Iterable[Stored], stored: Stored) -> Stored | None:
+    """The latest earlier result of the same questionnaire and version."""
+    earlier = [
+        other
+        for other in of_instrument(results, stored.instrument_id)
+        if other.taken_at < stored.taken_at and other.version == stored.version
+    ]
+    return earlier[-1] if earlier else None
+
+
+def latest(results: Iterable[Stored], instrument: Instrument) -> Stored | None:
+    """The most recent result of this questionnaire in its current version."""
+    same = [s for s in of_instrument(results, instrument.id) if s.version == instrument.version]
+    return same[-1] if same else None
+
+
+def due_for_retake(results: Iterable[Stored], now: datetime.datetime) -> list[Stored]:
+    """Per questionnaire about how you are now (not the childhood history), the latest result
+    when it is four weeks old or older."""
+    latest: dict[str, Stored] = {}
+    for stored in results:
+        latest[stored.instrument_id] = stored
+    return [
+        stored
+        for stored in latest.values()
+        if stored.instrument is not None
+        and stored.instrument.direction != "not_applicable"
+        and now - stored.taken_at >= RETAKE_AFTER
+    ]
+
+
+def export_section(account: Account, key: bytes) -> list[dict[str, Any]]:
+    """Every result with its answers and scores, and as FHIR R4 resources where the
+    questionnaire is still known."""
+    section = []
+    for stored in all_results(account, key):
+        entry = {"id": stored.id, **stored.content}
+        instrument = stored.instrument
+        if instrument is not None and instrument.version == stored.version:
+            fhir_input = {**stored.content, "id": stored.id}
+            entry["fhir"] = [
+                fhir.questionnaire_response(instrument, fhir_input),
+                fhir.observation(instrument, fhir_input),
+            ]
+        section.append(entry)
+    return section

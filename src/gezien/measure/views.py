@@ -1,0 +1,219 @@
+"""Questionnaire pages. Scoring lives in scoring.py, wording in the definition files and
+guidance.toml, and what a page shows in presentation.py; views connect them."""
+
+from __future__ import annotations
+
+import logging
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET, require_http_methods
+
+from gezien.accounts.decorators import account_required
+from gezien.measure import catalogue, forms, presentation, storage
+from gezien.measure.definitions import Instrument
+from gezien.measure.models import QuestionnaireResult
+from gezien.measure.scoring import score
+from gezien.vault import session as vault_session
+from gezien.vault.records import owned_or_404
+
+log = logging.getLogger("gezien.measure")
+
+
+def _instrument_or_404(instrument_id: str) -> Instrument:
+    instrument = catalogue.instruments().get(instrument_id)
+    if instrument is None:
+        raise Http404
+    return instrument
+
+
+def _data_key(request: HttpRequest) -> bytes | None:
+    """The data key of a logged-in person whose vault is open; None for everyone else."""
+    if not request.user.is_authenticated:
+        return None
+    try:
+        return vault_session.data_key(request)
+    except vault_session.Locked:
+        return None
+
+
+def _retake(request: HttpRequest, key: bytes | None) -> list[dict]:
+    if key is None:
+        return []
+    due = storage.due_for_retake(storage.all_results(request.user, key), timezone.now())
+    return [
+        {
+            "instrument": stored.instrument,
+            "name": presentation.shown(stored.instrument.name),
+            "date": presentation.local_date(stored.taken_at),
+        }
+        for stored in due
+    ]
+
+
+@require_GET
+def overview(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "measure/overview.html",
+        {"cards": presentation.cards(), "retake": _retake(request, _data_key(request))},
+    )
+
+
+@require_GET
+def about(request: HttpRequest) -> HttpResponse:
+    return render(request, "measure/about.html", {"cards": presentation.cards()})
+
+
+def _form(
+    request: HttpRequest,
+    instrument: Instrument,
+    *,
+    answers: dict[str, int | None] | None = None,
+    missing: list | None = None,
+    risk: bool = False,
+    tampered: bool = False,
+    status: int = 200,
+) -> HttpResponse:
+    items = presentation.form_items(instrument, answers, missing or ())
+    context = {
+        "card": presentation.card(instrument),
+        "items": items,
+        "missing": [item for item in items if item.error],
+        "time_frame": presentation.shown(instrument.time_frame.text),
+        "instructions": presentation.shown(instrument.instructions),
+        "dutch_note": instrument.wording.dutch_note,
+        "risk": risk,
+        "tampered": tampered,
+        "can_keep": _data_key(request) is not None,
+        "keep": answers is None or request.POST.get("keep") == "on",
+        "safety_plan": presentation.existing(presentation.SAFETY_PLAN),
+    }
+    return render(request, "measure/take.html", context, status=status)
+
+
+def _body_too_large(request: HttpRequest) -> bool:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0) > forms.MAX_BODY_BYTES
+    except ValueError:
+        return True
+
+
+@sensitive_post_parameters()
+@require_http_methods(["GET", "POST"])
+def take(request: HttpRequest, instrument_id: str) -> HttpResponse:
+    """The questionnaire; on POST, the result (shown in the response, so no score is ever in
+    a web address), or the form again with what is missing."""
+    instrument = _instrument_or_404(instrument_id)
+    if request.method == "GET":
+        return _form(request, instrument)
+    # Checked before reading the form, so a huge body is never parsed.
+    if _body_too_large(request):
+        log.info("questionnaire form refused: body too large")
+        return _form(request, instrument, tampered=True, status=400)
+    try:
+        answers, missing = forms.read_answers(instrument, dict(request.POST.lists()))
+    except forms.Tampered as problem:
+        log.info("questionnaire form refused: %s", problem)
+        return _form(request, instrument, tampered=True, status=400)
+    result = score(instrument, answers)
+    if missing:
+        return _form(request, instrument, answers=answers, missing=missing, risk="risk" in result.flags)
+    key = _data_key(request)
+    earlier = None
+    if key is not None:
+        earlier = storage.latest(storage.all_results(request.user, key), instrument)
+        if request.POST.get("keep") == "on":
+            record = storage.save(request.user, key, instrument, answers, result, presentation.page_language())
+            messages.success(request, _("Your result is saved in your account."))
+            return redirect("measure:result", pk=record.pk)
+    return render(
+        request,
+        "measure/result.html",
+        {
+            "view": presentation.result_view(instrument, answers, result, earlier),
+            "safety_plan": presentation.existing(presentation.SAFETY_PLAN),
+            "logged_in": request.user.is_authenticated,
+        },
+    )
+
+
+@account_required
+@require_http_methods(["GET", "POST"])
+def result(request: HttpRequest, pk) -> HttpResponse:
+    """A saved result, by its record id (an opaque id: the web address holds no score)."""
+    record = owned_or_404(QuestionnaireResult, request, pk)
+    results = storage.all_results(request.user, request.data_key)
+    stored = next(s for s in results if s.id == str(record.pk))
+    instrument = stored.instrument
+    if instrument is None or instrument.version != stored.version:
+        raise Http404
+    return render(
+        request,
+        "measure/result.html",
+        {
+            "view": presentation.result_view(instrument, stored.answers, stored.result, storage.previous(results, stored)),
+            "stored": stored,
+            "taken_on": presentation.local_date(stored.taken_at),
+            "safety_plan": presentation.existing(presentation.SAFETY_PLAN),
+            "logged_in": True,
+        },
+    )
+
+
+@account_required
+@require_http_methods(["GET", "POST"])
+def delete(request: HttpRequest, pk) -> HttpResponse:
+    record = owned_or_404(QuestionnaireResult, request, pk)
+    if request.method == "POST":
+        record.delete()
+        messages.success(request, _("The result is deleted."))
+        return redirect("measure:results")
+    stored = storage.opened(record, request.data_key)
+    name = presentation.shown(stored.instrument.name) if stored.instrument else stored.instrument_id
+    return render(
+        request,
+        "measure/delete.html",
+        {"stored": stored, "name": name, "taken_on": presentation.local_date(stored.taken_at)},
+    )
+
+
+@account_required
+@require_GET
+def results(request: HttpRequest) -> HttpResponse:
+    stored_results = storage.all_results(request.user, request.data_key)
+    rows = [
+        {
+            "stored": stored,
+            "date": presentation.local_date(stored.taken_at),
+            "name": presentation.shown(stored.instrument.name) if stored.instrument else stored.instrument_id,
+            "summary": presentation.summary(stored.instrument, stored.result) if stored.instrument else "",
+        }
+        for stored in reversed(stored_results)
+    ]
+    taken = {stored.instrument_id for stored in stored_results}
+    histories = [card for card in presentation.cards() if card.instrument.id in taken]
+    return render(
+        request,
+        "measure/results.html",
+        {"rows": rows, "histories": histories, "retake": _retake(request, request.data_key)},
+    )
+
+
+@account_required
+@require_GET
+def history(request: HttpRequest, instrument_id: str) -> HttpResponse:
+    instrument = _instrument_or_404(instrument_id)
+    own = storage.of_instrument(storage.all_results(request.user, request.data_key), instrument.id)
+    return render(
+        request,
+        "measure/history.html",
+        {
+            "card": presentation.card(instrument),
+            "history": presentation.history(instrument, own) if own else None,
+        },
+    )
