@@ -76,6 +76,14 @@ class Chart:
     y_ticks: tuple[Label, ...]
     x_labels: tuple[Label, ...]
 
+    @property
+    def plot_width(self) -> int:
+        return self.right - self.left
+
+    @property
+    def zone_label_x(self) -> int:
+        return self.right + 10
+
 
 def _round(value: float) -> float:
     return round(value, 1)

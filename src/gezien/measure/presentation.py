@@ -50,6 +50,12 @@ class Shown:
         return self.text
 
 
+def name_of(stored: Stored) -> Shown:
+    """A stored result's questionnaire name; the bare id when it is no longer offered."""
+    instrument = stored.instrument
+    return shown(instrument.name) if instrument else Shown(stored.instrument_id, "en", False)
+
+
 def shown(text: Text) -> Shown:
     page = page_language()
     if page == "nl" and text.nl:
@@ -261,6 +267,7 @@ class ResultView:
     instrument: Instrument
     guidance: Guidance
     name: Shown
+    cannot: Shown
     result: Result
     risk: bool
     total: str | None
@@ -405,6 +412,7 @@ def result_view(
         instrument=instrument,
         guidance=guidance,
         name=shown(instrument.name),
+        cannot=shown(guidance.cannot),
         result=result,
         risk="risk" in result.flags,
         total=number(result.total) if result.total is not None else None,
@@ -503,6 +511,7 @@ class HistoryRow:
 @dataclass(frozen=True)
 class History:
     measures: tuple[Measure, ...]
+    legend: tuple[tuple[str, str], ...]  # each measure's label and its points' shape
     chart: chart.Chart
     rows: tuple[HistoryRow, ...]
     summary: tuple[str, ...]
@@ -579,6 +588,7 @@ def history(instrument: Instrument, results: Sequence[Stored]) -> History:
     )
     return History(
         measures=tuple(shown_measures),
+        legend=tuple((m.label, series.shape) for m, series in zip(shown_measures, drawn.series)),
         chart=drawn,
         rows=rows,
         summary=_trend(instrument, shown_measures, results),

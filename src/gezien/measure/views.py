@@ -174,11 +174,14 @@ def delete(request: HttpRequest, pk) -> HttpResponse:
         messages.success(request, _("The result is deleted."))
         return redirect("measure:results")
     stored = storage.opened(record, request.data_key)
-    name = presentation.shown(stored.instrument.name) if stored.instrument else stored.instrument_id
     return render(
         request,
         "measure/delete.html",
-        {"stored": stored, "name": name, "taken_on": presentation.local_date(stored.taken_at)},
+        {
+            "stored": stored,
+            "name": presentation.name_of(stored),
+            "taken_on": presentation.local_date(stored.taken_at),
+        },
     )
 
 
@@ -190,7 +193,7 @@ def results(request: HttpRequest) -> HttpResponse:
         {
             "stored": stored,
             "date": presentation.local_date(stored.taken_at),
-            "name": presentation.shown(stored.instrument.name) if stored.instrument else stored.instrument_id,
+            "name": presentation.name_of(stored),
             "summary": presentation.summary(stored.instrument, stored.result) if stored.instrument else "",
         }
         for stored in reversed(stored_results)
