@@ -204,3 +204,14 @@ _axe = Axe()
 def assert_accessible(page: Page) -> None:
     results = _axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     assert results.violations_count == 0, results.generate_report()
+
+
+def tab_to(page: Page, selector: str, limit: int = 80) -> None:
+    """Press Tab until the element matching `selector` has focus, as a keyboard user
+    would; fails when it cannot be reached."""
+    target = page.locator(selector)
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if target.evaluate("el => el === document.activeElement"):
+            return
+    raise AssertionError(f"{selector} cannot be reached with the Tab key")
