@@ -192,10 +192,12 @@ def change_passphrase(request: HttpRequest) -> HttpResponse:
     form = forms.ChangePassphraseForm(request.POST or None, username=request.user.username)
     if request.method == "POST" and form.is_valid():
         if services.change_passphrase(request.user, form.cleaned_data["current_passphrase"], form.cleaned_data["new_passphrase"]):
+            # Keep this browser logged in; every other session ends (a changed passphrase
+            # must lock out whoever may have known the old one).
+            sessions.keep_after_passphrase_change(request)
+            sessions.end_others(request.user, request.session.session_key)
             sessions.passphrase_entered(request)
-            if form.cleaned_data["end_other_sessions"]:
-                sessions.end_others(request.user, request.session.session_key)
-            messages.success(request, _("Your passphrase is changed. Your data stayed as it was."))
+            messages.success(request, _("Your passphrase is changed and you are logged out everywhere else. Your data stayed as it was."))
             return redirect("accounts:home")
         form.add_error("current_passphrase", _("Your current passphrase is not right."))
     return render(request, "accounts/change_passphrase.html", {"form": form})
