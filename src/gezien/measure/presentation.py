@@ -277,6 +277,7 @@ class ResultView:
     meaning: Shown | None
     flag_notes: tuple[Shown, ...]
     threshold_label: SafeString | None
+    sums: tuple[tuple[str, str, str], ...]  # without a total (ITQ): label, score, highest
     clusters: tuple[ClusterView, ...]
     outcome: str | None
     forms: tuple[FormRow, ...]
@@ -428,6 +429,11 @@ def result_view(
         meaning=shown(guidance.meaning) if guidance.meaning else None,
         flag_notes=tuple(shown(text) for flag, text in guidance.flags.items() if flag in result.flags),
         threshold_label=threshold_label,
+        sums=tuple(
+            (measure.label, number(value), number(measure.high))
+            for measure in measures(instrument)
+            if scoring.range is None and (value := measure.value(result)) is not None
+        ),
         clusters=_clusters(instrument, answers, result),
         outcome=_outcome(instrument, result),
         forms=five_forms(instrument, answers) if instrument.forms else (),
