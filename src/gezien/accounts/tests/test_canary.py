@@ -38,7 +38,16 @@ def _second_step(client: Client, marker: str) -> None:
     client.canary_secrets.append(secret)
 
 
-CANARY_WRITERS = [_second_step]
+def _questionnaire(client: Client, marker: str) -> None:
+    # Answers are numbers, so the marker cannot be typed in; an item id that exists only
+    # inside the sealed answers shows whether they were ever stored or logged in the clear.
+    answers = {f"phq9_{n}": "2" for n in range(1, 10)}
+    response = client.post("/vragenlijsten/phq9/", {**answers, "keep": "on"})
+    assert response.status_code == 302
+    client.canary_secrets.append("phq9_9")
+
+
+CANARY_WRITERS = [_second_step, _questionnaire]
 
 
 def _database_bytes() -> bytes:
