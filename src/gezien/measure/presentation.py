@@ -336,7 +336,7 @@ def _outcome(instrument: Instrument, result: Result) -> str | None:
     if "provisional_ptsd" in outcomes and outcomes["provisional_ptsd"] is not None:
         if outcomes["provisional_ptsd"]:
             return _(
-                "In every group, enough questions got an answer of “Moderately” or more. So your "
+                "In every group, enough questions count. So your "
                 "answers fit the pattern that can go with PTSD. That is a signal, not a diagnosis. "
                 "Talk about it with your GP or a psychologist."
             )

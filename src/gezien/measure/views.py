@@ -86,7 +86,8 @@ def _form(
         "missing": [item for item in items if item.error],
         "time_frame": presentation.shown(instrument.time_frame.text),
         "instructions": presentation.shown(instrument.instructions),
-        "dutch_note": instrument.wording.dutch_note,
+        # Dutch by nature: it tells a Dutch reader why the questions are in English.
+        "dutch_note": instrument.wording.dutch_note if presentation.page_language() == "nl" else None,
         "risk": risk,
         "tampered": tampered,
         "can_keep": _data_key(request) is not None,
