@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import Resolver404, resolve
 
 from gezien.measure.models import QuestionnaireResult
+from gezien.measure.tests.support import plain
 
 
 def _answers(instrument_id: str, count: int, value: str = "1", prefix: str | None = None) -> dict[str, str]:
@@ -17,14 +18,8 @@ def _answers(instrument_id: str, count: int, value: str = "1", prefix: str | Non
     return {f"{prefix}{n}": value for n in range(1, count + 1)}
 
 
-def _plain(html: str) -> str:
-    """What a person reads: tags out, whitespace folded, no space before punctuation."""
-    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-    return re.sub(r" ([:;,.)])", r"\1", text)
-
-
 def _text(response) -> str:
-    return _plain(response.content.decode())
+    return plain(response.content.decode())
 
 
 @pytest.fixture
@@ -222,7 +217,7 @@ def test_ace_shows_the_five_forms_with_the_answers_given(dutch) -> None:
     rows = re.findall(r'<th scope="row"><span>([^<]+)</span></th><td>\d+</td><td>(\w+)</td>', page)
     assert rows[0] == ("Emotionele mishandeling", "Ja") and rows[3] == ("Emotionele verwaarlozing", "Ja")
     assert rows[1][1] == "Nee"
-    text = _plain(page)
+    text = plain(page)
     assert "Je zei ja op 3 van de 10 vragen." in text
     assert "Je zei op 1 daarvan ja." in text
 
