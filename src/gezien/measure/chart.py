@@ -61,6 +61,7 @@ class Label:
     x: float
     y: float
     text: str
+    anchor: str = "middle"  # SVG text-anchor: start, middle or end
 
 
 @dataclass(frozen=True)
@@ -142,9 +143,17 @@ def build(
             )
         )
     tick_values = sorted({low, high, *(zone.first for zone in zones if low < zone.first < high)})
-    y_ticks = tuple(Label(x=LEFT - 8, y=_round(y_of(value) + 5), text=_number(value)) for value in tick_values)
-    ends = [first] if first == last else [first, last]
-    x_labels = tuple(Label(x=x_of(when), y=BOTTOM + 24, text=date_label(when)) for when in ends)
+    y_ticks = tuple(
+        Label(x=LEFT - 8, y=_round(y_of(value) + 5), text=_number(value), anchor="end") for value in tick_values
+    )
+    # The first and last date, each kept inside the chart by anchoring it on its inner side.
+    if first == last:
+        x_labels = (Label(x=x_of(first), y=BOTTOM + 24, text=date_label(first)),)
+    else:
+        x_labels = (
+            Label(x=LEFT, y=BOTTOM + 24, text=date_label(first), anchor="start"),
+            Label(x=RIGHT, y=BOTTOM + 24, text=date_label(last), anchor="end"),
+        )
     return Chart(
         width=WIDTH,
         height=HEIGHT,

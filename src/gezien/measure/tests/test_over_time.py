@@ -111,6 +111,12 @@ def test_the_points_run_left_to_right_in_time_and_higher_scores_sit_higher(perso
     points = [(float(x), float(y)) for x, y in re.findall(r'<circle class="point series-1" cx="([\d.]+)" cy="([\d.]+)"', svg)]
     (x1, y1), (x2, y2) = points
     assert x1 < x2 and y2 < y1
+    # Coordinates keep a decimal point in Dutch too (a comma would break the drawing).
+    person.get("/taal/nl/")
+    dutch = person.get("/vragenlijsten/phq9/verloop/").content.decode()
+    drawing = dutch[dutch.index("<svg"):dutch.index("</svg>")]
+    coordinates = re.findall(r' (?:cx|cy|y|height)="([^"]+)"', drawing)
+    assert coordinates and all(re.fullmatch(r"-?\d+(\.\d+)?", value) for value in coordinates)
 
 
 def test_the_itq_history_charts_its_two_sum_scores_with_different_shapes(person) -> None:
