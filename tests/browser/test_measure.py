@@ -95,8 +95,15 @@ def test_kept_results_and_their_history_pass_axe_in_both_languages(make_visit) -
 
     for language in ("nl", "en"):
         visit.open(f"/taal/{language}/?next=/")
-        for path in (result_path, "/vragenlijsten/phq9/verloop/", "/vragenlijsten/uitslagen/",
-                     "/vragenlijsten/", "/vragenlijsten/over/", "/vragenlijsten/itq/", "/vragenlijsten/ace/"):
+        for path in (
+            result_path,
+            "/vragenlijsten/phq9/verloop/",
+            "/vragenlijsten/uitslagen/",
+            "/vragenlijsten/",
+            "/vragenlijsten/over/",
+            "/vragenlijsten/itq/",
+            "/vragenlijsten/ace/",
+        ):
             page = visit.open(path)
             expect(page.locator("h1")).to_have_count(1)
             assert_accessible(page)

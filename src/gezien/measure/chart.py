@@ -144,7 +144,8 @@ def build(
         )
     tick_values = sorted({low, high, *(zone.first for zone in zones if low < zone.first < high)})
     y_ticks = tuple(
-        Label(x=LEFT - 8, y=_round(y_of(value) + 5), text=_number(value), anchor="end") for value in tick_values
+        Label(x=LEFT - 8, y=_round(y_of(value) + 5), text=_number(value), anchor="end")
+        for value in tick_values
     )
     # The first and last date, each kept inside the chart by anchoring it on its inner side.
     if first == last:

@@ -123,7 +123,9 @@ def observation(instrument: Instrument, stored: Mapping[str, Any]) -> dict:
     a total), subscales, named outcomes and flags as components, the band as interpretation."""
     result = stored["result"]
     has_total = instrument.scoring.method != "none"
-    display = f"{instrument.short_name} total score" if has_total else f"{instrument.short_name} scores"
+    display = (
+        f"{instrument.short_name} total score" if has_total else f"{instrument.short_name} scores"
+    )
     resource: dict[str, Any] = {
         "resourceType": "Observation",
         "id": f"{stored['id']}-scores",
@@ -131,7 +133,9 @@ def observation(instrument: Instrument, stored: Mapping[str, Any]) -> dict:
         "category": [
             {"coding": [{"system": OBSERVATION_CATEGORY, "code": "survey", "display": "Survey"}]}
         ],
-        "code": _code(instrument, "total" if has_total else "scores", instrument.loinc.total, display),
+        "code": _code(
+            instrument, "total" if has_total else "scores", instrument.loinc.total, display
+        ),
         "effectiveDateTime": stored["taken_at"],
         "derivedFrom": [{"reference": f"QuestionnaireResponse/{stored['id']}"}],
     }
@@ -145,7 +149,11 @@ def observation(instrument: Instrument, stored: Mapping[str, Any]) -> dict:
         resource["interpretation"] = [
             {
                 "coding": [
-                    {"system": local_system(instrument, "bands"), "code": band.id, "display": band.label.en}
+                    {
+                        "system": local_system(instrument, "bands"),
+                        "code": band.id,
+                        "display": band.label.en,
+                    }
                 ],
                 "text": band.label.en,
             }

@@ -53,7 +53,9 @@ def load(instruments: Mapping[str, Instrument], path: Path | None = None) -> dic
     for instrument_id, table in raw.items():
         if instrument_id not in instruments:
             raise at.key(instrument_id).error("no questionnaire with this id")
-        guidance[instrument_id] = _guidance(at.key(instrument_id), table, instruments[instrument_id])
+        guidance[instrument_id] = _guidance(
+            at.key(instrument_id), table, instruments[instrument_id]
+        )
     return guidance
 
 
@@ -82,7 +84,10 @@ def _flag_texts(table: _Table, instrument: Instrument) -> Mapping[str, Text]:
 
 def _guidance(at: _At, raw: object, instrument: Instrument) -> Guidance:
     table = _Table(
-        at, raw, ("minutes", "library", "measures", "can", "cannot"), ("before", "meaning", "bands", "flags")
+        at,
+        raw,
+        ("minutes", "library", "measures", "can", "cannot"),
+        ("before", "meaning", "bands", "flags"),
     )
     library = table.raw["library"]
     if not isinstance(library, str) or not _SLUG.fullmatch(library):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from django.urls import Resolver404, resolve
 from django.utils import formats, timezone
@@ -15,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from gezien.measure import catalogue, chart
-from gezien.measure.definitions import DIFFICULTY, Instrument, Item, Number, Text
+from gezien.measure.definitions import DIFFICULTY, Band, Instrument, Item, Number, Text
 from gezien.measure.guidance import Guidance
 from gezien.measure.scoring import (
     IMPROVED,
@@ -112,13 +113,19 @@ class Card:
     library: str | None
 
 
-def five_forms(instrument: Instrument, answers: Mapping[str, int | None] | None = None) -> tuple[FormRow, ...]:
+def five_forms(
+    instrument: Instrument, answers: Mapping[str, int | None] | None = None
+) -> tuple[FormRow, ...]:
     rows = []
     for form in instrument.forms:
         item = instrument.item(form.item)
         answer = None
         if answers is not None and answers.get(item.id) is not None:
-            answer = _("Yes") if answers[item.id] == instrument.algorithm.params["reported_value"] else _("No")
+            answer = (
+                _("Yes")
+                if answers[item.id] == instrument.algorithm.params["reported_value"]
+                else _("No")
+            )
         rows.append(FormRow(name=shown(form.label), number=item.number, answer=answer))
     return tuple(rows)
 
@@ -217,6 +224,10 @@ def form_items(
 # --- a result -------------------------------------------------------------------------------
 
 
+def band_of(instrument: Instrument, band_id: str | None) -> Band | None:
+    return next((band for band in instrument.bands.levels if band.id == band_id), None)
+
+
 def concern_level(instrument: Instrument, band_id: str | None) -> int | None:
     """0 (least concern) to 4, from the band's place in the published order."""
     ids = [band.id for band in instrument.bands.levels]
@@ -294,7 +305,9 @@ def _option_label(item: Item, value: int) -> SafeString:
     return format_html("{}", label.text)
 
 
-def _clusters(instrument: Instrument, answers: Mapping[str, int | None], result: Result) -> tuple[ClusterView, ...]:
+def _clusters(
+    instrument: Instrument, answers: Mapping[str, int | None], result: Result
+) -> tuple[ClusterView, ...]:
     """The named algorithm's groups of items: PCL-5 clusters B-E, or the ITQ clusters with
     their questions about daily life."""
     algorithm = instrument.algorithm
@@ -304,11 +317,28 @@ def _clusters(instrument: Instrument, answers: Mapping[str, int | None], result:
     groups: list[tuple[str, Sequence[str], int, str | None]] = []
     if algorithm.name == "pcl5_provisional_ptsd":
         for sub_id, minimum in params["cluster_minimums"].items():
-            groups.append((shown(instrument.subscale(sub_id).name).text, instrument.subscale(sub_id).items, minimum, sub_id))
+            groups.append(
+                (
+                    shown(instrument.subscale(sub_id).name).text,
+                    instrument.subscale(sub_id).items,
+                    minimum,
+                    sub_id,
+                )
+            )
     elif algorithm.name == "itq_icd11":
-        for clusters, impairment in (("ptsd_clusters", "ptsd_impairment_items"), ("dso_clusters", "dso_impairment_items")):
+        for clusters, impairment in (
+            ("ptsd_clusters", "ptsd_impairment_items"),
+            ("dso_clusters", "dso_impairment_items"),
+        ):
             for sub_id in params[clusters]:
-                groups.append((shown(instrument.subscale(sub_id).name).text, instrument.subscale(sub_id).items, 1, sub_id))
+                groups.append(
+                    (
+                        shown(instrument.subscale(sub_id).name).text,
+                        instrument.subscale(sub_id).items,
+                        1,
+                        sub_id,
+                    )
+                )
             items = params[impairment]
             name = _("Effect on daily life (questions %(first)s to %(last)s)") % {
                 "first": instrument.item(items[0]).number,
@@ -402,12 +432,14 @@ def result_view(
     earlier: Stored | None = None,
 ) -> ResultView:
     guidance = catalogue.guidance()[instrument.id]
-    band = next((b for b in instrument.bands.levels if b.id == result.band), None)
+    band = band_of(instrument, result.band)
     scoring = instrument.scoring
     scaled = result.algorithm.get(scoring.scaled_name) if scoring.scaled_name else None
     threshold_label = None
     if instrument.algorithm and "endorsed_at_least" in instrument.algorithm.params:
-        threshold_label = _option_label(instrument.scored_items[0], instrument.algorithm.params["endorsed_at_least"])
+        threshold_label = _option_label(
+            instrument.scored_items[0], instrument.algorithm.params["endorsed_at_least"]
+        )
     household = result.subscales.get("household") if instrument.forms else None
     return ResultView(
         instrument=instrument,
@@ -427,7 +459,9 @@ def result_view(
         if band
         else None,
         meaning=shown(guidance.meaning) if guidance.meaning else None,
-        flag_notes=tuple(shown(text) for flag, text in guidance.flags.items() if flag in result.flags),
+        flag_notes=tuple(
+            shown(text) for flag, text in guidance.flags.items() if flag in result.flags
+        ),
         threshold_label=threshold_label,
         sums=tuple(
             (measure.label, number(value), number(measure.high))
@@ -469,7 +503,15 @@ def measures(instrument: Instrument) -> list[Measure]:
     scoring = instrument.scoring
     if scoring.scale_factor is not None:
         low, high = scoring.range
-        return [Measure(scoring.scaled_name, _("Score in percent"), low * scoring.scale_factor, high * scoring.scale_factor, scoring.scale_factor)]
+        return [
+            Measure(
+                scoring.scaled_name,
+                _("Score in percent"),
+                low * scoring.scale_factor,
+                high * scoring.scale_factor,
+                scoring.scale_factor,
+            )
+        ]
     if scoring.range is not None:
         return [Measure("total", _("Score"), *scoring.range, 1)]
     # No total (ITQ): the sum scores that are not part of a larger one.
@@ -491,7 +533,10 @@ def summary(instrument: Instrument, result: Result) -> str:
         if measure.factor != 1:
             text = _("%(score)s percent") % {"score": number(value)}
         elif measure.key == "total":
-            text = _("%(score)s of %(high)s") % {"score": number(value), "high": number(measure.high)}
+            text = _("%(score)s of %(high)s") % {
+                "score": number(value),
+                "high": number(measure.high),
+            }
         else:
             text = _("%(name)s: %(score)s of %(high)s") % {
                 "name": measure.label,
@@ -499,7 +544,7 @@ def summary(instrument: Instrument, result: Result) -> str:
                 "high": number(measure.high),
             }
         parts.append(text)
-    band = next((b for b in instrument.bands.levels if b.id == result.band), None)
+    band = band_of(instrument, result.band)
     if band:
         parts.append(shown(band.label).text)
     return "; ".join(parts) if parts else _("no score")
@@ -540,9 +585,13 @@ def history(instrument: Instrument, results: Sequence[Stored]) -> History:
     shown_measures = measures(instrument)
     has_changes = instrument.reliable_change.available
     changes: list[Change | None] = [None]
-    for earlier, later in zip(results, results[1:]):
+    for earlier, later in pairwise(results):
         same_version = earlier.version == later.version
-        changes.append(reliable_change(instrument, earlier.result, later.result) if has_changes and same_version else None)
+        changes.append(
+            reliable_change(instrument, earlier.result, later.result)
+            if has_changes and same_version
+            else None
+        )
     factor = shown_measures[0].factor
     levels = instrument.bands.levels
     zones = [
@@ -558,7 +607,7 @@ def history(instrument: Instrument, results: Sequence[Stored]) -> History:
     series = []
     for measure in shown_measures:
         points = []
-        for stored, change in zip(results, changes):
+        for stored, change in zip(results, changes, strict=True):
             value = measure.value(stored.result)
             if value is None:
                 continue
@@ -587,14 +636,18 @@ def history(instrument: Instrument, results: Sequence[Stored]) -> History:
                 number(value) if (value := measure.value(stored.result)) is not None else "–"
                 for measure in shown_measures
             ),
-            band=next((shown(b.label).text for b in levels if b.id == stored.result.band), None),
+            band=shown(band.label).text
+            if (band := band_of(instrument, stored.result.band))
+            else None,
             change=_change_words(change) if change is not None else None,
         )
-        for stored, change in zip(results, changes)
+        for stored, change in zip(results, changes, strict=True)
     )
     return History(
         measures=tuple(shown_measures),
-        legend=tuple((m.label, series.shape) for m, series in zip(shown_measures, drawn.series)),
+        legend=tuple(
+            (m.label, series.shape) for m, series in zip(shown_measures, drawn.series, strict=True)
+        ),
         chart=drawn,
         rows=rows,
         summary=_trend(instrument, shown_measures, results),
@@ -603,21 +656,32 @@ def history(instrument: Instrument, results: Sequence[Stored]) -> History:
     )
 
 
-def _trend(instrument: Instrument, shown_measures: Sequence[Measure], results: Sequence[Stored]) -> tuple[str, ...]:
+def _trend(
+    instrument: Instrument, shown_measures: Sequence[Measure], results: Sequence[Stored]
+) -> tuple[str, ...]:
     first, last = results[0], results[-1]
     if len(results) == 1:
-        lines = [_("You filled in this questionnaire once, on %(date)s.") % {"date": local_date(first.taken_at)}]
+        lines = [
+            _("You filled in this questionnaire once, on %(date)s.")
+            % {"date": local_date(first.taken_at)}
+        ]
     else:
         lines = [
             _("You filled in this questionnaire %(count)d times, from %(first)s to %(last)s.")
-            % {"count": len(results), "first": local_date(first.taken_at), "last": local_date(last.taken_at)}
+            % {
+                "count": len(results),
+                "first": local_date(first.taken_at),
+                "last": local_date(last.taken_at),
+            }
         ]
     for measure in shown_measures:
         before, after = measure.value(first.result), measure.value(last.result)
         if before is None or after is None:
             continue
         if len(results) == 1:
-            lines.append(_("%(name)s: %(score)s.") % {"name": measure.label, "score": number(after)})
+            lines.append(
+                _("%(name)s: %(score)s.") % {"name": measure.label, "score": number(after)}
+            )
         else:
             lines.append(
                 _("%(name)s: first %(first)s, last %(last)s.")
@@ -625,5 +689,7 @@ def _trend(instrument: Instrument, shown_measures: Sequence[Measure], results: S
             )
     if len(results) > 1 and instrument.reliable_change.available and first.version == last.version:
         change = reliable_change(instrument, first.result, last.result)
-        lines.append(_("From the first to the last time: %(change)s.") % {"change": _change_words(change)})
+        lines.append(
+            _("From the first to the last time: %(change)s.") % {"change": _change_words(change)}
+        )
     return tuple(lines)

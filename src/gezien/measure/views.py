@@ -87,7 +87,9 @@ def _form(
         "time_frame": presentation.shown(instrument.time_frame.text),
         "instructions": presentation.shown(instrument.instructions),
         # Dutch by nature: it tells a Dutch reader why the questions are in English.
-        "dutch_note": instrument.wording.dutch_note if presentation.page_language() == "nl" else None,
+        "dutch_note": instrument.wording.dutch_note
+        if presentation.page_language() == "nl"
+        else None,
         "risk": risk,
         "tampered": tampered,
         "can_keep": _data_key(request) is not None,
@@ -123,13 +125,17 @@ def take(request: HttpRequest, instrument_id: str) -> HttpResponse:
         return _form(request, instrument, tampered=True, status=400)
     result = score(instrument, answers)
     if missing:
-        return _form(request, instrument, answers=answers, missing=missing, risk="risk" in result.flags)
+        return _form(
+            request, instrument, answers=answers, missing=missing, risk="risk" in result.flags
+        )
     key = _data_key(request)
     earlier = None
     if key is not None:
         earlier = storage.latest(storage.all_results(request.user, key), instrument)
         if request.POST.get("keep") == "on":
-            record = storage.save(request.user, key, instrument, answers, result, presentation.page_language())
+            record = storage.save(
+                request.user, key, instrument, answers, result, presentation.page_language()
+            )
             messages.success(request, _("Your result is saved in your account."))
             return redirect("measure:result", pk=record.pk)
     return render(
@@ -157,7 +163,9 @@ def result(request: HttpRequest, pk) -> HttpResponse:
         request,
         "measure/result.html",
         {
-            "view": presentation.result_view(instrument, stored.answers, stored.result, storage.previous(results, stored)),
+            "view": presentation.result_view(
+                instrument, stored.answers, stored.result, storage.previous(results, stored)
+            ),
             "stored": stored,
             "taken_on": presentation.local_date(stored.taken_at),
             "safety_plan": presentation.existing(presentation.SAFETY_PLAN),
@@ -195,7 +203,9 @@ def results(request: HttpRequest) -> HttpResponse:
             "stored": stored,
             "date": presentation.local_date(stored.taken_at),
             "name": presentation.name_of(stored),
-            "summary": presentation.summary(stored.instrument, stored.result) if stored.instrument else "",
+            "summary": presentation.summary(stored.instrument, stored.result)
+            if stored.instrument
+            else "",
         }
         for stored in reversed(stored_results)
     ]

@@ -17,7 +17,11 @@ def _gezien(tmp_path: Path, *args: str, stdin: bytes = b"") -> subprocess.Comple
     env["GEZIEN_DATA_DIR"] = str(tmp_path / "data")
     env["GEZIEN_DATABASE_URL"] = "postgres://nobody@127.0.0.1:1/none"
     completed = subprocess.run(
-        [sys.executable, "-m", "gezien", *args], input=stdin, capture_output=True, env=env, timeout=60
+        [sys.executable, "-m", "gezien", *args],
+        input=stdin,
+        capture_output=True,
+        env=env,
+        timeout=60,
     )
     assert not (tmp_path / "data").exists(), "the command touched the data folder"
     return completed

@@ -54,20 +54,31 @@ def test_phq9_uses_loinc_for_the_panel_total_items_answers_and_phq2(instruments)
     response = fhir.questionnaire_response(instrument, stored)
     first = response["item"][0]
     assert first["definition"] == "http://loinc.org/44250-9"
-    assert first["text"] == "Weinig interesse of plezier in activiteiten" and response["language"] == "nl"
+    assert (
+        first["text"] == "Weinig interesse of plezier in activiteiten"
+        and response["language"] == "nl"
+    )
     coding = first["answer"][0]["valueCoding"]
-    assert (coding["system"], coding["code"], coding["display"]) == ("http://loinc.org", "LA6571-9", "Bijna elke dag")
+    assert (coding["system"], coding["code"], coding["display"]) == (
+        "http://loinc.org",
+        "LA6571-9",
+        "Bijna elke dag",
+    )
     assert coding["extension"][0]["valueDecimal"] == 3
     assert "phq9_difficulty" not in [item["linkId"] for item in response["item"]]
     observation = fhir.observation(instrument, stored)
     assert observation["code"]["coding"][0] == {
-        "system": "http://loinc.org", "code": "44261-6", "display": "PHQ-9 total score"
+        "system": "http://loinc.org",
+        "code": "44261-6",
+        "display": "PHQ-9 total score",
     }
     assert observation["valueInteger"] == 11  # 3 + 8 x 1
     assert observation["interpretation"][0]["coding"][0]["code"] == "moderate"
     phq2 = next(c for c in observation["component"] if c["code"]["coding"][0]["code"] == "55758-7")
     assert phq2["valueInteger"] == 4
-    risk = next(c for c in observation["component"] if c["code"]["coding"][0]["code"] == "flag-risk")
+    risk = next(
+        c for c in observation["component"] if c["code"]["coding"][0]["code"] == "flag-risk"
+    )
     assert risk["valueBoolean"] is True
 
 
@@ -81,15 +92,24 @@ def test_questionnaires_without_loinc_codes_use_a_local_code_system(instruments)
     observation = fhir.observation(instrument, stored)
     assert observation["code"]["coding"][0]["system"] == "urn:gezien:fhir:CodeSystem:pcl5"
     assert observation["valueInteger"] == 40 and "interpretation" not in observation
-    outcome = next(c for c in observation["component"] if c["code"]["coding"][0]["code"] == "provisional_ptsd")
+    outcome = next(
+        c for c in observation["component"] if c["code"]["coding"][0]["code"] == "provisional_ptsd"
+    )
     assert outcome["valueBoolean"] is True
 
 
 def test_the_who5_percentage_is_a_ucum_quantity_and_the_itq_has_no_total(instruments) -> None:
     who5 = instruments["who5"]
     observation = fhir.observation(who5, _stored(who5, {item.id: 3 for item in who5.items}))
-    percentage = next(c for c in observation["component"] if c["code"]["coding"][0]["code"] == "percentage")
-    assert percentage["valueQuantity"] == {"value": 60, "unit": "%", "system": "http://unitsofmeasure.org", "code": "%"}
+    percentage = next(
+        c for c in observation["component"] if c["code"]["coding"][0]["code"] == "percentage"
+    )
+    assert percentage["valueQuantity"] == {
+        "value": 60,
+        "unit": "%",
+        "system": "http://unitsofmeasure.org",
+        "code": "%",
+    }
     itq = instruments["itq"]
     observation = fhir.observation(itq, _stored(itq, _highest(itq)))
     assert "valueInteger" not in observation

@@ -33,14 +33,32 @@ def test_every_questionnaire_has_guidance_and_every_band_a_meaning(instruments) 
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ('bands.mild.nl = "Je hebt wat last van signalen van somberheid.', 'bands.mild.xx = "', "guidance.toml: phq9.bands.mild.nl: missing"),
+        (
+            'bands.mild.nl = "Je hebt wat last van signalen van somberheid.',
+            'bands.mild.xx = "',
+            "guidance.toml: phq9.bands.mild.nl: missing",
+        ),
         ("[rses]\nminutes = 2\n", "[rses]\n", "guidance.toml: rses.minutes: missing"),
-        ('library = "vijf-vormen"', 'library = "Vijf Vormen"', "guidance.toml: ace.library: must be the slug"),
-        ("flags.pcl5_above_cutpoint.nl", "flags.pcl5_cutpoint.nl", "guidance.toml: pcl5.flags.pcl5_cutpoint: unknown field"),
-        ("[itq]\n", "[des2]\nminutes = 1\n[itq]\n", "guidance.toml: des2: no questionnaire with this id"),
+        (
+            'library = "vijf-vormen"',
+            'library = "Vijf Vormen"',
+            "guidance.toml: ace.library: must be the slug",
+        ),
+        (
+            "flags.pcl5_above_cutpoint.nl",
+            "flags.pcl5_cutpoint.nl",
+            "guidance.toml: pcl5.flags.pcl5_cutpoint: unknown field",
+        ),
+        (
+            "[itq]\n",
+            "[des2]\nminutes = 1\n[itq]\n",
+            "guidance.toml: des2: no questionnaire with this id",
+        ),
     ],
 )
-def test_a_broken_guidance_file_names_the_file_and_the_field(tmp_path, instruments, old, new, message) -> None:
+def test_a_broken_guidance_file_names_the_file_and_the_field(
+    tmp_path, instruments, old, new, message
+) -> None:
     with pytest.raises(DefinitionError) as raised:
         guidance.load(instruments, _broken_guidance(tmp_path, old, new))
     assert str(raised.value).startswith(message)
@@ -51,7 +69,9 @@ def broken_instruments(tmp_path, monkeypatch):
     folder = tmp_path / "instruments"
     shutil.copytree(definitions.INSTRUMENTS_FOLDER, folder)
     phq9 = folder / "phq9.toml"
-    phq9.write_text(phq9.read_text(encoding="utf-8").replace('id = "phq9_4"\n', "", 1), encoding="utf-8")
+    phq9.write_text(
+        phq9.read_text(encoding="utf-8").replace('id = "phq9_4"\n', "", 1), encoding="utf-8"
+    )
     monkeypatch.setattr(definitions, "INSTRUMENTS_FOLDER", folder)
     catalogue.instruments.cache_clear()
     catalogue.guidance.cache_clear()

@@ -58,7 +58,9 @@ def test_the_results_table_has_no_clear_column_for_scores_or_answers() -> None:
     columns = {field.column for field in QuestionnaireResult._meta.concrete_fields}
     assert columns == {"id", "owner_id", "sealed", "created_at", "updated_at"}
     with connection.cursor() as cursor:
-        described = connection.introspection.get_table_description(cursor, QuestionnaireResult._meta.db_table)
+        described = connection.introspection.get_table_description(
+            cursor, QuestionnaireResult._meta.db_table
+        )
     assert {column.name for column in described} == columns
 
 
@@ -69,8 +71,12 @@ def test_not_keeping_stores_nothing_and_shows_the_result_in_the_response(person)
     assert QuestionnaireResult.objects.count() == 0
 
 
-def test_a_second_result_is_compared_with_the_first_using_the_published_figure(person, monkeypatch) -> None:
-    _take(person, _phq9(8) | {"phq9_1": "3", "phq9_2": "3"}, days_ago=30, monkeypatch=monkeypatch)  # 12
+def test_a_second_result_is_compared_with_the_first_using_the_published_figure(
+    person, monkeypatch
+) -> None:
+    _take(
+        person, _phq9(8) | {"phq9_1": "3", "phq9_2": "3"}, days_ago=30, monkeypatch=monkeypatch
+    )  # 12
     text = person.get(_take(person, _phq9(6)).url).content.decode()  # 6: 6 points lower
     assert "your score was 12. Now it is 6." in text
     assert "That is a reliable change: you are doing better." in text
@@ -78,12 +84,16 @@ def test_a_second_result_is_compared_with_the_first_using_the_published_figure(p
     assert "The difference is smaller than 6 points." in text
 
 
-def test_the_history_has_a_chart_with_bands_and_markers_and_the_same_data_in_a_table(person, monkeypatch) -> None:
-    _take(person, _phq9(8) | {"phq9_1": "3", "phq9_2": "3"}, days_ago=60, monkeypatch=monkeypatch)  # 12
+def test_the_history_has_a_chart_with_bands_and_markers_and_the_same_data_in_a_table(
+    person, monkeypatch
+) -> None:
+    _take(
+        person, _phq9(8) | {"phq9_1": "3", "phq9_2": "3"}, days_ago=60, monkeypatch=monkeypatch
+    )  # 12
     _take(person, _phq9(8) | {"phq9_1": "2"}, days_ago=30, monkeypatch=monkeypatch)  # 9
     _take(person, _phq9(3), monkeypatch=monkeypatch)  # 3
     page = person.get("/vragenlijsten/phq9/verloop/").content.decode()
-    svg = page[page.index("<svg"):page.index("</svg>")]
+    svg = page[page.index("<svg") : page.index("</svg>")]
     assert 'role="img"' in svg and 'aria-labelledby="chart-title chart-desc"' in svg
     assert svg.count('class="point series-1"') == 3
     # Five published bands, each a zone with its name beside it.
@@ -92,29 +102,39 @@ def test_the_history_has_a_chart_with_bands_and_markers_and_the_same_data_in_a_t
         assert f">{band}</text>" in svg
     # 12 -> 9 is 3 points (not reliable), 9 -> 3 is 6 points (reliable, published figure 6).
     assert svg.count('class="change change-improved"') == 1
-    rows = re.findall(r"<tr>\s*<th scope=\"row\">([^<]+)</th>\s*<td>(\d+)</td>\s*<td>([^<]+)</td>\s*<td>([^<]+)</td>", page)
+    rows = re.findall(
+        r"<tr>\s*<th scope=\"row\">([^<]+)</th>\s*<td>(\d+)</td>\s*<td>([^<]+)</td>\s*<td>([^<]+)</td>",
+        page,
+    )
     assert [(score, band, change) for _, score, band, change in rows] == [
         ("12", "Moderate", "–"),
         ("9", "Mild", "no reliable change"),
         ("3", "None to minimal", "reliably better"),
     ]
-    summary = page[page.index('id="in-short"'):page.index("</section>", page.index('id="in-short"'))]
+    summary = page[
+        page.index('id="in-short"') : page.index("</section>", page.index('id="in-short"'))
+    ]
     assert "3 times" in summary and "first 12, last 3" in summary
     assert "From the first to the last time: reliably better." in summary
     assert "first 12, last 3" in svg  # the chart's description says the same
 
 
-def test_the_points_run_left_to_right_in_time_and_higher_scores_sit_higher(person, monkeypatch) -> None:
+def test_the_points_run_left_to_right_in_time_and_higher_scores_sit_higher(
+    person, monkeypatch
+) -> None:
     _take(person, _phq9(2), days_ago=40, monkeypatch=monkeypatch)
     _take(person, _phq9(8), days_ago=10, monkeypatch=monkeypatch)
     svg = person.get("/vragenlijsten/phq9/verloop/").content.decode()
-    points = [(float(x), float(y)) for x, y in re.findall(r'<circle class="point series-1" cx="([\d.]+)" cy="([\d.]+)"', svg)]
+    points = [
+        (float(x), float(y))
+        for x, y in re.findall(r'<circle class="point series-1" cx="([\d.]+)" cy="([\d.]+)"', svg)
+    ]
     (x1, y1), (x2, y2) = points
     assert x1 < x2 and y2 < y1
     # Coordinates keep a decimal point in Dutch too (a comma would break the drawing).
     person.get("/taal/nl/")
     dutch = person.get("/vragenlijsten/phq9/verloop/").content.decode()
-    drawing = dutch[dutch.index("<svg"):dutch.index("</svg>")]
+    drawing = dutch[dutch.index("<svg") : dutch.index("</svg>")]
     coordinates = re.findall(r' (?:cx|cy|y|height)="([^"]+)"', drawing)
     assert coordinates and all(re.fullmatch(r"-?\d+(\.\d+)?", value) for value in coordinates)
 
@@ -123,8 +143,11 @@ def test_the_itq_history_charts_its_two_sum_scores_with_different_shapes(person)
     answers = {f"itq_p{n}": "2" for n in range(1, 10)} | {f"itq_c{n}": "1" for n in range(1, 10)}
     _take(person, answers, instrument="itq")
     page = person.get("/vragenlijsten/itq/verloop/").content.decode()
-    assert page.count('<circle class="point series-1"') == 1 and page.count('<rect class="point series-2"') == 1
-    assert "<th scope=\"col\">PTSD symptoms together</th>" in page
+    assert (
+        page.count('<circle class="point series-1"') == 1
+        and page.count('<rect class="point series-2"') == 1
+    )
+    assert '<th scope="col">PTSD symptoms together</th>' in page
     assert "<td>12</td><td>6</td>" in page
 
 
@@ -147,18 +170,26 @@ def test_the_list_shows_every_result_and_deleting_one_removes_it(person) -> None
     assert person.get(first).status_code == 404
 
 
-def test_a_quiet_check_up_note_appears_four_weeks_after_the_last_result(person, monkeypatch) -> None:
+def test_a_quiet_check_up_note_appears_four_weeks_after_the_last_result(
+    person, monkeypatch
+) -> None:
     _take(person, _phq9(2), days_ago=27, monkeypatch=monkeypatch)
     assert "emotional check-up" not in person.get("/vragenlijsten/").content.decode()
     _take(person, _phq9(2), days_ago=29, monkeypatch=monkeypatch, instrument="phq9")
     QuestionnaireResult.objects.order_by("created_at").first().delete()  # only the older one left
     page = person.get("/vragenlijsten/").content.decode()
     assert "Time for an emotional check-up?" in page
-    assert 'href="/vragenlijsten/phq9/">' in page[page.index("retake"):]
+    assert 'href="/vragenlijsten/phq9/">' in page[page.index("retake") :]
 
 
 def test_the_childhood_history_never_asks_for_a_check_up(person, monkeypatch) -> None:
-    _take(person, {f"ace_{n}": "0" for n in range(1, 11)}, days_ago=90, monkeypatch=monkeypatch, instrument="ace")
+    _take(
+        person,
+        {f"ace_{n}": "0" for n in range(1, 11)},
+        days_ago=90,
+        monkeypatch=monkeypatch,
+        instrument="ace",
+    )
     assert "emotional check-up" not in person.get("/vragenlijsten/uitslagen/").content.decode()
 
 
@@ -175,4 +206,7 @@ def test_the_export_holds_each_result_with_answers_scores_and_fhir(person) -> No
     [entry] = export["questionnaires"]
     assert entry["instrument"] == "phq9" and entry["version"] == 1
     assert entry["answers"]["phq9_1"] == 1 and entry["result"]["total"] == 5
-    assert [resource["resourceType"] for resource in entry["fhir"]] == ["QuestionnaireResponse", "Observation"]
+    assert [resource["resourceType"] for resource in entry["fhir"]] == [
+        "QuestionnaireResponse",
+        "Observation",
+    ]

@@ -13,7 +13,9 @@ from gezien.measure.models import QuestionnaireResult
 from gezien.measure.tests.support import plain
 
 
-def _answers(instrument_id: str, count: int, value: str = "1", prefix: str | None = None) -> dict[str, str]:
+def _answers(
+    instrument_id: str, count: int, value: str = "1", prefix: str | None = None
+) -> dict[str, str]:
     prefix = prefix or f"{instrument_id}_"
     return {f"{prefix}{n}": value for n in range(1, count + 1)}
 
@@ -34,12 +36,20 @@ def english(client: Client) -> Client:
     return client
 
 
-def test_the_overview_lists_every_questionnaire_with_time_and_what_a_result_can_and_cannot_say(dutch) -> None:
+def test_the_overview_lists_every_questionnaire_with_time_and_what_a_result_can_and_cannot_say(
+    dutch,
+) -> None:
     response = dutch.get("/vragenlijsten/")
     text = _text(response)
-    for name in ("Somberheid (PHQ-9)", "Angst en zorgen (GAD-7)", "Welzijn (WHO-5)", "Eigenwaarde (Rosenberg)",
-                 "Na een heel nare ervaring (PCL-5)", "Trauma en hoe je je meestal voelt (ITQ)",
-                 "Ervaringen uit je jeugd (ACE)"):
+    for name in (
+        "Somberheid (PHQ-9)",
+        "Angst en zorgen (GAD-7)",
+        "Welzijn (WHO-5)",
+        "Eigenwaarde (Rosenberg)",
+        "Na een heel nare ervaring (PCL-5)",
+        "Trauma en hoe je je meestal voelt (ITQ)",
+        "Ervaringen uit je jeugd (ACE)",
+    ):
         assert name in text
     assert "Ongeveer 3 minuten" in text
     assert text.count("Wat een uitslag je kan vertellen") == 7
@@ -49,7 +59,7 @@ def test_the_overview_lists_every_questionnaire_with_time_and_what_a_result_can_
 
 def test_the_overview_maps_ace_questions_1_to_5_onto_the_five_forms(dutch) -> None:
     page = dutch.get("/vragenlijsten/").content.decode()
-    table = page[page.index('<table class="five-forms">'):page.index("</table>")]
+    table = page[page.index('<table class="five-forms">') : page.index("</table>")]
     rows = re.findall(r'<th scope="row"><span>([^<]+)</span></th><td>(\d+)</td>', table)
     assert rows == [
         ("Emotionele mishandeling", "1"),
@@ -80,7 +90,9 @@ def test_the_about_page_gives_source_and_licence_and_the_left_out_questionnaires
     assert "paid licence" in text
 
 
-def test_each_item_is_a_fieldset_with_a_legend_holding_progress_wording_and_time_frame(dutch) -> None:
+def test_each_item_is_a_fieldset_with_a_legend_holding_progress_wording_and_time_frame(
+    dutch,
+) -> None:
     page = dutch.get("/vragenlijsten/phq9/").content.decode()
     legends = re.findall(r"<legend>(.*?)</legend>", page, re.DOTALL)
     assert len(legends) == 10 == page.count("<fieldset")
@@ -92,9 +104,13 @@ def test_each_item_is_a_fieldset_with_a_legend_holding_progress_wording_and_time
     assert "Stoppen zonder op te slaan" in _text(dutch.get("/vragenlijsten/phq9/"))
 
 
-def test_an_english_only_questionnaire_marks_its_wording_as_english_with_a_dutch_note(dutch) -> None:
+def test_an_english_only_questionnaire_marks_its_wording_as_english_with_a_dutch_note(
+    dutch,
+) -> None:
     page = dutch.get("/vragenlijsten/pcl5/").content.decode()
-    assert '<span class="question-text" lang="en">Repeated, disturbing, and unwanted memories' in page
+    assert (
+        '<span class="question-text" lang="en">Repeated, disturbing, and unwanted memories' in page
+    )
     assert '<label for="pcl5_1-0" lang="en">Not at all</label>' in page
     assert "Deze vragenlijst staat hier in het Engels" in page
     # In English the note is not needed, and the wording needs no lang of its own.
@@ -118,7 +134,9 @@ def test_missing_answers_give_an_error_summary_linking_to_each_and_keep_the_answ
     response = dutch.post("/vragenlijsten/phq9/", answers)
     page = response.content.decode()
     assert response.status_code == 200
-    summary = page[page.index('id="error-summary"'):page.index("</div>", page.index('id="error-summary"'))]
+    summary = page[
+        page.index('id="error-summary"') : page.index("</div>", page.index('id="error-summary"'))
+    ]
     assert re.findall(r'href="#([^"]+)"', summary) == ["phq9_3-0", "phq9_7-0"]
     assert 'id="phq9_3-0"' in page and 'id="phq9_7-0"' in page
     assert 'value="1" checked' in page and page.count(" checked") == 7
@@ -155,7 +173,9 @@ def test_tampered_answers_get_a_clear_message_nothing_stored_never_a_500(dutch, 
 
 def test_a_huge_body_is_refused_before_it_is_read(dutch) -> None:
     body = "&".join(f"x{n}=1" for n in range(20_000))
-    response = dutch.post("/vragenlijsten/phq9/", body, content_type="application/x-www-form-urlencoded")
+    response = dutch.post(
+        "/vragenlijsten/phq9/", body, content_type="application/x-www-form-urlencoded"
+    )
     assert response.status_code == 400
     assert "Je antwoorden kwamen niet goed door" in _text(response)
 
@@ -184,7 +204,7 @@ def test_a_risk_answer_shows_help_before_any_score(dutch) -> None:
     page = dutch.post("/vragenlijsten/phq9/", answers).content.decode()
     help_at = page.index('class="risk-help"')
     assert help_at < page.index('id="your-score"') < page.index("1 van 27 punten")
-    help_block = page[help_at:page.index("</section>", help_at)]
+    help_block = page[help_at : page.index("</section>", help_at)]
     assert 'href="tel:113"' in help_block and 'href="tel:08000113"' in help_block
     assert 'href="https://www.113.nl/"' in help_block
     assert "huisarts" in help_block and 'href="tel:112"' in help_block
@@ -196,10 +216,20 @@ def test_a_risk_answer_shows_help_even_when_other_answers_are_missing(dutch) -> 
 
 
 def test_pcl5_and_itq_describe_the_pattern_per_cluster_in_words(english) -> None:
-    answers = {**_answers("pcl5", 20, "0"), "pcl5_1": "2", "pcl5_6": "3", "pcl5_8": "2", "pcl5_9": "4",
-               "pcl5_15": "2", "pcl5_16": "2"}
+    answers = {
+        **_answers("pcl5", 20, "0"),
+        "pcl5_1": "2",
+        "pcl5_6": "3",
+        "pcl5_8": "2",
+        "pcl5_9": "4",
+        "pcl5_15": "2",
+        "pcl5_16": "2",
+    }
     text = _text(english.post("/vragenlijsten/pcl5/", answers))
-    assert "Intrusions (cluster B): score 2 of 20; questions that count: 1 of 5 (enough for the pattern, which needs 1)" in text
+    assert (
+        "Intrusions (cluster B): score 2 of 20; questions that count: 1 of 5 (enough for the pattern, which needs 1)"
+        in text
+    )
     assert "fit the pattern that can go with PTSD" in text
     assert "Your score is 31 or higher" not in text
     itq = {f"itq_p{n}": "0" for n in range(1, 10)} | {f"itq_c{n}": "0" for n in range(1, 10)}
@@ -215,14 +245,19 @@ def test_ace_shows_the_five_forms_with_the_answers_given(dutch) -> None:
     answers = {f"ace_{n}": "0" for n in range(1, 11)} | {"ace_1": "1", "ace_4": "1", "ace_9": "1"}
     page = dutch.post("/vragenlijsten/ace/", answers).content.decode()
     rows = re.findall(r'<th scope="row"><span>([^<]+)</span></th><td>\d+</td><td>(\w+)</td>', page)
-    assert rows[0] == ("Emotionele mishandeling", "Ja") and rows[3] == ("Emotionele verwaarlozing", "Ja")
+    assert rows[0] == ("Emotionele mishandeling", "Ja") and rows[3] == (
+        "Emotionele verwaarlozing",
+        "Ja",
+    )
     assert rows[1][1] == "Nee"
     text = plain(page)
     assert "Je zei ja op 3 van de 10 vragen." in text
     assert "Je zei op 1 daarvan ja." in text
 
 
-def test_the_who5_result_gives_the_percentage_and_a_band_that_reads_higher_as_better(english) -> None:
+def test_the_who5_result_gives_the_percentage_and_a_band_that_reads_higher_as_better(
+    english,
+) -> None:
     response = english.post("/vragenlijsten/who5/", _answers("who5", 5, "5"))
     assert "25 of 25 points (that is 100 percent)" in _text(response)
-    assert 'band-level-0' in response.content.decode()
+    assert "band-level-0" in response.content.decode()
