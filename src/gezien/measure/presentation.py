@@ -64,6 +64,11 @@ def shown(text: Text) -> Shown:
     return Shown(text.en, "en", page != "en")
 
 
+def wording_language(instrument: Instrument) -> str:
+    """The language the questions were shown in: Dutch only where a Dutch version exists."""
+    return "nl" if page_language() == "nl" and instrument.dutch_available else "en"
+
+
 def existing(path: str) -> str | None:
     """The path when this installation has a page there, else None (another module may
     not be installed yet)."""

@@ -134,7 +134,7 @@ def take(request: HttpRequest, instrument_id: str) -> HttpResponse:
         earlier = storage.latest(storage.all_results(request.user, key), instrument)
         if request.POST.get("keep") == "on":
             record = storage.save(
-                request.user, key, instrument, answers, result, presentation.page_language()
+                request.user, key, instrument, answers, result, presentation.wording_language(instrument)
             )
             messages.success(request, _("Your result is saved in your account."))
             return redirect("measure:result", pk=record.pk)
