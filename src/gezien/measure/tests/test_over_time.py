@@ -210,3 +210,15 @@ def test_the_export_holds_each_result_with_answers_scores_and_fhir(person) -> No
         "QuestionnaireResponse",
         "Observation",
     ]
+
+
+def test_the_export_records_the_language_the_questions_were_shown_in(person) -> None:
+    person.get("/taal/nl/")
+    _take(person, {f"pcl5_{n}": "1" for n in range(1, 21)}, instrument="pcl5")
+    _take(person, _phq9(1))
+    person.post("/account/bevestigen/", {"passphrase": "lamp rivier brood herfst"})
+    export = json.loads(person.post("/account/mijn-gegevens/export/").content)
+    languages = {entry["instrument"]: entry["language"] for entry in export["questionnaires"]}
+    assert languages == {"pcl5": "en", "phq9": "nl"}
+    phq9 = next(entry for entry in export["questionnaires"] if entry["instrument"] == "phq9")
+    assert phq9["fhir"][0]["item"][0]["text"] == "Weinig interesse of plezier in activiteiten"
