@@ -129,15 +129,13 @@ def take(request: HttpRequest, instrument_id: str) -> HttpResponse:
             request, instrument, answers=answers, missing=missing, risk="risk" in result.flags
         )
     key = _data_key(request)
-    earlier = None
-    if key is not None:
-        earlier = storage.latest(storage.all_results(request.user, key), instrument)
-        if request.POST.get("keep") == "on":
-            record = storage.save(
-                request.user, key, instrument, answers, result, presentation.wording_language(instrument)
-            )
-            messages.success(request, _("Your result is saved in your account."))
-            return redirect("measure:result", pk=record.pk)
+    if key is not None and request.POST.get("keep") == "on":
+        language = presentation.wording_language(instrument)
+        record = storage.save(request.user, key, instrument, answers, result, language)
+        messages.success(request, _("Your result is saved in your account."))
+        # The saved result has a page of its own, so reloading it never stores it twice.
+        return redirect("measure:result", pk=record.pk)
+    earlier = storage.latest(storage.all_results(request.user, key), instrument) if key else None
     return render(
         request,
         "measure/result.html",
