@@ -47,9 +47,6 @@ class Shown:
     lang: str
     foreign: bool
 
-    def __str__(self) -> str:
-        return self.text
-
 
 def name_of(stored: Stored) -> Shown:
     """A stored result's questionnaire name; the bare id when it is no longer offered."""
