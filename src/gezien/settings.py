@@ -28,6 +28,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "gezien.core",
     "gezien.accounts",
+    "gezien.library",
+    "gezien.navigator",
+    "gezien.safetyplan",
 ]
 
 MIDDLEWARE = [
@@ -37,7 +40,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    "gezien.core.middleware.CsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "gezien.accounts.middleware.SessionExpiryMiddleware",
     "gezien.vault.session.VaultCookieMiddleware",

@@ -12,6 +12,9 @@ urlpatterns = [
     path("taal/<str:code>/", core.switch_language, name="switch-language"),
     path("healthz", core.healthz, name="healthz"),
     path("account/", include("gezien.accounts.urls")),
+    path("bibliotheek/", include("gezien.library.urls")),
+    path("hulpwijzer/", include("gezien.navigator.urls")),
+    path("veiligheidsplan/", include("gezien.safetyplan.urls")),
 ]
 
 handler400 = core.bad_request
