@@ -21,11 +21,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from os.path import commonprefix
 
 import snowballstemmer
 
 FIELD_WEIGHTS = {"title": 5.0, "summary": 3.0, "body": 1.0}
-EXACT, PART, TYPO = 1.0, 0.6, 0.5
+EXACT, FORM, PART, TYPO = 1.0, 0.9, 0.6, 0.5
 MIN_FUZZY_LENGTH = 4
 MAX_QUERY_WORDS = 12
 MAX_QUERY_LENGTH = 200
@@ -63,8 +64,11 @@ class Analyzer:
         self._stemmer = snowballstemmer.stemmer(STEMMERS[language])
         self.stem = lru_cache(maxsize=50_000)(self._stemmer.stemWord)
 
+    def words(self, text: str) -> list[str]:
+        return [word for word in WORD.findall(fold(text)) if word not in self.stopwords]
+
     def terms(self, text: str) -> list[str]:
-        return [self.stem(word) for word in WORD.findall(fold(text)) if word not in self.stopwords]
+        return [self.stem(word) for word in self.words(text)]
 
 
 def trigrams(term: str) -> set[str]:
@@ -106,6 +110,15 @@ class Hit:
     matched: int  # how many of the query's words this page matched
 
 
+def _closeness(term: str, candidate: str, otherwise: float) -> float:
+    """Words that differ only in their last letter or two are forms of one word that the
+    stemmer did not join ("verwaarloosd" and "verwaarloos"), not typos."""
+    same = len(commonprefix([term, candidate]))
+    if same >= 5 and same >= max(len(term), len(candidate)) - 2:
+        return FORM
+    return otherwise
+
+
 class Index:
     def __init__(self, language: str, documents: Iterable[Document]) -> None:
         self.analyzer = Analyzer(language)
@@ -133,10 +146,7 @@ class Index:
         # Part of a longer word or compound: "angst" in "angstig", "trauma" in "jeugdtrauma".
         for candidate in self.terms:
             if term in candidate and candidate != term:
-                found[candidate] = PART
-        if not found:
-            for part in self._split_compound(term):
-                found[part] = PART
+                found[candidate] = _closeness(term, candidate, PART)
         limit = 1 if len(term) < 8 else 2
         grams = trigrams(term)
         shared: Counter[str] = Counter()
@@ -146,7 +156,10 @@ class Index:
             if candidate in found or count * 3 < len(grams):
                 continue
             if edit_distance(term, candidate, limit) <= limit:
-                found[candidate] = TYPO
+                found[candidate] = _closeness(term, candidate, TYPO)
+        if not found:
+            for part in self._split_compound(term):
+                found[part] = PART
         return found
 
     def _split_compound(self, term: str) -> list[str]:
@@ -158,15 +171,20 @@ class Index:
         return []
 
     def search(self, query: str, limit: int = 20) -> list[Hit]:
-        terms = list(dict.fromkeys(self.analyzer.terms(query[:MAX_QUERY_LENGTH])))
-        terms = terms[:MAX_QUERY_WORDS]
-        if not terms:
+        words = self.analyzer.words(query[:MAX_QUERY_LENGTH])[:MAX_QUERY_WORDS]
+        # Each word is looked up as its stem and as written: the stemmer does not always
+        # give two forms of one word the same stem ("emotioneel", "emotionele").
+        lookups = {self.analyzer.stem(word): word for word in reversed(words)}
+        if not lookups:
             return []
         scores: dict[str, float] = defaultdict(float)
         matched: Counter[str] = Counter()
-        for term in terms:
+        for stem, word in lookups.items():
+            weights = self.expand(word)
+            for candidate, weight in self.expand(stem).items():
+                weights[candidate] = max(weight, weights.get(candidate, 0.0))
             best: dict[str, float] = {}
-            for candidate, weight in self.expand(term).items():
+            for candidate, weight in weights.items():
                 for page_id, value in self.postings[candidate].items():
                     best[page_id] = max(best.get(page_id, 0.0), weight * value)
             for page_id, value in best.items():
