@@ -11,6 +11,10 @@ from django.utils.translation import gettext_lazy
 
 # Short enough that a fully written plan still prints on one A4 page.
 MAX_ENTRY = 120
+EMERGENCY = gettext_lazy(
+    "In immediate danger: call 112. Thinking about suicide: call 113 or 0800-0113 "
+    "(free, day and night), or chat at 113.nl."
+)
 
 
 @dataclass(frozen=True)
@@ -89,5 +93,5 @@ def as_text(plan: Plan) -> str:
         lines.append(f"{number}. {step.title}")
         lines.extend(f"- {entry}" for entry in plan.get(step.id, []))
         lines.append("")
-    lines.append(_("In immediate danger: call 112. Thinking about suicide: call 113 or 0800-0113."))
+    lines.append(str(EMERGENCY))
     return "\n".join(lines) + "\n"

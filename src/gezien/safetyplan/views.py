@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from gezien.accounts.decorators import account_required
 from gezien.safetyplan.forms import SafetyPlanForm
 from gezien.safetyplan.models import SafetyPlan
-from gezien.safetyplan.plan import STEPS, Plan, as_text, prefilled
+from gezien.safetyplan.plan import EMERGENCY, STEPS, Plan, as_text, prefilled
 
 
 def _form(request: HttpRequest, form: SafetyPlanForm, status: int = 200) -> HttpResponse:
@@ -30,7 +30,9 @@ def _show(request: HttpRequest, plan: Plan, saved: bool) -> HttpResponse:
         steps.append((step, entries, range(max(step.lines - len(entries), 0))))
     # The form with the plan in hidden fields lets a person without an account change or
     # download the plan without anything being stored.
-    context = {"steps": steps, "saved": saved, "form": SafetyPlanForm(plan=plan)}
+    context = {
+        "steps": steps, "saved": saved, "form": SafetyPlanForm(plan=plan), "emergency": EMERGENCY,
+    }
     return render(request, "safetyplan/plan.html", context)
 
 
