@@ -47,18 +47,11 @@ def _check_topics(library: Library) -> None:
             raise LibraryError(f"topics.py: page {page_id!r} is in no topic")
 
 
-def documents(library: Library, language: str) -> list[search.Document]:
-    return [
-        search.Document(page.id, page.title, page.summary, " ".join(markup.plain_blocks(page.body)))
-        for page in library.pages[language].values()
-    ]
-
-
 def start() -> Loaded:
     global _loaded
     library = content.load()
     _check_topics(library)
-    indexes = {lang: search.Index(lang, documents(library, lang)) for lang in content.LANGUAGES}
+    indexes = {lang: search.Index(lang, search.documents(library.pages[lang].values())) for lang in content.LANGUAGES}
     _loaded = Loaded(library, indexes)
     return _loaded
 

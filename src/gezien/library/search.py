@@ -25,6 +25,8 @@ from os.path import commonprefix
 
 import snowballstemmer
 
+from gezien.library import markup
+
 FIELD_WEIGHTS = {"title": 5.0, "summary": 3.0, "body": 1.0}
 EXACT, FORM, PART, TYPO = 1.0, 0.9, 0.6, 0.5
 MIN_FUZZY_LENGTH = 4
@@ -103,6 +105,14 @@ class Document:
     body: str
 
 
+def documents(pages: Iterable) -> list[Document]:
+    """Library pages (content.Page) as search documents: their words without markup."""
+    return [
+        Document(page.id, page.title, page.summary, " ".join(markup.plain_blocks(page.body)))
+        for page in pages
+    ]
+
+
 @dataclass(frozen=True)
 class Hit:
     id: str
@@ -165,7 +175,7 @@ class Index:
     def _split_compound(self, term: str) -> list[str]:
         """Dutch writes compounds as one word: "jeugdtrauma" is "jeugd" + "trauma"."""
         for cut in range(MIN_FUZZY_LENGTH, len(term) - MIN_FUZZY_LENGTH + 1):
-            head, tail = term[:cut], self.analyzer.stem(term[cut:])
+            head, tail = self.analyzer.stem(term[:cut]), self.analyzer.stem(term[cut:])
             if head in self.postings and tail in self.postings:
                 return [head, tail]
         return []

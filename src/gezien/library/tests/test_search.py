@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from gezien.library import content, pages
-from gezien.library.search import Analyzer, Document, Index, edit_distance, fold
+from gezien.library import content
+from gezien.library.search import Analyzer, Document, Index, documents, edit_distance, fold
 
 LIBRARY = content.load()
-DUTCH = Index("nl", pages.documents(LIBRARY, "nl"))
-ENGLISH = Index("en", pages.documents(LIBRARY, "en"))
+DUTCH = Index("nl", documents(LIBRARY.pages["nl"].values()))
+ENGLISH = Index("en", documents(LIBRARY.pages["en"].values()))
 
 
 def ids(index: Index, query: str) -> list[str]:
