@@ -198,3 +198,17 @@ def test_an_empty_or_huge_search_gets_a_clear_message(query, message):
 def test_nothing_found_says_what_to_try():
     html = Client().post("/bibliotheek/", {"q": "xylofoonbouwer"}).content.decode()
     assert "Probeer een ander woord" in html
+
+
+def test_the_menu_the_home_page_and_the_help_lines_lead_to_the_library_and_navigator():
+    home = Client().get("/").content.decode()
+    menu = home.split('aria-label="Hoofdmenu"')[1].split("</nav>")[0]
+    assert '<a href="/bibliotheek/">Bibliotheek</a>' in menu
+    assert '<a href="/hulpwijzer/">Hulpwijzer</a>' in menu
+    main = home.split("<main")[1]
+    assert 'href="/bibliotheek/"' in main and 'href="/hulpwijzer/"' in main
+    lines = Client().get("/hulplijnen/").content.decode().split("<main")[1]
+    for href in ("/veiligheidsplan/", "/hulpwijzer/", "/bibliotheek/veelgestelde-vragen/"):
+        assert f'href="{href}"' in lines, href
+    page = Client().get("/bibliotheek/cgt/").content.decode()
+    assert '<a href="/bibliotheek/" aria-current="page">Bibliotheek</a>' in page
