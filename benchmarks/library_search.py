@@ -57,7 +57,7 @@ def main() -> None:
         if not hits:
             empty.append(query)
     timings.sort()
-    p95 = timings[int(round(0.95 * len(timings))) - 1]
+    p95 = timings[round(0.95 * len(timings)) - 1]
     print(f"pages: {len(library.ids)} (nl), index terms: {len(index.postings)}")
     print(f"index build: {build_ms:.1f} ms")
     print(f"queries: {len(timings)}")

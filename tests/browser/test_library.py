@@ -94,7 +94,9 @@ def test_the_safety_plan_by_keyboard_only_then_printed_on_one_page(visit) -> Non
 
 def test_a_completely_full_safety_plan_still_prints_on_one_page(visit) -> None:
     page = visit.open("/veiligheidsplan/")
-    long_entry = ("Als ik merk dat ik niemand meer wil zien, bel ik mijn zus of ga ik naar buiten " * 2)[:120]
+    long_entry = (
+        "Als ik merk dat ik niemand meer wil zien, bel ik mijn zus of ga ik naar buiten " * 2
+    )[:120]
     for field in page.locator(".plan-line input").all():
         field.fill(long_entry)
     page.locator("button[value=show]").click()
@@ -121,4 +123,16 @@ def test_the_safety_plan_with_an_account_is_saved_and_shown(visit) -> None:
     page.locator("button[value=save]").click()
     expect(page.locator(".messages")).to_contain_text("opgeslagen")
     expect(page.locator(".safety-plan")).to_contain_text("Sanne, 06-12345678")
+    assert_accessible(page)
+    page.get_by_role("link", name="Mijn plan verwijderen").click()
+    expect(page.locator("h1")).to_have_text("Mijn plan verwijderen")
+    assert_accessible(page)
+
+
+def test_the_safety_plan_in_english_passes_axe(visit) -> None:
+    page = in_language(visit, "en", "/veiligheidsplan/")
+    expect(page.locator("h1")).to_have_text("My safety plan")
+    assert_accessible(page)
+    page.locator("button[value=show]").click()
+    expect(page.locator(".plan-emergency")).to_contain_text("call 112")
     assert_accessible(page)

@@ -173,7 +173,8 @@ def _page(file: str, page_id: str, language: str, raw: str, sources: dict) -> Pa
         reviewed=reviewed,
         related=tuple(related),
         sources=tuple(
-            _source(file, f"sources[{i}]", entry, language, sources) for i, entry in enumerate(cited)
+            _source(file, f"sources[{i}]", entry, language, sources)
+            for i, entry in enumerate(cited)
         ),
         body=body,
     )
@@ -211,7 +212,9 @@ def _check_links(page: Page, file: str, ids: set[str], images: dict) -> None:
             if target.removeprefix(markup.SITE) not in SITES:
                 raise _fail(file, "body", f"link to unknown site page {target!r}")
         elif not target.startswith(markup.EXTERNAL):
-            raise _fail(file, "body", f"link {target!r} must be page:, site:, https:, mailto: or tel:")
+            raise _fail(
+                file, "body", f"link {target!r} must be page:, site:, https:, mailto: or tel:"
+            )
 
 
 def load(content_dir: Path = CONTENT_DIR, image_dir: Path = IMAGE_DIR) -> Library:
@@ -227,10 +230,14 @@ def load(content_dir: Path = CONTENT_DIR, image_dir: Path = IMAGE_DIR) -> Librar
         for page_id in ids:
             if page_id not in found[language]:
                 other = next(lang for lang in LANGUAGES if page_id in found[lang])
-                raise _fail(f"{language}/{page_id}.md", "", f"missing (there is {other}/{page_id}.md)")
+                raise _fail(
+                    f"{language}/{page_id}.md", "", f"missing (there is {other}/{page_id}.md)"
+                )
         for page_id in found[language]:
             if not PAGE_ID.match(page_id):
-                raise _fail(f"{language}/{page_id}.md", "", "file name must be lower-case words with -")
+                raise _fail(
+                    f"{language}/{page_id}.md", "", "file name must be lower-case words with -"
+                )
     images = _images(image_dir)
     pages: dict[str, dict[str, Page]] = {}
     for language in LANGUAGES:

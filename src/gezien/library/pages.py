@@ -51,7 +51,10 @@ def start() -> Loaded:
     global _loaded
     library = content.load()
     _check_topics(library)
-    indexes = {lang: search.Index(lang, search.documents(library.pages[lang].values())) for lang in content.LANGUAGES}
+    indexes = {
+        lang: search.Index(lang, search.documents(library.pages[lang].values()))
+        for lang in content.LANGUAGES
+    }
     _loaded = Loaded(library, indexes)
     return _loaded
 

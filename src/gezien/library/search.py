@@ -202,4 +202,6 @@ class Index:
                 matched[page_id] += 1
         # Pages that match more of what was asked come first; the score orders within that.
         ranked = sorted(scores, key=lambda page_id: (-matched[page_id], -scores[page_id], page_id))
-        return [Hit(page_id, round(scores[page_id], 2), matched[page_id]) for page_id in ranked[:limit]]
+        return [
+            Hit(page_id, round(scores[page_id], 2), matched[page_id]) for page_id in ranked[:limit]
+        ]

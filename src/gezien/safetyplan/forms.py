@@ -15,8 +15,12 @@ class SafetyPlanForm(forms.Form):
         choices=[(action, action) for action in ACTIONS],
         widget=forms.HiddenInput,
         error_messages={
-            "required": _("Something went wrong with this form. Nothing was saved. Please try again."),
-            "invalid_choice": _("Something went wrong with this form. Nothing was saved. Please try again."),
+            "required": _(
+                "Something went wrong with this form. Nothing was saved. Please try again."
+            ),
+            "invalid_choice": _(
+                "Something went wrong with this form. Nothing was saved. Please try again."
+            ),
         },
     )
 

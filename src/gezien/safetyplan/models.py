@@ -14,7 +14,9 @@ class SafetyPlan(SealedRecord):
     KIND = "safety-plan"
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["owner"], name="one_safety_plan_per_account")]
+        constraints = [
+            models.UniqueConstraint(fields=["owner"], name="one_safety_plan_per_account")
+        ]
 
 
 def export_section(account, data_key: bytes) -> dict[str, Any] | None:

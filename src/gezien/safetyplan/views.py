@@ -31,7 +31,10 @@ def _show(request: HttpRequest, plan: Plan, saved: bool) -> HttpResponse:
     # The form with the plan in hidden fields lets a person without an account change or
     # download the plan without anything being stored.
     context = {
-        "steps": steps, "saved": saved, "form": SafetyPlanForm(plan=plan), "emergency": EMERGENCY,
+        "steps": steps,
+        "saved": saved,
+        "form": SafetyPlanForm(plan=plan),
+        "emergency": EMERGENCY,
     }
     return render(request, "safetyplan/plan.html", context)
 

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.test import Client
+from django.utils.html import escape
 
 from gezien.library import content, markup, pages
 
@@ -66,12 +67,11 @@ def test_every_page_renders_with_title_summary_sources_and_date(language):
         response = client.get(f"/bibliotheek/{page_id}/")
         assert response.status_code == 200, page_id
         html = response.content.decode()
-        assert f"<h1>{page.title}</h1>".replace("'", "&#x27;") in html, page_id
+        assert f"<h1>{escape(page.title)}</h1>" in html, page_id
         assert html.count("<h1>") == 1
-        assert (language == "nl") == ("Bronnen" in html) and (language == "en") == ("Sources" in html)
+        assert ("Bronnen" if language == "nl" else "Sources") in html
         for source in page.sources:
-            text = source.text.replace("'", "&#x27;").replace("&", "&amp;").replace("&amp;#x27;", "&#x27;")
-            assert text in html, (page_id, source.text)
+            assert escape(source.text) in html, (page_id, source.text)
         assert ("Laatst nagekeken op" if language == "nl" else "Last checked on") in html
 
 
@@ -95,15 +95,13 @@ def test_every_link_on_every_page_leads_to_a_page_that_exists(language):
             parts = urlsplit(href)
             if parts.scheme in ("http", "https"):
                 assert link.get("rel") == "noreferrer", href
-            elif parts.scheme in ("", ) and href.startswith("/") and not href.startswith("/taal/"):
+            elif href.startswith("/") and not href.startswith("/taal/"):
                 to_visit.append(parts.path)
             else:
                 assert parts.scheme in ("tel", "mailto") or href.startswith("#"), href
         for image in found.images:
             assert image["alt"], image
-            assert client.get(image["src"]).status_code == 200 or Path(
-                STATIC_DIR / Path(image["src"]).name
-            ).exists(), image
+            assert (STATIC_DIR / Path(urlsplit(image["src"]).path).name).exists(), image
     library_pages = {p for p in seen if re.fullmatch(r"/bibliotheek/[a-z0-9-]+/", p)}
     assert len(library_pages) == len(LIBRARY.ids), "every page is reachable from the index"
 
@@ -112,7 +110,7 @@ def test_a_page_shows_only_markup_the_renderer_makes():
     client = Client()
     for page_id in LIBRARY.ids:
         found = parse(client.get(f"/bibliotheek/{page_id}/").content.decode())
-        assert set(found.tags) <= ALLOWED_TAGS | {"main", "div", "form", "span", "button", "input"}, page_id
+        assert set(found.tags) <= ALLOWED_TAGS | {"main", "div"}, page_id
 
 
 def test_raw_html_in_markdown_is_shown_as_text_not_run():
@@ -128,7 +126,9 @@ def test_links_to_tools_that_are_missing_keep_their_text_without_a_link():
     links = markup.Links(
         page=lambda i: f"/p/{i}/", site=lambda n: "/hulp/" if n == "help" else None, image=str
     )
-    html = markup.render("Zie [hulplijnen](site:help) en [je dagboek](site:journal) of [x](https://x.nl).", links)
+    html = markup.render(
+        "Zie [hulplijnen](site:help) en [je dagboek](site:journal) of [x](https://x.nl).", links
+    )
     assert '<a href="/hulp/">hulplijnen</a>' in html
     assert "en je dagboek of" in html
     assert '<a href="https://x.nl" rel="noreferrer">x</a>' in html
@@ -160,7 +160,7 @@ def test_the_index_groups_every_page_once_with_its_summary():
     html = Client().get("/bibliotheek/").content.decode()
     for page in LIBRARY.pages["nl"].values():
         assert html.count(f'href="/bibliotheek/{page.id}/"') == 1, page.id
-        assert page.summary.replace("'", "&#x27;") in html
+        assert escape(page.summary) in html
 
 
 def test_search_is_a_post_and_shows_results_on_the_index():
@@ -188,7 +188,9 @@ def test_search_in_english_finds_english_pages():
     assert "What is emotional neglect?" in html.split('id="results-heading"')[1]
 
 
-@pytest.mark.parametrize(("query", "message"), [("", "Typ een of meer woorden"), ("a" * 201, "200 tekens")])
+@pytest.mark.parametrize(
+    ("query", "message"), [("", "Typ een of meer woorden"), ("a" * 201, "200 tekens")]
+)
 def test_an_empty_or_huge_search_gets_a_clear_message(query, message):
     response = Client().post("/bibliotheek/", {"q": query})
     assert response.status_code == 400

@@ -29,7 +29,10 @@ def test_the_form_has_every_statement_and_question_in_fieldsets_with_legends():
     for preference in RULES.preferences:
         assert preference.question.nl in html
         # The default answer is chosen already, so leaving a question open is easy.
-        assert re.search(rf'value="{preference.default}"[^>]*name="{preference.id}"|name="{preference.id}"[^>]*value="{preference.default}"[^>]*checked', html)
+        assert re.search(
+            rf'value="{preference.default}"[^>]*name="{preference.id}"|name="{preference.id}"[^>]*value="{preference.default}"[^>]*checked',
+            html,
+        )
     assert 'method="post"' in html
 
 
