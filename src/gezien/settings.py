@@ -28,6 +28,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "gezien.core",
     "gezien.accounts",
+    "gezien.library",
+    "gezien.navigator",
+    "gezien.safetyplan",
 ]
 
 MIDDLEWARE = [

@@ -38,7 +38,12 @@ def _second_step(client: Client, marker: str) -> None:
     client.canary_secrets.append(secret)
 
 
-CANARY_WRITERS = [_second_step]
+def _safety_plan(client: Client, marker: str) -> None:
+    response = client.post("/veiligheidsplan/", {"action": "save", "warning_signs_1": marker})
+    assert response.status_code == 302
+
+
+CANARY_WRITERS = [_second_step, _safety_plan]
 
 
 def _database_bytes() -> bytes:
@@ -83,6 +88,7 @@ def test_nothing_personal_is_stored_or_logged_in_the_clear(caplog) -> None:
     client.post("/account/bevestigen/", {"passphrase": passphrase})
     export = client.post("/account/mijn-gegevens/export/").content.decode()
     assert json.loads(export)["account"]["username"] == "vink"
+    assert marker in export, "the marker was not stored through any feature"
 
     stored = _database_bytes()
     logged = caplog.text.encode()
