@@ -11,7 +11,11 @@ urlpatterns = [
     path("weg/", core.quick_exit, name="quick-exit"),
     path("taal/<str:code>/", core.switch_language, name="switch-language"),
     path("healthz", core.healthz, name="healthz"),
+    path("livez", core.livez, name="livez"),
     path("account/", include("gezien.accounts.urls")),
+    path("bibliotheek/", include("gezien.library.urls")),
+    path("hulpwijzer/", include("gezien.navigator.urls")),
+    path("veiligheidsplan/", include("gezien.safetyplan.urls")),
     path("vragenlijsten/", include("gezien.measure.urls")),
 ]
 

@@ -4,6 +4,7 @@ forms to it."""
 from __future__ import annotations
 
 import base64
+import time
 import json
 import logging
 from urllib.parse import urlencode
@@ -28,6 +29,7 @@ from gezien.vault import session as vault_session
 log = logging.getLogger("gezien.accounts")
 
 PENDING_SECOND_STEP = "second_step_for"
+SECOND_STEP_SECONDS = 5 * 60
 PENDING_TOTP = "totp_pending"
 sensitive = sensitive_post_parameters(
     "passphrase", "new_passphrase", "current_passphrase", "recovery_code", "code", "last_part"
@@ -35,6 +37,14 @@ sensitive = sensitive_post_parameters(
 
 
 def _client(request: HttpRequest) -> str:
+    """The address the request came from, for throttling only (never stored: it is hashed).
+    Behind N proxies (GEZIEN_PROXY_COUNT) it is the Nth address from the right in
+    X-Forwarded-For, the last one a trusted proxy added."""
+    hops = settings.PROXY_COUNT
+    if hops:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= hops:
+            return forwarded[-hops]
     return request.META.get("REMOTE_ADDR", "")
 
 
@@ -43,6 +53,24 @@ def _safe_next(request: HttpRequest, default: str) -> str:
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         return target
     return default
+
+
+def _guess(request: HttpRequest, form, username: str, attempt, wrong: tuple[str | None, str], event: str):
+    """Run one guess at a secret under the throttle. Returns what `attempt` returned when it
+    succeeded; otherwise None, with the reason added to the form."""
+    keys = services.throttle_keys(username, _client(request))
+    wait = services.wait_seconds(keys)
+    if wait:
+        form.add_error(None, _("Too many attempts. Wait %(n)d seconds and try again.") % {"n": wait})
+        return None
+    result = attempt()
+    if not result:
+        services.record_failure(keys)
+        log.info("%s failed", event)
+        form.add_error(*wrong)
+        return None
+    services.clear_failures(keys)
+    return result
 
 
 def _seal_in_session(request: HttpRequest, name: str, account_id: object, value: str, key: bytes) -> None:
@@ -117,20 +145,16 @@ def login(request: HttpRequest) -> HttpResponse:
         return redirect(_safe_next(request, reverse("accounts:home")))
     form = forms.LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        keys = services.throttle_keys(form.cleaned_data["username"], _client(request))
-        wait = services.wait_seconds(keys)
-        unlocked = None if wait else services.authenticate(form.cleaned_data["username"], form.cleaned_data["passphrase"])
-        if wait:
-            form.add_error(None, _("Too many attempts. Wait %(n)d seconds and try again.") % {"n": wait})
-        elif unlocked is None:
-            services.record_failure(keys)
-            log.info("login failed")
-            form.add_error(None, _("The username or passphrase is not right."))
-        else:
-            services.clear_failures(keys)
+        unlocked = _guess(
+            request, form, form.cleaned_data["username"],
+            lambda: services.authenticate(form.cleaned_data["username"], form.cleaned_data["passphrase"]),
+            (None, _("The username or passphrase is not right.")), "login",
+        )
+        if unlocked:
             if second_factor.is_enabled(unlocked.account):
                 request.session.cycle_key()
                 request.session[PENDING_SECOND_STEP] = str(unlocked.account.pk)
+                request.session[PENDING_SECOND_STEP + "_at"] = time.time()
                 vault_session.unlock(request, unlocked.account.pk, unlocked.data_key)
                 return redirect(f"{reverse('accounts:second-step')}?{urlencode({'next': _safe_next(request, '')})}")
             sessions.start(request, unlocked)
@@ -144,35 +168,35 @@ def login(request: HttpRequest) -> HttpResponse:
 @sensitive
 def second_step(request: HttpRequest) -> HttpResponse:
     account_id = request.session.get(PENDING_SECOND_STEP)
+    started = request.session.get(PENDING_SECOND_STEP + "_at", 0)
     account = Account.objects.filter(pk=account_id).first() if account_id else None
-    if account is None:
+    if account is None or time.time() - started > SECOND_STEP_SECONDS:
+        vault_session.lock(request)
+        request.session.pop(PENDING_SECOND_STEP, None)
         return redirect("accounts:login")
     form = forms.SecondStepForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        keys = services.throttle_keys(account.username, _client(request))
-        wait = services.wait_seconds(keys)
         try:
             data_key = vault_session.data_key(request)
         except vault_session.Locked:
             return redirect("accounts:login")
-        if wait:
-            form.add_error(None, _("Too many attempts. Wait %(n)d seconds and try again.") % {"n": wait})
-        elif second_factor.verify(account, data_key, form.cleaned_data["code"]):
-            services.clear_failures(keys)
+        if _guess(
+            request, form, account.username,
+            lambda: second_factor.verify(account, data_key, form.cleaned_data["code"]),
+            ("code", _("This code is not right, or was used already.")), "second step",
+        ):
             del request.session[PENDING_SECOND_STEP]
             sessions.start(request, services.Unlocked(account, data_key))
             return redirect(_safe_next(request, reverse("accounts:home")))
-        else:
-            services.record_failure(keys)
-            log.info("second step failed id=%s", account.pk)
-            form.add_error("code", _("This code is not right, or was used already."))
     return render(request, "accounts/second_step.html", {"form": form, "next": _safe_next(request, "")})
 
 
 @require_POST
 def logout(request: HttpRequest) -> HttpResponse:
     sessions.end(request)
-    return redirect("home")
+    response = redirect("home")
+    response["Clear-Site-Data"] = '"cache", "storage"'
+    return response
 
 
 @account_required
@@ -191,7 +215,13 @@ def home(request: HttpRequest) -> HttpResponse:
 def change_passphrase(request: HttpRequest) -> HttpResponse:
     form = forms.ChangePassphraseForm(request.POST or None, username=request.user.username)
     if request.method == "POST" and form.is_valid():
-        if services.change_passphrase(request.user, form.cleaned_data["current_passphrase"], form.cleaned_data["new_passphrase"]):
+        if _guess(
+            request, form, request.user.username,
+            lambda: services.change_passphrase(
+                request.user, form.cleaned_data["current_passphrase"], form.cleaned_data["new_passphrase"]
+            ),
+            ("current_passphrase", _("Your current passphrase is not right.")), "passphrase change",
+        ):
             # Keep this browser logged in; every other session ends (a changed passphrase
             # must lock out whoever may have known the old one).
             sessions.keep_after_passphrase_change(request)
@@ -199,7 +229,6 @@ def change_passphrase(request: HttpRequest) -> HttpResponse:
             sessions.passphrase_entered(request)
             messages.success(request, _("Your passphrase is changed and you are logged out everywhere else. Your data stayed as it was."))
             return redirect("accounts:home")
-        form.add_error("current_passphrase", _("Your current passphrase is not right."))
     return render(request, "accounts/change_passphrase.html", {"form": form})
 
 
@@ -207,20 +236,16 @@ def change_passphrase(request: HttpRequest) -> HttpResponse:
 def reset(request: HttpRequest) -> HttpResponse:
     form = forms.ResetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        keys = services.throttle_keys(form.cleaned_data["username"], _client(request))
-        wait = services.wait_seconds(keys)
-        result = None if wait else services.reset_with_recovery_code(
-            form.cleaned_data["username"], form.cleaned_data["recovery_code"], form.cleaned_data["new_passphrase"]
+        result = _guess(
+            request, form, form.cleaned_data["username"],
+            lambda: services.reset_with_recovery_code(
+                form.cleaned_data["username"], form.cleaned_data["recovery_code"],
+                form.cleaned_data["new_passphrase"], form.cleaned_data["second_step_code"],
+            ),
+            (None, _("The username, recovery code or authenticator code is not right.")), "reset",
         )
-        if wait:
-            form.add_error(None, _("Too many attempts. Wait %(n)d seconds and try again.") % {"n": wait})
-        elif result is None:
-            services.record_failure(keys)
-            log.info("reset failed")
-            form.add_error(None, _("The username or recovery code is not right."))
-        else:
+        if result:
             unlocked, new_code = result
-            services.clear_failures(keys)
             # Whoever knew the old passphrase is logged out everywhere.
             sessions.end_others(unlocked.account, None)
             sessions.start(request, unlocked)
@@ -266,17 +291,14 @@ def end_other_sessions(request: HttpRequest) -> HttpResponse:
 def confirm_passphrase(request: HttpRequest) -> HttpResponse:
     form = forms.PassphraseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        keys = services.throttle_keys(request.user.username, _client(request))
-        wait = services.wait_seconds(keys)
-        if wait:
-            form.add_error(None, _("Too many attempts. Wait %(n)d seconds and try again.") % {"n": wait})
-        elif request.user.check_password(form.cleaned_data["passphrase"]):
-            services.clear_failures(keys)
+        if _guess(
+            request, form, request.user.username,
+            lambda: request.user.check_password(form.cleaned_data["passphrase"]),
+            ("passphrase", _("This passphrase is not right.")), "passphrase confirmation",
+        ):
+            sessions.renew_id(request)
             sessions.passphrase_entered(request)
             return redirect(_safe_next(request, reverse("accounts:home")))
-        else:
-            services.record_failure(keys)
-            form.add_error("passphrase", _("This passphrase is not right."))
     return render(request, "accounts/confirm_passphrase.html", {"form": form, "next": _safe_next(request, "")})
 
 
@@ -301,16 +323,20 @@ def export_data(request: HttpRequest) -> HttpResponse:
 @account_required
 def delete_account(request: HttpRequest) -> HttpResponse:
     form = forms.DeleteAccountForm(request.POST)
-    if form.is_valid() and request.user.check_password(form.cleaned_data["passphrase"]):
+    if form.is_valid() and _guess(
+        request, form, request.user.username,
+        lambda: request.user.check_password(form.cleaned_data["passphrase"]),
+        ("passphrase", _("This passphrase is not right. Nothing was deleted.")), "account deletion",
+    ):
         account = request.user
         sessions.end_others(account, None)
         sessions.end(request)
         account_id = account.pk
         account.delete()
         log.info("account deleted id=%s", account_id)
-        return render(request, "accounts/deleted.html")
-    if form.is_valid():
-        form.add_error("passphrase", _("This passphrase is not right. Nothing was deleted."))
+        response = render(request, "accounts/deleted.html")
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
     return render(request, "accounts/my_data.html", {"delete_form": form}, status=400)
 
 
@@ -349,7 +375,7 @@ def second_step_add(request: HttpRequest) -> HttpResponse:
 def second_step_remove(request: HttpRequest) -> HttpResponse:
     second_factor.disable(request.user)
     messages.success(request, _("The second step is removed. You now log in with your passphrase only."))
-    return redirect("accounts:second-step-settings")
+    return redirect("accounts:sessions")
 
 
 @require_POST

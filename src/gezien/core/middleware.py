@@ -67,3 +67,16 @@ class CsrfMiddleware(CsrfViewMiddleware):
         if request.META.get("HTTP_ORIGIN") == "null":
             return request.META.get("HTTP_SEC_FETCH_SITE") == "same-origin"
         return super()._origin_verified(request)
+
+
+class DutchFirstMiddleware:
+    """Gezien is Dutch unless the person chooses English with the language switch: the
+    browser's language setting is ignored, because a Dutch reader's browser is often set
+    to English, and a shared device should not change what a page looks like."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)

@@ -30,7 +30,7 @@ from gezien.measure.storage import Stored
 
 # Pages of other modules; linked only when they exist in this installation.
 LIBRARY_PAGE = "/bibliotheek/{slug}/"
-NAVIGATOR = "/hulp-vinden/"
+NAVIGATOR = "/hulpwijzer/"
 SAFETY_PLAN = "/veiligheidsplan/"
 
 

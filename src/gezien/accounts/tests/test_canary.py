@@ -38,6 +38,11 @@ def _second_step(client: Client, marker: str) -> None:
     client.canary_secrets.append(secret)
 
 
+def _safety_plan(client: Client, marker: str) -> None:
+    response = client.post("/veiligheidsplan/", {"action": "save", "warning_signs_1": marker})
+    assert response.status_code == 302
+
+
 def _questionnaire(client: Client, marker: str) -> None:
     # Answers are numbers, so the marker cannot be typed in; an item id that exists only
     # inside the sealed answers shows whether they were ever stored or logged in the clear.
@@ -47,7 +52,7 @@ def _questionnaire(client: Client, marker: str) -> None:
     client.canary_secrets.append("phq9_9")
 
 
-CANARY_WRITERS = [_second_step, _questionnaire]
+CANARY_WRITERS = [_second_step, _safety_plan, _questionnaire]
 
 
 def _database_bytes() -> bytes:
@@ -92,6 +97,7 @@ def test_nothing_personal_is_stored_or_logged_in_the_clear(caplog) -> None:
     client.post("/account/bevestigen/", {"passphrase": passphrase})
     export = client.post("/account/mijn-gegevens/export/").content.decode()
     assert json.loads(export)["account"]["username"] == "vink"
+    assert marker in export, "the marker was not stored through any feature"
 
     stored = _database_bytes()
     logged = caplog.text.encode()

@@ -116,3 +116,9 @@ def test_a_null_origin_from_elsewhere_is_refused(site) -> None:
 
 def test_a_foreign_origin_is_refused_even_with_a_token() -> None:
     assert _post_with_token(HTTP_ORIGIN="https://evil.example", HTTP_SEC_FETCH_SITE="cross-site").status_code == 403
+
+
+def test_livez_answers_without_touching_the_database(client, django_assert_num_queries) -> None:
+    with django_assert_num_queries(0):
+        response = client.get("/livez")
+    assert response.status_code == 200 and response.content == b"ok\n"
