@@ -84,3 +84,11 @@ def broken_instruments(tmp_path, monkeypatch):
 def test_a_broken_definition_stops_start_up_naming_file_and_field(broken_instruments) -> None:
     with pytest.raises(DefinitionError, match=r"^phq9\.toml: items\[3\]\.id: missing$"):
         apps.get_app_config("measure").ready()
+
+
+def test_every_linked_library_page_exists(client, instruments) -> None:
+    from gezien.measure import presentation
+
+    links = [presentation.library_link(entry) for entry in guidance.load(instruments).values()]
+    for link in filter(None, links):
+        assert client.get(link).status_code == 200, link
