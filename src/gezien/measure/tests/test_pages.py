@@ -208,6 +208,7 @@ def test_a_risk_answer_shows_help_before_any_score(dutch) -> None:
     assert 'href="tel:113"' in help_block and 'href="tel:08000113"' in help_block
     assert 'href="https://www.113.nl/"' in help_block
     assert "huisarts" in help_block and 'href="tel:112"' in help_block
+    assert 'href="/veiligheidsplan/"' in help_block
 
 
 def test_a_risk_answer_shows_help_even_when_other_answers_are_missing(dutch) -> None:
