@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "gezien.core",
     "gezien.accounts",
     "gezien.drafts",
+    "gezien.journal",
+    "gezien.exercises",
 ]
 
 MIDDLEWARE = [

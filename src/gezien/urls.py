@@ -14,6 +14,8 @@ urlpatterns = [
     path("livez", core.livez, name="livez"),
     path("account/", include("gezien.accounts.urls")),
     path("concepten/", include("gezien.drafts.urls")),
+    path("dagboek/", include("gezien.journal.urls")),
+    path("oefeningen/", include("gezien.exercises.urls")),
 ]
 
 handler400 = core.bad_request

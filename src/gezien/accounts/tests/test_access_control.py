@@ -16,8 +16,17 @@ def _own_session(owner) -> dict:
     return {"pk": owner.account.sessions.get().pk}
 
 
+def _own_journal_entry(owner) -> dict:
+    from gezien.journal.models import JournalEntry
+
+    owner.post("/dagboek/nieuw/", {"happened": "Een gewone dag."})
+    return {"pk": JournalEntry.objects.get(owner=owner.account).pk}
+
+
 OWNER_ONLY = {
     "accounts:end-session": _own_session,
+    "journal:edit": _own_journal_entry,
+    "journal:delete": _own_journal_entry,
 }
 
 
