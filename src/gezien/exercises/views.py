@@ -124,7 +124,7 @@ def exercise(request: HttpRequest, exercise_id: str) -> HttpResponse:
             "timer": any(step.tense for step in item.steps),
         }
     logged_in = _logged_in(request)
-    form = RatingForm(request.POST or None)
+    form = RatingForm(request.POST if request.method == "POST" else None)
     result = None
     if request.method == "POST" and form.is_valid():
         before, after = form.cleaned_data["before"], form.cleaned_data["after"]

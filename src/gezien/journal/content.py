@@ -44,12 +44,12 @@ def is_empty(content: dict[str, Any]) -> bool:
     )
 
 
-def day_of(content: dict[str, Any], created_on: date) -> date:
-    """The day the person chose, or the day the entry was written."""
+def chosen_day(content: dict[str, Any]) -> date | None:
+    """The day the person chose for the entry, if any (else the day it was written counts)."""
     try:
         return date.fromisoformat(content.get("date") or "")
     except ValueError:
-        return created_on
+        return None
 
 
 def derived_quadrant(pleasantness: int | None, energy: int | None) -> str:
@@ -124,8 +124,8 @@ SNIPPET = 60
 
 
 def search(entries: Iterable[Entry], query: str, names: Callable[[Entry], str]) -> list[Hit]:
-    """Entries that contain every word of the query (case and accents as typed are
-    ignored only for case), newest first, each with a snippet around the first match.
+    """Entries that contain every word of the query, upper or lower case alike, newest
+    first, each with a snippet around the first match.
     `names` gives the readable words of an entry (feeling words, body areas...) so those
     are found too."""
     terms = [term.casefold() for term in query.split()]
