@@ -118,6 +118,40 @@ def test_a_draft_survives_a_reload_and_a_closed_tab(visit, accounts) -> None:
     _nothing_in_browser_storage(again)
 
 
+def test_an_ended_session_loses_no_words(visit, accounts) -> None:
+    page = _log_in(visit, accounts["drafts"], "/dagboek/nieuw/")
+    page.fill("#id_did", "Voor het verlopen")
+    expect(page.locator("[data-draft-status]")).to_contain_text("Concept bewaard", timeout=10000)
+    # The session ends on the server's side (as after the idle time): its cookie is gone.
+    kept = [cookie for cookie in visit.context.cookies() if cookie["name"] != "sessionid"]
+    visit.context.clear_cookies()
+    visit.context.add_cookies(kept)
+    page.fill("#id_did", "Voor het verlopen, en erna")
+    warning = page.locator(".draft-alert")
+    expect(warning).to_contain_text("Je tekst staat nog op deze pagina", timeout=10000)
+    expect(page.locator("#id_did")).to_have_value("Voor het verlopen, en erna")
+    # Logging in again in a new tab brings the words back there too.
+    login = visit.context.new_page()
+    login.goto(visit.server.url + warning.locator("a").get_attribute("href"))
+    login.fill("#id_username", accounts["drafts"])
+    login.fill("#id_passphrase", PASSPHRASE)
+    login.locator("main button[type=submit]").click()
+    login.wait_for_url("**/dagboek/nieuw/")
+    expect(login.locator("#id_did")).to_have_value("Voor het verlopen, en erna")
+    # The first tab notices the new login and saves on.
+    page.bring_to_front()
+    page.evaluate("window.dispatchEvent(new Event('focus'))")
+    expect(warning).to_have_count(0)
+    def saves_the_new_words(response) -> bool:
+        return response.url.endswith("/concepten/bewaren/") and "nog+meer" in (response.request.post_data or "")
+
+    with page.expect_response(saves_the_new_words, timeout=10000) as saved:
+        page.fill("#id_did", "Voor het verlopen, en erna, en nog meer")
+    assert saved.value.json()["status"] == "saved"
+    login.reload()
+    expect(login.locator("#id_did")).to_have_value("Voor het verlopen, en erna, en nog meer")
+
+
 def test_two_tabs_get_the_conflict_view_and_nothing_is_overwritten(visit, accounts) -> None:
     tab_a = _log_in(visit, accounts["drafts"], "/dagboek/nieuw/")
     tab_b = visit.context.new_page()

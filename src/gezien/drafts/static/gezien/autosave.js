@@ -39,8 +39,11 @@
       if (status.textContent !== message) { status.textContent = message; }
     }
 
+    // After the quick exit ("leaving") nothing is sent: the session is being ended, and a
+    // late save would leave a trace in this browser. The words of the last few seconds are
+    // lost then; leaving safely comes first.
     function changed() {
-      return state === "ok" && fingerprint(form) !== saved;
+      return state === "ok" && !document.documentElement.classList.contains("leaving") && fingerprint(form) !== saved;
     }
 
     function later(delay) {
@@ -79,8 +82,8 @@
         // Typing is activity: lets the session timer know the person is still here.
         document.dispatchEvent(new CustomEvent("gezien:activity"));
       } else if (data.status === "expired") {
+        // The status line keeps the time of the last save: that copy is safe on the server.
         state = "expired";
-        show(data.message);
         warn(data.message, data.login_url, data.login_label);
         poll();
       } else if (data.status === "conflict") {
