@@ -180,7 +180,9 @@ def _ref(request: HttpRequest, key: str) -> drafts.FormRef:
 
 
 def _word_rows(form: EntryForm, words) -> list[dict[str, Any]]:
-    chosen = set(form["words"].value() or [])
+    value = form["words"].value() or []
+    # A draft with one word gives it as a string (see drafts.Saved.initial).
+    chosen = {value} if isinstance(value, str) else set(value)
     return [
         {
             "word": word,

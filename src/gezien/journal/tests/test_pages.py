@@ -123,6 +123,14 @@ def test_a_draft_comes_back_on_the_form(client) -> None:
     assert "niet afgemaakt" in client.get("/dagboek/").content.decode()
 
 
+def test_a_draft_with_one_word_comes_back_ticked(client) -> None:
+    state = _page_state(client.get("/dagboek/nieuw/").content.decode())
+    client.post("/concepten/bewaren/", {**state, "words": ["eenzaam"], "intensity_eenzaam": "4"}, HTTP_X_REQUESTED_WITH="fetch")
+    page = client.get("/dagboek/nieuw/").content.decode()
+    assert re.search(r'value="eenzaam" id="word-eenzaam" aria-describedby="word-eenzaam-def" checked', page)
+    assert re.search(r'<option value="4" selected>4</option>', page)
+
+
 def _edit_state(client: Client, entry_id) -> dict[str, str]:
     html = client.get(f"/dagboek/{entry_id}/").content.decode()
     state = _page_state(html)
