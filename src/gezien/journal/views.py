@@ -21,7 +21,7 @@ from django.views.decorators.http import require_http_methods
 from gezien.accounts.decorators import account_required
 from gezien.drafts import service as drafts
 from gezien.drafts.service import Conflict, TooLong
-from gezien.drafts.views import conflict_page, keep_words_on_expiry
+from gezien.drafts.views import conflict_page, keep_words_on_expiry, too_long_message
 from gezien.journal import charts, content, entries
 from gezien.journal.emotions import suggest, words_in
 from gezien.journal.entries import INTENSITY, NEW, entry_key
@@ -152,7 +152,11 @@ def _submit_new(request: HttpRequest, step_form: EntryForm, invalid) -> HttpResp
     def create() -> str:
         if not step_form.is_valid():
             raise Invalid(step_form)
-        saved = drafts.save(request, NEW, drafts.from_post(request.POST), _version(request, "draft_version") or 0, names)
+        try:
+            saved = drafts.save(request, NEW, drafts.from_post(request.POST), _version(request, "draft_version") or 0, names)
+        except TooLong as error:
+            step_form.add_error(None, too_long_message(error))
+            raise Invalid(step_form) from None
         full = EntryForm(_query_dict(saved.fields))
         if not full.is_valid():
             for error in full.non_field_errors():
@@ -310,8 +314,8 @@ def step(request: HttpRequest, number: int) -> HttpResponse:
                 drafts.save(request, NEW, drafts.from_post(request.POST), _version(request, "draft_version") or 0, _names(form))
             except Conflict as conflict:
                 return conflict_page(request, _ref(request, NEW), conflict.mine, conflict.theirs, conflict.theirs.version)
-            except TooLong:
-                pass  # the form's own length check already said so; cannot happen
+            except TooLong as error:
+                form.add_error(None, too_long_message(error))
             else:
                 target = number - 1 if request.POST.get("go") == "back" else number + 1
                 return redirect(STEPS[max(target, 1) - 1]["url"])
