@@ -34,6 +34,9 @@ INSTALLED_APPS = [
     "gezien.navigator",
     "gezien.safetyplan",
     "gezien.measure",
+    "gezien.drafts",
+    "gezien.journal",
+    "gezien.exercises",
 ]
 
 MIDDLEWARE = [

@@ -17,6 +17,9 @@ urlpatterns = [
     path("hulpwijzer/", include("gezien.navigator.urls")),
     path("veiligheidsplan/", include("gezien.safetyplan.urls")),
     path("vragenlijsten/", include("gezien.measure.urls")),
+    path("concepten/", include("gezien.drafts.urls")),
+    path("dagboek/", include("gezien.journal.urls")),
+    path("oefeningen/", include("gezien.exercises.urls")),
 ]
 
 handler400 = core.bad_request

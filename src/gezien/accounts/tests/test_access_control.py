@@ -20,12 +20,19 @@ def _own_questionnaire_result(owner) -> dict:
     answers = {f"phq9_{n}": "1" for n in range(1, 10)}
     response = owner.post("/vragenlijsten/phq9/", {**answers, "keep": "on"})
     return {"pk": response.url.rstrip("/").split("/")[-1]}
+def _own_journal_entry(owner) -> dict:
+    from gezien.journal.models import JournalEntry
+
+    owner.post("/dagboek/nieuw/", {"happened": "Een gewone dag."})
+    return {"pk": JournalEntry.objects.get(owner=owner.account).pk}
 
 
 OWNER_ONLY = {
     "accounts:end-session": _own_session,
     "measure:result": _own_questionnaire_result,
     "measure:delete": _own_questionnaire_result,
+    "journal:edit": _own_journal_entry,
+    "journal:delete": _own_journal_entry,
 }
 
 

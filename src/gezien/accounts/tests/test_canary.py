@@ -52,7 +52,26 @@ def _questionnaire(client: Client, marker: str) -> None:
     client.canary_secrets.append("phq9_9")
 
 
-CANARY_WRITERS = [_second_step, _safety_plan, _questionnaire]
+def _form_state(client: Client, path: str) -> dict:
+    page = client.get(path).content.decode()
+    return {name: re.search(rf'name="{name}" value="([^"]*)"', page).group(1)
+            for name in ("draft_key", "draft_version", "submit_token")}
+
+
+def _journal_entry(client: Client, marker: str) -> None:
+    state = _form_state(client, "/dagboek/nieuw/")
+    response = client.post("/dagboek/nieuw/", {**state, "happened": f"Vandaag {marker}", "feeling_note": marker})
+    assert response.status_code == 302
+
+
+def _draft(client: Client, marker: str) -> None:
+    # What the autosave script sends while a person types.
+    state = _form_state(client, "/dagboek/stap/verder/")
+    response = client.post("/concepten/bewaren/", {**state, "thoughts": marker}, HTTP_X_REQUESTED_WITH="fetch")
+    assert response.json()["status"] == "saved"
+
+
+CANARY_WRITERS = [_second_step, _safety_plan, _questionnaire, _journal_entry, _draft]
 
 
 def _database_bytes() -> bytes:

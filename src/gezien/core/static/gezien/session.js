@@ -30,5 +30,7 @@
       if (response.ok) { schedule(); } else { form.submit(); }
     }, function () { form.submit(); });
   });
+  // An autosave keeps the session alive on the server, so it restarts the clock here too.
+  document.addEventListener("gezien:activity", schedule);
   schedule();
 })();

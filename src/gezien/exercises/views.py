@@ -1,0 +1,231 @@
+"""Exercises for overwhelming moments. They work without an account; then nothing is
+stored. Logged in, the distress before and after is stored sealed, and "what helps me"
+shows the average change per exercise."""
+
+from __future__ import annotations
+
+import functools
+import uuid
+from collections import defaultdict
+from statistics import mean
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
+
+from gezien.accounts.decorators import account_required
+from gezien.accounts.models import Account
+from gezien.drafts import service as drafts
+from gezien.exercises import catalogue as data
+from gezien.exercises.models import ExerciseRating
+from gezien.journal import charts
+from gezien.vault import session as vault_session
+
+catalogue = functools.cache(data.load)
+BREATHING = "breathing"
+
+
+def _english() -> bool:
+    return (get_language() or "nl").startswith("en")
+
+
+def _text(item: Any, field: str) -> str:
+    return getattr(item, f"{field}_{'en' if _english() else 'nl'}")
+
+
+class RatingForm(forms.Form):
+    before = forms.TypedChoiceField(
+        label=gettext_lazy("Before: how upset or overwhelmed do you feel now?"),
+        choices=[(str(n), str(n)) for n in range(11)], coerce=int, widget=forms.RadioSelect,
+        error_messages={"required": gettext_lazy("Choose a number from 0 to 10 for before."),
+                        "invalid_choice": gettext_lazy("Choose a number from 0 to 10.")},
+    )
+    after = forms.TypedChoiceField(
+        label=gettext_lazy("After: how upset or overwhelmed do you feel now?"),
+        choices=[(str(n), str(n)) for n in range(11)], coerce=int, widget=forms.RadioSelect,
+        error_messages={"required": gettext_lazy("Choose a number from 0 to 10 for after."),
+                        "invalid_choice": gettext_lazy("Choose a number from 0 to 10.")},
+    )
+
+
+def _name(exercise_id: str, variant: str = "") -> str:
+    cat = catalogue()
+    if exercise_id == BREATHING:
+        pattern = cat.pattern(variant)
+        return _("Breathing %(pattern)s") % {"pattern": pattern.id if pattern else variant}
+    try:
+        return _text(cat.exercise(exercise_id), "title")
+    except StopIteration:
+        return exercise_id
+
+
+def breathing_steps(pattern: data.Pattern) -> list[str]:
+    """The breathing exercise as plain steps, made from the pattern's numbers."""
+    steps = [_("Sit or lie down in a way that feels good. You may close your eyes, but you do not have to."),
+             _("Breathe in through your nose while you count slowly to %(n)d.") % {"n": pattern.inhale}]
+    if pattern.hold:
+        steps.append(_("Hold your breath and count to %(n)d.") % {"n": pattern.hold})
+    steps.append(_("Breathe out slowly through your mouth while you count to %(n)d.") % {"n": pattern.exhale})
+    if pattern.pause:
+        steps.append(_("Wait before you breathe in again, and count to %(n)d.") % {"n": pattern.pause})
+    steps.append(_("Do this five to ten times. Do you feel dizzy? Then breathe as usual again."))
+    return steps
+
+
+def _logged_in(request: HttpRequest) -> bool:
+    if not request.user.is_authenticated:
+        return False
+    try:
+        request.data_key = vault_session.data_key(request)
+    except vault_session.Locked:
+        return False
+    return True
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    cat = catalogue()
+    items = [
+        {"url": reverse("exercises:breathing"), "title": _("Calm breathing"),
+         "summary": _("Breathe in a steady rhythm, with a moving circle or with counting. Helps your body to calm down.")},
+        *[{"url": reverse(f"exercises:{e.id}"), "title": _text(e, "title"), "summary": _text(e, "summary")} for e in cat.exercises],
+    ]
+    return render(request, "exercises/index.html", {"items": items, "logged_in": _logged_in(request)})
+
+
+@require_http_methods(["GET", "POST"])
+def exercise(request: HttpRequest, exercise_id: str) -> HttpResponse:
+    cat = catalogue()
+    pattern = None
+    if exercise_id == BREATHING:
+        pattern = cat.pattern(request.POST.get("pattern") or request.GET.get("patroon", "")) or cat.patterns[0]
+        context: dict[str, Any] = {
+            "title": _("Calm breathing"),
+            "intro": _text(pattern, "about"),
+            "steps": [{"text": text} for text in breathing_steps(pattern)],
+            "pattern": pattern,
+            "patterns": [{"id": p.id, "name": _text(p, "name"), "current": p == pattern} for p in cat.patterns],
+        }
+    else:
+        item = cat.exercise(exercise_id)
+        context = {
+            "title": _text(item, "title"),
+            "intro": _text(item, "intro"),
+            "steps": [{"text": step.en if _english() else step.nl, "tense": step.tense, "relax": step.relax}
+                      for step in item.steps],
+            "timer": any(step.tense for step in item.steps),
+        }
+    logged_in = _logged_in(request)
+    form = RatingForm(request.POST if request.method == "POST" else None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        before, after = form.cleaned_data["before"], form.cleaned_data["after"]
+        result = {"before": before, "after": after, "change": after - before}
+        if logged_in:
+            variant = pattern.id if pattern else ""
+
+            def store() -> str:
+                rating = ExerciseRating(owner=request.user)
+                rating.seal_content(
+                    request.data_key,
+                    {"exercise": exercise_id, "variant": variant, "before": before, "after": after,
+                     "date": timezone.localdate().isoformat()},
+                )
+                rating.save()
+                messages.success(request, _result_message(result) + " " + _("Your numbers are saved."))
+                return request.path + (f"?patroon={variant}" if variant else "")
+
+            return redirect(drafts.submit_once(request, store))
+    return render(
+        request,
+        "exercises/exercise.html",
+        {
+            **context,
+            "exercise_id": exercise_id,
+            "form": form,
+            "result": result,
+            "result_message": _result_message(result) if result else "",
+            "logged_in": logged_in,
+            "session_expired": getattr(request, "session_expired", False),
+            "submit_token": request.POST.get("submit_token") or str(uuid.uuid4()),
+        },
+        status=400 if request.method == "POST" and not form.is_valid() else 200,
+    )
+
+
+def _result_message(result: dict[str, int] | None) -> str:
+    if result is None:
+        return ""
+    numbers = {"before": result["before"], "after": result["after"]}
+    if result["change"] < 0:
+        return _("Your distress went from %(before)d to %(after)d. It went down.") % numbers
+    if result["change"] > 0:
+        return _("Your distress went from %(before)d to %(after)d. This time it did not help; that happens. Maybe another exercise fits better now.") % numbers
+    return _("Your distress stayed at %(before)d.") % numbers
+
+
+@require_GET
+def breathing_css(request: HttpRequest) -> HttpResponse:
+    """The breathing animation for every pattern in exercises.toml, so the circle always
+    matches the numbers in the text. Served as a file (the page allows no inline style)."""
+    rules = []
+    for p in catalogue().patterns:
+        total = p.seconds
+        marks = [0.0]
+        for part in (p.inhale, p.hold, p.exhale):
+            marks.append(marks[-1] + 100 * part / total)
+        grow, full, shrink = (round(m, 2) for m in marks[1:])
+        name = f"breath-{p.id}"
+        rules.append(
+            f"@keyframes {name} {{ 0% {{ transform: scale(0.45); }} {grow}% {{ transform: scale(1); }} "
+            f"{full}% {{ transform: scale(1); }} {shrink}% {{ transform: scale(0.45); }} 100% {{ transform: scale(0.45); }} }}\n"
+            f".{name} .breath-circle {{ animation-name: {name}; animation-duration: {total}s; }}\n"
+        )
+        phases = [("in", 0, grow), ("hold", grow, full), ("out", full, shrink), ("pause", shrink, 100)]
+        for phase, start, end in phases:
+            if start == end:
+                continue
+            rules.append(
+                f"@keyframes {name}-{phase} {{ 0% {{ opacity: {1 if start == 0 else 0}; }} {start}% {{ opacity: 1; }} "
+                f"{end}% {{ opacity: 0; }} 100% {{ opacity: 0; }} }}\n"
+                f".{name} .phase-{phase} {{ animation-name: {name}-{phase}; animation-duration: {total}s; }}\n"
+            )
+    return HttpResponse("".join(rules), content_type="text/css; charset=utf-8")
+
+
+@account_required
+def what_helps(request: HttpRequest) -> HttpResponse:
+    grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for rating in ExerciseRating.objects.filter(owner=request.user).only("id", "owner_id", "sealed"):
+        content = rating.open_content(request.data_key)
+        grouped[(content["exercise"], content.get("variant", ""))].append(content)
+    rows = []
+    for (exercise_id, variant), ratings in grouped.items():
+        change = round(mean(r["after"] - r["before"] for r in ratings), 1)
+        rows.append(
+            {
+                "name": _name(exercise_id, variant),
+                "times": len(ratings),
+                "before": round(mean(r["before"] for r in ratings), 1),
+                "after": round(mean(r["after"] for r in ratings), 1),
+                "change": change,
+            }
+        )
+    rows.sort(key=lambda row: (row["change"], row["name"]))
+    chart = charts.bar_chart([(row["name"], max(0.0, -row["change"])) for row in rows])
+    return render(request, "exercises/what_helps.html", {"rows": rows, "chart": chart})
+
+
+def export_section(account: Account, data_key: bytes) -> list[dict[str, Any]]:
+    return [
+        {"created_at": rating.created_at.isoformat(), **rating.open_content(data_key)}
+        for rating in ExerciseRating.objects.filter(owner=account).order_by("created_at")
+    ]

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class JournalConfig(AppConfig):
+    name = "gezien.journal"
+    verbose_name = "Emotion journal"
+
+    def ready(self) -> None:
+        from gezien.accounts import export
+        from gezien.journal import entries
+
+        # Loading checks the data files: a broken file stops start-up naming file and field.
+        entries.vocabulary()
+        entries.helpers()
+        entries.register_drafts()
+        export.register("journal", entries.export_section)

@@ -1,0 +1,182 @@
+"""The journal's glue between Django and the plain logic: the vocabulary and the helper
+list (loaded once), names in the current language, opening a person's entries, and
+converting an entry's content to and from form fields (for drafts and conflicts)."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from gezien.accounts.models import Account
+from gezien.drafts import service as drafts
+from gezien.journal import emotions
+from gezien.journal import helpers as helper_list
+from gezien.journal.content import LIST_FIELDS, SCALE_FIELDS, TEXT_FIELDS, Entry, chosen_day
+from gezien.journal.models import JournalEntry
+
+NEW = "journal:new"
+INTENSITY = "intensity_"
+MAX_TEXT = 20_000
+
+LABELS = {
+    "date": _("Date"),
+    "time": _("Time"),
+    "happened": _("What happened"),
+    "body_areas": _("Where in my body"),
+    "sensations": _("What I feel in my body"),
+    "body_note": _("More about my body"),
+    "quadrant": _("Pleasant or unpleasant, much or little energy"),
+    "pleasantness": _("How pleasant it feels"),
+    "energy": _("How much energy"),
+    "words": _("Words for the feeling"),
+    "feeling_note": _("In my own words"),
+    "thoughts": _("What I think"),
+    "needs": _("What I need"),
+    "did": _("What I did"),
+    "helpers": _("What helped"),
+    "helped": _("What helped, in my own words"),
+}
+
+
+@functools.cache
+def vocabulary() -> emotions.Vocabulary:
+    return emotions.load()
+
+
+@functools.cache
+def helpers() -> tuple[helper_list.Helper, ...]:
+    return helper_list.load()
+
+
+def english() -> bool:
+    return (get_language() or "nl").startswith("en")
+
+
+def name(item: Any) -> str:
+    """An item's name in the current language (items have .nl and .en)."""
+    return item.en if english() else item.nl
+
+
+def definition(word: emotions.Word) -> str:
+    return word.definition_en if english() else word.definition_nl
+
+
+@functools.cache
+def _names(kind: str, english_names: bool) -> dict[str, str]:
+    vocab = vocabulary()
+    items = {
+        "body_areas": vocab.body_areas,
+        "sensations": vocab.sensations,
+        "words": vocab.words,
+        "quadrant": vocab.quadrants,
+        "helpers": helpers(),
+    }[kind]
+    return {item.id: item.en if english_names else item.nl for item in items}
+
+
+def word_names() -> dict[str, str]:
+    return _names("words", english())
+
+
+def names_of(kind: str, ids: list[str]) -> list[str]:
+    """Readable names for stored ids; an id that is no longer known is shown as is."""
+    known = _names(kind, english())
+    return [known.get(item_id, item_id) for item_id in ids]
+
+
+# ---------------------------------------------------------------- entries
+
+
+def opened(record: JournalEntry, key: bytes) -> Entry:
+    content = record.open_content(key)
+    return Entry(str(record.pk), chosen_day(content) or timezone.localtime(record.created_at).date(), content)
+
+
+def all_entries(account: Account, key: bytes) -> list[Entry]:
+    """Every entry of this person, opened in memory. Search and patterns need them all,
+    because the day an entry is about is sealed too. Fetches plain rows and opens them
+    through one reused record, which keeps three years of entries well under 100 ms."""
+    record = JournalEntry(owner=account)
+    result = []
+    for pk, sealed, created_at in JournalEntry.objects.filter(owner=account).values_list("id", "sealed", "created_at"):
+        record.id, record.sealed, record.created_at = pk, sealed, created_at
+        result.append(opened(record, key))
+    return result
+
+
+def searchable_names(entry: Entry) -> str:
+    content = entry.content
+    parts = names_of("words", [w["id"] for w in content.get("words") or []])
+    for kind in ("body_areas", "sensations", "helpers"):
+        parts += names_of(kind, content.get(kind) or [])
+    return "\n".join(parts)
+
+
+# ---------------------------------------------------------------- form fields
+
+
+def as_fields(content: dict[str, Any]) -> drafts.Fields:
+    """An entry's content as form fields (name -> values), as a draft holds them."""
+    fields: drafts.Fields = {}
+    for name_ in ("date", "time", "quadrant", *TEXT_FIELDS):
+        if content.get(name_):
+            fields[name_] = [content[name_]]
+    for name_ in SCALE_FIELDS:
+        if content.get(name_) is not None:
+            fields[name_] = [str(content[name_])]
+    for name_ in LIST_FIELDS:
+        if content.get(name_):
+            fields[name_] = list(content[name_])
+    words = content.get("words") or []
+    if words:
+        fields["words"] = [w["id"] for w in words]
+    for word in words:
+        if word.get("intensity") is not None:
+            fields[f"{INTENSITY}{word['id']}"] = [str(word["intensity"])]
+    return fields
+
+
+def field_label(field_name: str) -> str | None:
+    if field_name.startswith(INTENSITY):
+        word_id = field_name[len(INTENSITY):]
+        if word_id not in word_names():
+            return None
+        return _("How strong: %(word)s") % {"word": word_names()[word_id]}
+    return LABELS.get(field_name)
+
+
+def describe(field_name: str, values: list[str]) -> str:
+    if field_name in ("body_areas", "sensations", "words", "quadrant", "helpers"):
+        return ", ".join(names_of(field_name, values))
+    return ", ".join(values)
+
+
+def register_drafts() -> None:
+    drafts.register(
+        "journal",
+        fields=field_label,
+        hidden={"entry_version"},
+        texts=set(TEXT_FIELDS),
+        lists={"body_areas", "sensations", "words", "helpers"},
+        describe=describe,
+        max_chars=MAX_TEXT,
+    )
+
+
+def entry_key(entry_id: object) -> str:
+    return f"journal:{entry_id}"
+
+
+# ---------------------------------------------------------------- export
+
+
+def export_section(account: Account, data_key: bytes) -> list[dict[str, Any]]:
+    return [
+        {"id": str(record.pk), "created_at": record.created_at.isoformat(), "updated_at": record.updated_at.isoformat(),
+         **record.open_content(data_key)}
+        for record in JournalEntry.objects.filter(owner=account).order_by("created_at")
+    ]

@@ -1,0 +1,159 @@
+"""One form for a journal entry. The guided path uses parts of it (`only=`), so every
+field is defined once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gezien.drafts.service import clean_text
+from gezien.journal import entries
+from gezien.journal.content import SCALE_FIELDS, TEXT_FIELDS, derived_quadrant, is_empty
+from gezien.journal.entries import INTENSITY, LABELS, MAX_TEXT, name
+
+TOO_LONG = _("This is longer than %(limit_value)s characters (it has %(show_value)s). Make it shorter, or split it over two entries.")
+SCALE_ENDS = {
+    "pleasantness": {-5: _("very unpleasant"), 0: _("neutral"), 5: _("very pleasant")},
+    "energy": {-5: _("very little energy"), 0: _("in between"), 5: _("very much energy")},
+}
+OUT_OF_SCALE = _("Choose one of the values shown.")
+
+
+class TextField(forms.CharField):
+    """Free text: invisible control characters are dropped, the length is capped."""
+
+    def __init__(self, label: str, rows: int = 4, **kwargs: Any) -> None:
+        super().__init__(
+            label=label,
+            required=False,
+            max_length=MAX_TEXT,
+            error_messages={"max_length": TOO_LONG},
+            widget=forms.Textarea(attrs={"rows": rows, "autocomplete": "off", "dir": "auto", "spellcheck": "true"}),
+            **kwargs,
+        )
+        # The browser would cut pasted text at maxlength without a word; the server says why.
+        self.widget.attrs.pop("maxlength", None)
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
+
+    def to_python(self, value: Any) -> str:
+        return clean_text(super().to_python(value))
+
+
+def _scale(field_name: str) -> forms.TypedChoiceField:
+    ends = SCALE_ENDS[field_name]
+    choices = [(str(v), f"{v:+d}".replace("+0", "0").replace("-", "−") + (f": {ends[v]}" if v in ends else "")) for v in range(-5, 6)]
+    return forms.TypedChoiceField(
+        label=LABELS[field_name], choices=choices, coerce=int, empty_value=None, required=False,
+        widget=forms.RadioSelect, error_messages={"invalid_choice": OUT_OF_SCALE},
+    )
+
+
+def _intensity(word_name: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=_("How strong is “%(word)s”? (0 to 10)") % {"word": word_name},
+        choices=[("", _("not chosen"))] + [(str(v), str(v)) for v in range(0, 11)],
+        coerce=int, empty_value=None, required=False, error_messages={"invalid_choice": OUT_OF_SCALE},
+    )
+
+
+def _many(field_name: str, items: Iterable[Any]) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=LABELS[field_name], choices=[(item.id, name(item)) for item in items], required=False,
+        widget=forms.CheckboxSelectMultiple, error_messages={"invalid_choice": OUT_OF_SCALE},
+    )
+
+
+class EntryForm(forms.Form):
+    """Every part is optional, but at least one must be filled in (the date and time do
+    not count: the date is filled in for you). `only` keeps a subset of the fields (a
+    step of the guided path); `word_ids` limits the words offered (the suggestions)."""
+
+    def __init__(self, *args: Any, only: Iterable[str] | None = None, word_ids: Iterable[str] | None = None,
+                 require_something: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        vocab = entries.vocabulary()
+        self.require_something = require_something
+        words = [w for w in vocab.words if word_ids is None or w.id in set(word_ids)]
+        self.word_ids = [w.id for w in words]
+        self.fields.update(
+            {
+                "date": forms.DateField(
+                    label=LABELS["date"], required=False,
+                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                    error_messages={"invalid": _("Enter a date like 24-11-2026.")},
+                ),
+                "time": forms.TimeField(
+                    label=LABELS["time"], required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+                    error_messages={"invalid": _("Enter a time like 14:30.")},
+                ),
+                "happened": TextField(LABELS["happened"], rows=5),
+                "body_areas": _many("body_areas", vocab.body_areas),
+                "sensations": _many("sensations", vocab.sensations),
+                "body_note": TextField(LABELS["body_note"], rows=2),
+                "quadrant": forms.ChoiceField(
+                    label=LABELS["quadrant"], required=False, widget=forms.RadioSelect,
+                    choices=[(q.id, name(q)) for q in vocab.quadrants] + [("", _("I don’t know"))],
+                    error_messages={"invalid_choice": OUT_OF_SCALE},
+                ),
+                "pleasantness": _scale("pleasantness"),
+                "energy": _scale("energy"),
+                "words": forms.MultipleChoiceField(
+                    label=LABELS["words"], choices=[(w.id, name(w)) for w in words], required=False,
+                    widget=forms.CheckboxSelectMultiple, error_messages={"invalid_choice": OUT_OF_SCALE},
+                ),
+                **{f"{INTENSITY}{w.id}": _intensity(name(w)) for w in words},
+                "feeling_note": TextField(LABELS["feeling_note"], rows=2),
+                "thoughts": TextField(LABELS["thoughts"]),
+                "needs": TextField(LABELS["needs"], rows=3),
+                "did": TextField(LABELS["did"], rows=3),
+                "helpers": _many("helpers", entries.helpers()),
+                "helped": TextField(LABELS["helped"], rows=3),
+            }
+        )
+        if only is not None:
+            keep = set(only)
+            for field_name in list(self.fields):
+                if field_name not in keep and not (field_name.startswith(INTENSITY) and "words" in keep):
+                    del self.fields[field_name]
+
+    def clean_date(self) -> date | None:
+        value = self.cleaned_data.get("date")
+        if value is not None and not date(1900, 1, 1) <= value <= timezone.localdate() + timedelta(days=1):
+            raise forms.ValidationError(_("Choose a date between 1900 and today."))
+        return value
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if self.require_something and not self.errors and is_empty(self.content()):
+            raise forms.ValidationError(
+                _("Fill in at least one part. Every part is optional, but an empty entry cannot be saved.")
+            )
+        return cleaned
+
+    def content(self) -> dict[str, Any]:
+        """The sealed content of an entry, from the cleaned form."""
+        data = self.cleaned_data
+        moment_date, moment_time = data.get("date"), data.get("time")
+        pleasantness, energy = data.get("pleasantness"), data.get("energy")
+        return {
+            "date": moment_date.isoformat() if moment_date else None,
+            "time": moment_time.strftime("%H:%M") if moment_time else None,
+            **{field_name: data.get(field_name) or "" for field_name in TEXT_FIELDS},
+            "body_areas": data.get("body_areas") or [],
+            "sensations": data.get("sensations") or [],
+            "quadrant": data.get("quadrant") or derived_quadrant(pleasantness, energy),
+            **{field_name: data.get(field_name) for field_name in SCALE_FIELDS},
+            "words": [
+                {"id": word_id, "intensity": data.get(f"{INTENSITY}{word_id}")} for word_id in data.get("words") or []
+            ],
+            "helpers": data.get("helpers") or [],
+        }

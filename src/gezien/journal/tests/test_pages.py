@@ -1,0 +1,286 @@
+"""The journal through its pages: writing (guided and plain), drafts, editing from two
+tabs, deleting, searching, patterns, bad input, and an ended session."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from gezien.accounts.testing import PASSPHRASE, logged_in_client
+from gezien.drafts.models import Draft
+from gezien.drafts.service import FormRef
+from gezien.journal.models import JournalEntry
+
+
+@pytest.fixture
+def client() -> Client:
+    return logged_in_client()
+
+
+def _only_entry(client: Client) -> dict:
+    record = JournalEntry.objects.get(owner=client.account)
+    request = client.get("/").wsgi_request
+    from gezien.vault import session
+
+    return record.open_content(session.data_key(request))
+
+
+def _page_state(html: str) -> dict[str, str]:
+    """The hidden fields a form page carries (draft key, version, token); the page also
+    fills in today's date, which the tests send when it matters."""
+    return {
+        name: re.search(rf'name="{name}" value="([^"]*)"', html).group(1)
+        for name in ("draft_key", "draft_version", "submit_token")
+    }
+
+
+def test_without_an_account_the_journal_explains_why_one_is_needed() -> None:
+    page = Client().get("/dagboek/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "account" in html.lower() and "/account/aanmelden/" in html
+    assert Client().get("/dagboek/nieuw/").status_code == 302
+
+
+def test_a_plain_entry_is_saved_sealed_and_shown_in_the_overview(client) -> None:
+    page = client.get("/dagboek/nieuw/").content.decode()
+    state = _page_state(page)
+    response = client.post(
+        "/dagboek/nieuw/",
+        {**state, "date": timezone.localdate().isoformat(), "happened": "Ruzie met mijn zus.", "words": ["boos"],
+         "intensity_boos": "7", "helpers": ["bewegen"]},
+    )
+    assert response.status_code == 302
+    record = JournalEntry.objects.get(owner=client.account)
+    assert b"Ruzie" not in bytes(record.sealed)
+    content = _only_entry(client)
+    assert content["words"] == [{"id": "boos", "intensity": 7}]
+    assert content["date"] == timezone.localdate().isoformat()
+    overview = client.get(response["Location"]).content.decode()
+    assert "Ruzie met mijn zus." in overview and "boos (7/10)" in overview
+
+
+def test_an_empty_entry_is_refused_with_a_clear_message(client) -> None:
+    response = client.post("/dagboek/nieuw/", {"date": timezone.localdate().isoformat()})
+    assert response.status_code == 200
+    assert "Vul minstens één deel in" in response.content.decode()
+    assert not JournalEntry.objects.exists()
+
+
+def test_the_guided_path_keeps_each_step_as_a_draft_and_saves_one_entry(client) -> None:
+    body = _page_state(client.get("/dagboek/stap/lichaam/").content.decode())
+    step = client.post("/dagboek/stap/lichaam/", {**body, "body_areas": ["buik"], "sensations": ["knoop_in_maag"]})
+    assert step["Location"] == "/dagboek/stap/gevoel/"
+    feel = _page_state(client.get("/dagboek/stap/gevoel/").content.decode())
+    assert feel["draft_version"] == "1"
+    client.post("/dagboek/stap/gevoel/", {**feel, "pleasantness": "-3", "energy": "3"})
+    words_page = client.get("/dagboek/stap/woorden/").content.decode()
+    # Suggestions fit the unpleasant, high-energy corner and come with their definitions.
+    assert 'value="angstig"' in words_page and 'value="tevreden"' not in words_page
+    assert "word-angstig-def" in words_page
+    words = _page_state(words_page)
+    client.post("/dagboek/stap/woorden/", {**words, "words": ["angstig"], "intensity_angstig": "6"})
+    rest = _page_state(client.get("/dagboek/stap/verder/").content.decode())
+    done = client.post("/dagboek/stap/verder/", {**rest, "happened": "Een brief van de gemeente."})
+    assert done.status_code == 302 and "stukje=" in done["Location"]
+    content = _only_entry(client)
+    assert content["body_areas"] == ["buik"] and content["sensations"] == ["knoop_in_maag"]
+    assert (content["pleasantness"], content["energy"], content["quadrant"]) == (-3, 3, "unpleasant-high")
+    assert content["words"] == [{"id": "angstig", "intensity": 6}]
+    assert content["happened"] == "Een brief van de gemeente."
+    assert not Draft.objects.exists()
+
+
+def test_going_back_a_step_keeps_what_was_typed(client) -> None:
+    client.post("/dagboek/stap/lichaam/", {**_page_state(client.get("/dagboek/stap/lichaam/").content.decode()), "body_note": "warm"})
+    state = _page_state(client.get("/dagboek/stap/gevoel/").content.decode())
+    back = client.post("/dagboek/stap/gevoel/", {**state, "energy": "2", "go": "back"})
+    assert back["Location"] == "/dagboek/stap/lichaam/"
+    assert "warm" in client.get("/dagboek/stap/lichaam/").content.decode()
+    assert 'value="2" id="id_energy_7" checked' in client.get("/dagboek/stap/gevoel/").content.decode()
+
+
+def test_a_double_submit_stores_one_entry_and_both_go_to_it(client) -> None:
+    state = _page_state(client.get("/dagboek/nieuw/").content.decode())
+    first = client.post("/dagboek/nieuw/", {**state, "happened": "Eén keer"})
+    second = client.post("/dagboek/nieuw/", {**state, "happened": "Eén keer"})
+    assert JournalEntry.objects.filter(owner=client.account).count() == 1
+    assert first["Location"] == second["Location"]
+
+
+def test_a_draft_comes_back_on_the_form(client) -> None:
+    state = _page_state(client.get("/dagboek/nieuw/").content.decode())
+    client.post("/concepten/bewaren/", {**state, "thoughts": "Half af"}, HTTP_X_REQUESTED_WITH="fetch")
+    again = client.get("/dagboek/nieuw/").content.decode()
+    assert "Half af" in again and 'name="draft_version" value="1"' in again
+    # The guided path and the plain form share one draft.
+    assert "Half af" in client.get("/dagboek/stap/verder/").content.decode()
+    assert "niet afgemaakt" in client.get("/dagboek/").content.decode()
+
+
+def test_a_draft_with_one_word_comes_back_ticked(client) -> None:
+    state = _page_state(client.get("/dagboek/nieuw/").content.decode())
+    client.post("/concepten/bewaren/", {**state, "words": ["eenzaam"], "intensity_eenzaam": "4"}, HTTP_X_REQUESTED_WITH="fetch")
+    page = client.get("/dagboek/nieuw/").content.decode()
+    assert re.search(r'value="eenzaam" id="word-eenzaam" aria-describedby="word-eenzaam-def" checked', page)
+    assert re.search(r'<option value="4" selected>4</option>', page)
+
+
+def _edit_state(client: Client, entry_id) -> dict[str, str]:
+    html = client.get(f"/dagboek/{entry_id}/").content.decode()
+    state = _page_state(html)
+    state["entry_version"] = re.search(r'name="entry_version" value="([^"]*)"', html).group(1)
+    return state
+
+
+def test_editing_from_two_tabs_shows_both_versions_instead_of_overwriting(client) -> None:
+    client.post("/dagboek/nieuw/", {"happened": "Origineel"})
+    entry = JournalEntry.objects.get(owner=client.account)
+    tab_a, tab_b = _edit_state(client, entry.pk), _edit_state(client, entry.pk)
+    assert client.post(f"/dagboek/{entry.pk}/", {**tab_a, "happened": "Versie A"}).status_code == 302
+    conflict = client.post(f"/dagboek/{entry.pk}/", {**tab_b, "happened": "Versie B"})
+    assert conflict.status_code == 409
+    html = conflict.content.decode()
+    assert "Versie A" in html and "Versie B" in html
+    assert _only_entry(client)["happened"] == "Versie A"
+    # The person keeps both; the result goes into the form to check and save.
+    key = re.search(r'name="draft_key" value="([^"]*)"', html).group(1)
+    base = re.search(r'name="base_version" value="([^"]*)"', html).group(1)
+    chosen = client.post(
+        "/concepten/kiezen/",
+        {"draft_key": key, "base_version": base, "mine:happened": "Versie B", "theirs:happened": "Versie A",
+         "choice:happened": "both", "theirs:entry_version": "2", "mine:entry_version": "2"},
+    )
+    assert chosen["Location"] == f"/dagboek/{entry.pk}/"
+    form = client.get(f"/dagboek/{entry.pk}/").content.decode()
+    assert "Versie B\n\nVersie A" in form and 'name="entry_version" value="2"' in form
+    saved = client.post(f"/dagboek/{entry.pk}/", {**_edit_state(client, entry.pk), "happened": "Versie B\n\nVersie A"})
+    assert saved.status_code == 302
+    assert _only_entry(client)["happened"] == "Versie B\n\nVersie A"
+
+
+def test_deleting_asks_first_then_removes_the_entry_and_its_draft(client) -> None:
+    client.post("/dagboek/nieuw/", {"happened": "Weg ermee"})
+    entry = JournalEntry.objects.get(owner=client.account)
+    state = _edit_state(client, entry.pk)
+    client.post("/concepten/bewaren/", {**state, "happened": "Weg ermee, toch niet"}, HTTP_X_REQUESTED_WITH="fetch")
+    confirm = client.get(f"/dagboek/{entry.pk}/verwijderen/")
+    assert confirm.status_code == 200 and "Weg ermee" in confirm.content.decode()
+    assert JournalEntry.objects.exists()
+    client.post(f"/dagboek/{entry.pk}/verwijderen/")
+    assert not JournalEntry.objects.exists() and not Draft.objects.exists()
+
+
+def test_search_finds_text_and_feeling_words_and_uses_post(client) -> None:
+    client.post("/dagboek/nieuw/", {"happened": "Wandeling in het bos", "words": ["opgelucht"]})
+    client.post("/dagboek/nieuw/", {"happened": "Vergadering op het werk"})
+    by_text = client.post("/dagboek/zoeken/", {"q": "BOS"}).content.decode()
+    assert "<mark>bos</mark>" in by_text and "Vergadering" not in by_text
+    by_word = client.post("/dagboek/zoeken/", {"q": "opgelucht"}).content.decode()
+    assert "1 stukje gevonden" in by_word
+    assert client.get("/dagboek/zoeken/?q=bos").content.decode().count("<mark>") == 0
+    too_long = client.post("/dagboek/zoeken/", {"q": "x" * 201})
+    assert too_long.status_code == 400 and "200" in too_long.content.decode()
+
+
+def test_patterns_count_corners_words_intensity_and_what_helped(client) -> None:
+    today = timezone.localdate()
+    for days_ago, word, strength, helper in [(1, "boos", "8", "bewegen"), (2, "boos", "6", "bewegen"), (40, "blij", "5", "muziek")]:
+        client.post(
+            "/dagboek/nieuw/",
+            {"date": (today - timedelta(days=days_ago)).isoformat(), "words": [word], f"intensity_{word}": strength, "helpers": [helper]},
+        )
+    month = client.get("/dagboek/patronen/?periode=maand").content.decode()
+    assert 'role="img"' in month and "<title id=\"map-title\">" in month
+    assert re.search(r"<th scope=\"row\">boos</th><td>2</td><td>7,0</td>", month)
+    assert "<th scope=\"row\">blij</th>" not in month
+    assert re.search(r"<th scope=\"row\">bewegen of wandelen</th><td>2</td>", month)
+    year = client.get("/dagboek/patronen/?periode=jaar").content.decode()
+    assert re.search(r"<th scope=\"row\">blij</th><td>1</td>", year)
+    assert client.get("/dagboek/patronen/?periode=eeuw").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["مرحبا، كان يومًا صعبًا", "Vandaag 😢 en daarna 🙂", "<script>alert('x')</script>", "tab\there\x07bell\x00null"],
+)
+def test_odd_text_is_stored_and_shown_as_text(client, text) -> None:
+    response = client.post("/dagboek/nieuw/", {"happened": text})
+    assert response.status_code == 302
+    stored = _only_entry(client)["happened"]
+    assert "\x00" not in stored and "\x07" not in stored
+    overview = client.get(response["Location"]).content.decode()
+    assert "<script>alert" not in overview
+    if "script" in text:
+        assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in overview
+    else:
+        assert stored in overview
+
+
+def test_a_megabyte_of_text_is_refused_with_the_limit_and_kept_in_the_form(client) -> None:
+    text = "woorden " * 131072
+    response = client.post("/dagboek/nieuw/", {"happened": text})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "20000" in html.replace(".", "") and text[:1000] in html
+    assert not JournalEntry.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "field",
+    [{"pleasantness": "9"}, {"energy": "-6"}, {"words": ["boos"], "intensity_boos": "11"}, {"words": ["bestaat-niet"]},
+     {"quadrant": "midden"}, {"body_areas": ["staart"]}, {"date": "3000-01-01"}, {"date": "gisteren"}, {"time": "25:99"},
+     {"helpers": ["x"]}],
+)
+def test_values_outside_the_scales_are_refused_without_a_crash(client, field) -> None:
+    response = client.post("/dagboek/nieuw/", {"happened": "iets", **field})
+    assert response.status_code == 200
+    assert 'class="error-summary"' in response.content.decode()
+    assert not JournalEntry.objects.exists()
+
+
+def test_a_submit_after_the_session_ended_keeps_the_text_until_login(client, settings) -> None:
+    state = _page_state(client.get("/dagboek/nieuw/").content.decode())
+    settings.SESSION_IDLE_SECONDS = -1
+    expired = client.post("/dagboek/nieuw/", {**state, "happened": "Niet kwijtraken alsjeblieft"})
+    assert expired.status_code == 401
+    assert "Niet kwijtraken alsjeblieft" in expired.content.decode()
+    assert not JournalEntry.objects.exists() and not Draft.objects.exists()
+    settings.SESSION_IDLE_SECONDS = 1500
+    client.post("/account/inloggen/", {"username": "merel", "passphrase": PASSPHRASE})
+    back = client.get("/concepten/terug/")
+    assert back["Location"] == "/dagboek/nieuw/"
+    assert "Niet kwijtraken alsjeblieft" in client.get("/dagboek/nieuw/").content.decode()
+
+
+def test_another_accounts_page_cannot_write_into_this_account(client) -> None:
+    other = logged_in_client("ander")
+    ref = FormRef("journal:new", str(client.account.pk), "/dagboek/nieuw/").sign()
+    response = other.post("/dagboek/nieuw/", {"draft_key": ref, "happened": "verkeerd account"})
+    assert response.status_code == 401
+    assert not JournalEntry.objects.exists() and not Draft.objects.exists()
+
+
+def test_entries_are_in_the_export_and_go_with_the_account(client) -> None:
+    client.post("/dagboek/nieuw/", {"needs": "Rust"})
+    client.post("/account/bevestigen/", {"passphrase": PASSPHRASE})
+    export = json.loads(client.post("/account/mijn-gegevens/export/").content)
+    assert export["journal"][0]["needs"] == "Rust"
+    client.post("/account/verwijderen/", {"passphrase": PASSPHRASE, "sure": "on"})
+    assert not JournalEntry.objects.exists()
+
+
+def test_the_overview_goes_by_month(client) -> None:
+    today = timezone.localdate()
+    old = today.replace(day=1) - timedelta(days=40)
+    client.post("/dagboek/nieuw/", {"happened": "Nu", "date": today.isoformat()})
+    client.post("/dagboek/nieuw/", {"happened": "Toen", "date": old.isoformat()})
+    now = client.get("/dagboek/").content.decode()
+    assert "Nu" in now and "Toen" not in now
+    then = client.get(f"/dagboek/?maand={old:%Y-%m}").content.decode()
+    assert "Toen" in then and ">Nu<" not in then

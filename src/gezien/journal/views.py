@@ -1,0 +1,456 @@
+"""The emotion journal's pages: overview by day, a new entry (guided, step by step, or
+on one page), edit, delete, search and patterns. Everything personal is sealed; drafts
+keep unsaved words (gezien.drafts)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods
+
+from gezien.accounts.decorators import account_required
+from gezien.drafts import service as drafts
+from gezien.drafts.service import Conflict, TooLong
+from gezien.drafts.views import conflict_page, keep_words_on_expiry, too_long_message
+from gezien.journal import charts, content, entries
+from gezien.journal.emotions import suggest, words_in
+from gezien.journal.entries import INTENSITY, NEW, entry_key
+from gezien.journal.forms import EntryForm
+from gezien.journal.models import JournalEntry
+from gezien.vault.records import owned_or_404
+
+MAX_QUERY = 200
+MAX_HITS = 100
+
+
+class Invalid(Exception):
+    def __init__(self, form: EntryForm) -> None:
+        super().__init__("invalid")
+        self.form = form
+
+
+class EntryChanged(Exception):
+    def __init__(self, current: dict[str, Any], version: int) -> None:
+        super().__init__("changed")
+        self.current, self.version = current, version
+
+
+def _query_dict(fields: drafts.Fields) -> QueryDict:
+    data = QueryDict(mutable=True)
+    for field_name, values in fields.items():
+        data.setlist(field_name, values)
+    return data
+
+
+def _version(request: HttpRequest, name: str) -> int | None:
+    try:
+        return int(request.POST.get(name, ""))
+    except ValueError:
+        return None
+
+
+def _entry_url(entry_id: object) -> str:
+    return f"{reverse('journal:index')}?stukje={entry_id}#stukje-{entry_id}"
+
+
+# ---------------------------------------------------------------- overview
+
+
+def about(request: HttpRequest) -> HttpResponse:
+    return render(request, "journal/about.html")
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    """Without an account: what the journal is and why it needs one. With: the overview."""
+    if not request.user.is_authenticated and not getattr(request, "session_expired", False):
+        return render(request, "journal/about.html")
+    return overview(request)
+
+
+@account_required
+def overview(request: HttpRequest) -> HttpResponse:
+    everything = entries.all_entries(request.user, request.data_key)
+    month_list = content.months(everything)
+    month = _chosen_month(request, everything, month_list)
+    shown = [entry for entry in everything if entry.day.replace(day=1) == month]
+    newer = [m for m, _count in month_list if m > month]
+    older = [m for m, _count in month_list if m < month]
+    return render(
+        request,
+        "journal/overview.html",
+        {
+            "month": month,
+            "days": [(day, [_display(e) for e in items]) for day, items in content.by_day(shown)],
+            "months": month_list,
+            "newer": newer[-1] if newer else None,
+            "older": older[0] if older else None,
+            "total": len(everything),
+            "draft": drafts.load(request, NEW),
+        },
+    )
+
+
+def _chosen_month(request: HttpRequest, everything: list[content.Entry], month_list: list[tuple[date, int]]) -> date:
+    wanted = request.GET.get("stukje")
+    for entry in everything:
+        if entry.id == wanted:
+            return entry.day.replace(day=1)
+    try:
+        return date.fromisoformat(request.GET.get("maand", "") + "-01")
+    except ValueError:
+        pass
+    this_month = timezone.localdate().replace(day=1)
+    if any(m == this_month for m, _count in month_list) or not month_list:
+        return this_month
+    return month_list[0][0]
+
+
+def _display(entry: content.Entry) -> dict[str, Any]:
+    """An entry with readable names instead of ids, for the templates."""
+    c = entry.content
+    return {
+        "id": entry.id,
+        "day": entry.day,
+        "time": entry.time,
+        "content": c,
+        "body_areas": entries.names_of("body_areas", c.get("body_areas") or []),
+        "sensations": entries.names_of("sensations", c.get("sensations") or []),
+        "quadrant": entries.names_of("quadrant", [c["quadrant"]])[0] if c.get("quadrant") else "",
+        "words": [
+            {"name": name, "intensity": w.get("intensity")}
+            for w, name in zip(c.get("words") or [], entries.names_of("words", [w["id"] for w in c.get("words") or []]))
+        ],
+        "helpers": entries.names_of("helpers", c.get("helpers") or []),
+    }
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _names(form: EntryForm, *extra: str) -> list[str]:
+    return [*form.fields, *extra]
+
+
+def _submit_new(request: HttpRequest, step_form: EntryForm, invalid) -> HttpResponse:
+    """Store a new entry from the draft plus this page's fields, once per form instance.
+    A conflict with another tab shows both versions; an invalid form is shown again."""
+    done = drafts.submitted(request)
+    if done is not None:
+        return redirect(done)
+    names = _names(step_form)
+
+    def create() -> str:
+        if not step_form.is_valid():
+            raise Invalid(step_form)
+        try:
+            saved = drafts.save(request, NEW, drafts.from_post(request.POST), _version(request, "draft_version") or 0, names)
+        except TooLong as error:
+            step_form.add_error(None, too_long_message(error))
+            raise Invalid(step_form) from None
+        full = EntryForm(_query_dict(saved.fields))
+        if not full.is_valid():
+            for error in full.non_field_errors():
+                step_form.add_error(None, error)
+            for field_name, errors in full.errors.items():
+                if field_name != "__all__" and field_name not in step_form.fields:
+                    step_form.add_error(None, f"{full.fields[field_name].label}: {' '.join(errors)}")
+            raise Invalid(step_form)
+        record = JournalEntry(owner=request.user)
+        record.seal_content(request.data_key, full.content())
+        record.save()
+        messages.success(request, _("Your entry is saved."))
+        return _entry_url(record.pk)
+
+    try:
+        return redirect(drafts.submit_once(request, create, draft=NEW))
+    except Invalid as problem:
+        return invalid(problem.form)
+    except Conflict as conflict:
+        return conflict_page(request, _ref(request, NEW), conflict.mine, conflict.theirs, conflict.theirs.version)
+
+
+def _ref(request: HttpRequest, key: str) -> drafts.FormRef:
+    return drafts.FormRef(key, str(request.user.pk), request.path)
+
+
+def _word_rows(form: EntryForm, words) -> list[dict[str, Any]]:
+    value = form["words"].value() or []
+    # A draft with one word gives it as a string (see drafts.Saved.initial).
+    chosen = {value} if isinstance(value, str) else set(value)
+    return [
+        {
+            "word": word,
+            "name": entries.name(word),
+            "definition": entries.definition(word),
+            "checked": word.id in chosen,
+            "intensity": form[f"{INTENSITY}{word.id}"],
+        }
+        for word in words
+        if f"{INTENSITY}{word.id}" in form.fields
+    ]
+
+
+def _quadrant_groups(form: EntryForm) -> list[dict[str, Any]]:
+    vocab = entries.vocabulary()
+    groups = []
+    for quadrant in vocab.quadrants:
+        rows = _word_rows(form, words_in(vocab, quadrant.id))
+        groups.append({"quadrant": quadrant, "name": entries.name(quadrant), "rows": rows, "open": any(r["checked"] for r in rows)})
+    return groups
+
+
+def _plain(request: HttpRequest, form: EntryForm, state: drafts.FormState | None, **extra: Any) -> HttpResponse:
+    return render(
+        request,
+        "journal/entry_form.html",
+        {"form": form, "draft_state": state, "groups": _quadrant_groups(form), **extra},
+        status=200,
+    )
+
+
+@sensitive_post_parameters()
+@keep_words_on_expiry
+@account_required
+def new(request: HttpRequest) -> HttpResponse:
+    """The plain form, for people who know what they want to write down."""
+    if request.method == "POST":
+        form = EntryForm(request.POST)
+        state = _posted_state(request, NEW, form)
+        return _submit_new(request, form, lambda invalid: _plain(request, invalid, state, new=True))
+    state = drafts.form_state(request, NEW, request.path, EntryForm().fields)
+    form = EntryForm(initial={"date": timezone.localdate(), **state.initial()})
+    return _plain(request, form, state, new=True)
+
+
+def _posted_state(request: HttpRequest, key: str, form: EntryForm, *extra: str) -> drafts.FormState:
+    """The draft state of a page shown again after a POST: same form instance (token),
+    the version the page had."""
+    return drafts.FormState(
+        _ref(request, key), _version(request, "draft_version") or 0, tuple(_names(form, *extra)), None,
+        submit_token=request.POST.get("submit_token", ""),
+    )
+
+
+# ---------------------------------------------------------------- the guided path
+
+
+STEPS = (
+    {"name": "body", "url": "journal:step-body", "fields": ("body_areas", "sensations", "body_note"),
+     "title": gettext_lazy("What do you notice in your body?")},
+    {"name": "map", "url": "journal:step-map", "fields": ("pleasantness", "energy"),
+     "title": gettext_lazy("Pleasant or unpleasant, and how much energy?")},
+    {"name": "words", "url": "journal:step-words", "fields": ("words", "feeling_note"),
+     "title": gettext_lazy("Which words fit?")},
+    {"name": "rest", "url": "journal:step-rest",
+     "fields": ("date", "time", "happened", "thoughts", "needs", "did", "helpers", "helped"),
+     "title": gettext_lazy("What else do you want to write down?")},
+)
+SUGGESTIONS = 12
+
+
+def _suggested(draft: drafts.Saved | None) -> tuple[list[str], bool]:
+    """Words for the words step: those already chosen, then suggestions from the map
+    spot and the body. Returns (ids, whether a map spot was chosen)."""
+    vocab = entries.vocabulary()
+    fields = draft.fields if draft else {}
+
+    def number(field_name: str) -> int | None:
+        try:
+            value = int((fields.get(field_name) or [""])[0])
+        except ValueError:
+            return None
+        return value if -5 <= value <= 5 else None
+
+    pleasantness, energy = number("pleasantness"), number("energy")
+    known_sensations = {s.id for s in vocab.sensations}
+    felt = {s for s in fields.get("sensations", []) if s in known_sensations}
+    chosen = [w for w in fields.get("words", []) if any(word.id == w for word in vocab.words)]
+    spot = pleasantness is not None and energy is not None
+    suggested = suggest(vocab, pleasantness or 0, energy or 0, felt, limit=SUGGESTIONS)
+    return chosen + [w.id for w in suggested if w.id not in chosen], spot
+
+
+@sensitive_post_parameters()
+@keep_words_on_expiry
+@account_required
+def step(request: HttpRequest, number: int) -> HttpResponse:
+    current = STEPS[number - 1]
+    draft = drafts.load(request, NEW)
+    word_ids, spot = _suggested(draft) if current["name"] == "words" else (None, True)
+
+    def make(data: QueryDict | None = None, **kwargs: Any) -> EntryForm:
+        return EntryForm(data, only=current["fields"], word_ids=word_ids, require_something=False, **kwargs)
+
+    def show(form: EntryForm, state: drafts.FormState) -> HttpResponse:
+        vocab = entries.vocabulary()
+        rows = _word_rows(form, [w for i in word_ids for w in vocab.words if w.id == i]) if word_ids else []
+        return render(
+            request,
+            "journal/step.html",
+            {
+                "form": form, "draft_state": state, "step": current, "number": number, "steps": len(STEPS),
+                "rows": rows, "spot": spot, "so_far": _so_far(draft) if current["name"] == "rest" else None,
+                "quadrants": vocab.quadrants,
+            },
+        )
+
+    if request.method == "POST":
+        form = make(request.POST)
+        state = _posted_state(request, NEW, form)
+        if number == len(STEPS) and request.POST.get("go") != "back":
+            return _submit_new(request, form, lambda invalid: show(invalid, state))
+        if form.is_valid():
+            try:
+                drafts.save(request, NEW, drafts.from_post(request.POST), _version(request, "draft_version") or 0, _names(form))
+            except Conflict as conflict:
+                return conflict_page(request, _ref(request, NEW), conflict.mine, conflict.theirs, conflict.theirs.version)
+            except TooLong as error:
+                form.add_error(None, too_long_message(error))
+            else:
+                target = number - 1 if request.POST.get("go") == "back" else number + 1
+                return redirect(STEPS[max(target, 1) - 1]["url"])
+        return show(form, state)
+    state = drafts.form_state(request, NEW, request.path, make().fields)
+    initial = state.initial()
+    if current["name"] == "rest":
+        initial.setdefault("date", timezone.localdate())
+    return show(make(initial=initial), state)
+
+
+def _so_far(draft: drafts.Saved | None) -> list[tuple[str, str]]:
+    """What the first three steps hold, to show above the last step."""
+    if draft is None:
+        return []
+    shown = []
+    for field_name in ("body_areas", "sensations", "body_note", "pleasantness", "energy", "words", "feeling_note"):
+        values = draft.fields.get(field_name)
+        if values:
+            shown.append((entries.LABELS[field_name], entries.describe(field_name, values)))
+    return shown
+
+
+# ---------------------------------------------------------------- editing and deleting
+
+
+@sensitive_post_parameters()
+@keep_words_on_expiry
+@account_required
+def edit(request: HttpRequest, pk) -> HttpResponse:
+    record = owned_or_404(JournalEntry, request, pk)
+    key = entry_key(record.pk)
+    if request.method == "POST":
+        done = drafts.submitted(request)
+        if done is not None:
+            return redirect(done)
+        form = EntryForm(request.POST)
+        state = _posted_state(request, key, form, "entry_version")
+        posted_version = _version(request, "entry_version")
+        if posted_version is None:
+            form.add_error(None, _("This page is too old. Open the entry again."))
+        if not form.is_valid():
+            return _plain(request, form, state, record=record, entry_version=request.POST.get("entry_version", ""))
+
+        def update() -> str:
+            locked = JournalEntry.objects.select_for_update().get(pk=record.pk)
+            current = locked.open_content(request.data_key)
+            new_content = form.content()
+            if locked.version != posted_version and new_content != current:
+                raise EntryChanged(current, locked.version)
+            if new_content != current:
+                locked.seal_content(request.data_key, new_content)
+                locked.version += 1
+                locked.save()
+            messages.success(request, _("Your changes are saved."))
+            return _entry_url(locked.pk)
+
+        try:
+            return redirect(drafts.submit_once(request, update, draft=key))
+        except EntryChanged as changed:
+            mine = {**entries.as_fields(form.content()), "entry_version": [str(changed.version)]}
+            theirs = {**entries.as_fields(changed.current), "entry_version": [str(changed.version)]}
+            return conflict_page(request, _ref(request, key), mine, theirs, drafts.current_version(request, key))
+    state = drafts.form_state(request, key, request.path, [*EntryForm().fields, "entry_version"])
+    saved = {**entries.as_fields(record.open_content(request.data_key)), "entry_version": [str(record.version)]}
+    initial = state.initial() if state.draft else drafts.Saved(key, saved, 0).initial()
+    form = EntryForm(initial=initial)
+    return _plain(request, form, state, record=record, entry_version=initial.get("entry_version", record.version))
+
+
+@require_http_methods(["GET", "POST"])
+@account_required
+def delete(request: HttpRequest, pk) -> HttpResponse:
+    record = owned_or_404(JournalEntry, request, pk)
+    if request.method == "POST":
+        with transaction.atomic():
+            drafts.discard(request, entry_key(record.pk))
+            record.delete()
+        messages.success(request, _("The entry is deleted."))
+        return redirect("journal:index")
+    entry = entries.opened(record, request.data_key)
+    return render(request, "journal/delete.html", {"entry": _display(entry)})
+
+
+# ---------------------------------------------------------------- search and patterns
+
+
+@sensitive_post_parameters()
+@require_http_methods(["GET", "POST"])
+@account_required
+def search(request: HttpRequest) -> HttpResponse:
+    """Search is a POST, so the words searched for never end up in an address."""
+    query = request.POST.get("q", "").strip() if request.method == "POST" else ""
+    error = ""
+    hits = None
+    if request.method == "POST":
+        if not query:
+            error = _("Type a word to search for.")
+        elif len(query) > MAX_QUERY:
+            error = _("Search for at most %(n)d characters.") % {"n": MAX_QUERY}
+        else:
+            hits = content.search(entries.all_entries(request.user, request.data_key), query, entries.searchable_names)
+    return render(
+        request,
+        "journal/search.html",
+        {"query": query, "error": error, "hits": hits[:MAX_HITS] if hits is not None else None,
+         "count": len(hits) if hits is not None else 0, "max_hits": MAX_HITS, "max_query": MAX_QUERY},
+        status=400 if error else 200,
+    )
+
+
+@account_required
+def patterns(request: HttpRequest) -> HttpResponse:
+    period = request.GET.get("periode", "maand")
+    if period not in content.PERIODS:
+        period = "maand"
+    vocab = entries.vocabulary()
+    found = content.patterns(entries.all_entries(request.user, request.data_key), period, timezone.localdate(), vocab)
+    words = entries.word_names()
+    helper_names = {h.id: entries.name(h) for h in entries.helpers()}
+    quadrant_names = {q.id: entries.name(q) for q in vocab.quadrants}
+    return render(
+        request,
+        "journal/patterns.html",
+        {
+            "period": period,
+            "periods": content.PERIODS,
+            "found": found,
+            "map": charts.map_chart(found.cells),
+            "quadrant_rows": [(quadrant_names[q], n) for q, n in found.quadrants.items()],
+            "cells": sorted(found.cells.items(), key=lambda item: (-item[1], item[0])),
+            "word_rows": [(words.get(w, w), n, avg) for w, n, avg in found.words],
+            "word_chart": charts.bar_chart([(words.get(w, w), n) for w, n, _avg in found.words]),
+            "columns": charts.column_chart(found.buckets),
+            "helper_rows": [(helper_names.get(h, h), n) for h, n in found.helpers],
+            "helper_chart": charts.bar_chart([(helper_names.get(h, h), n) for h, n in found.helpers]),
+        },
+    )

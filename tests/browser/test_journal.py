@@ -1,0 +1,250 @@
+"""The emotion journal and the exercises in a real browser: the guided path by keyboard
+only, drafts that survive a reload and a closed tab, the conflict view for two tabs, one
+entry for a double submit, and axe on every page (also with reduced motion)."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import Visit, assert_accessible, tab_to
+
+pytestmark = pytest.mark.browser
+
+PASSPHRASE = "lamp rivier brood herfst"
+
+
+@pytest.fixture(scope="module")
+def accounts(browser, server) -> Iterator[dict[str, str]]:
+    """Two accounts for this module (sign-ups are throttled, so few): one for entries,
+    one for drafts."""
+    names = {}
+    for role in ("entries", "drafts"):
+        visit = Visit(browser, server)
+        name = f"dagboek-{role}-{secrets.token_hex(3)}"
+        page = visit.open("/account/aanmelden/")
+        page.fill("#id_username", name)
+        page.fill("#id_new_passphrase", PASSPHRASE)
+        page.check("#id_understood")
+        page.locator("main button[type=submit]").click()
+        code = page.locator(".recovery-code code").inner_text()
+        page.fill("#id_last_part", code[-9:])
+        page.locator("main button[type=submit]").click()
+        page.wait_for_url("**/account/")
+        visit.context.close()
+        names[role] = name
+    yield names
+
+
+def _log_in(visit: Visit, name: str, then: str = "/dagboek/") -> Page:
+    page = visit.open(f"/account/inloggen/?next={then}")
+    page.fill("#id_username", name)
+    page.fill("#id_passphrase", PASSPHRASE)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url(f"**{then}")
+    return page
+
+
+def _nothing_in_browser_storage(page: Page) -> None:
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+    assert page.evaluate("indexedDB.databases().then(list => list.length)") == 0
+
+
+def test_an_entry_through_the_guided_path_by_keyboard_only(visit, accounts) -> None:
+    marker = f"toetsenbord-{secrets.token_hex(3)}"
+    page = _log_in(visit, accounts["entries"], "/dagboek/stap/lichaam/")
+    tab_to(page, "#id_body_areas_6")  # buik
+    page.keyboard.press("Space")
+    tab_to(page, "#id_sensations_12")  # knoop in de maag
+    page.keyboard.press("Space")
+    tab_to(page, "main button[type=submit] >> nth=0")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/stap/gevoel/")
+    # Radio groups: Tab into the group, then arrow keys choose. -5 ... -3 and 0 ... +3.
+    tab_to(page, "#id_pleasantness_0")
+    page.keyboard.press("Space")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    tab_to(page, "#id_energy_0")
+    page.keyboard.press("Space")
+    for _ in range(8):
+        page.keyboard.press("ArrowRight")
+    expect(page.locator("#id_pleasantness_2")).to_be_checked()
+    expect(page.locator("#id_energy_8")).to_be_checked()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/stap/woorden/")
+    first_word = page.locator(".word-list input[type=checkbox]").first
+    word = first_word.get_attribute("value")
+    expect(page.locator(f"#word-{word}-def")).not_to_be_empty()
+    tab_to(page, f"#word-{word}")
+    page.keyboard.press("Space")
+    tab_to(page, f"#id_intensity_{word}")
+    page.keyboard.press("End")  # 10, the last option
+    tab_to(page, "main button[type=submit] >> nth=0")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/stap/verder/")
+    expect(page.locator(".so-far")).to_contain_text("buik")
+    tab_to(page, "#id_happened")
+    page.keyboard.type(marker)
+    tab_to(page, "main button[type=submit] >> nth=0")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/dagboek/?stukje=*")
+    entry = page.locator(".journal-entry", has_text=marker)
+    expect(entry).to_contain_text("buik: knoop in de maag")
+    expect(entry).to_contain_text("(10/10)")
+    _nothing_in_browser_storage(page)
+    assert not [url for url in visit.requests if marker in url]
+
+
+def test_a_draft_survives_a_reload_and_a_closed_tab(visit, accounts) -> None:
+    page = _log_in(visit, accounts["drafts"], "/dagboek/nieuw/")
+    first = f"Eerste zin {secrets.token_hex(3)}"
+    page.fill("#id_thoughts", first)
+    expect(page.locator("[data-draft-status]")).to_contain_text("Concept bewaard om", timeout=10000)
+    page.reload()
+    expect(page.locator("#id_thoughts")).to_have_value(first)
+    expect(page.locator(".draft-restored")).to_be_visible()
+    # Typed, then the tab closes before the next autosave: the page sends it on the way out.
+    second = f"{first} en nog een zin"
+    page.fill("#id_thoughts", second)
+    page.close(run_before_unload=True)
+    again = visit.context.new_page()
+    again.wait_for_timeout(500)
+    again.goto(visit.server.url + "/dagboek/nieuw/")
+    expect(again.locator("#id_thoughts")).to_have_value(second)
+    _nothing_in_browser_storage(again)
+
+
+def test_an_ended_session_loses_no_words(visit, accounts) -> None:
+    page = _log_in(visit, accounts["drafts"], "/dagboek/nieuw/")
+    page.fill("#id_did", "Voor het verlopen")
+    expect(page.locator("[data-draft-status]")).to_contain_text("Concept bewaard", timeout=10000)
+    # The session ends on the server's side (as after the idle time): its cookie is gone.
+    kept = [cookie for cookie in visit.context.cookies() if cookie["name"] != "sessionid"]
+    visit.context.clear_cookies()
+    visit.context.add_cookies(kept)
+    page.fill("#id_did", "Voor het verlopen, en erna")
+    warning = page.locator(".draft-alert")
+    expect(warning).to_contain_text("Je tekst staat nog op deze pagina", timeout=10000)
+    expect(page.locator("#id_did")).to_have_value("Voor het verlopen, en erna")
+    # Logging in again in a new tab brings the words back there too.
+    login = visit.context.new_page()
+    login.goto(visit.server.url + warning.locator("a").get_attribute("href"))
+    login.fill("#id_username", accounts["drafts"])
+    login.fill("#id_passphrase", PASSPHRASE)
+    login.locator("main button[type=submit]").click()
+    login.wait_for_url("**/dagboek/nieuw/")
+    expect(login.locator("#id_did")).to_have_value("Voor het verlopen, en erna")
+    # The first tab notices the new login and saves on.
+    page.bring_to_front()
+    page.evaluate("window.dispatchEvent(new Event('focus'))")
+    expect(warning).to_have_count(0)
+    def saves_the_new_words(response) -> bool:
+        return response.url.endswith("/concepten/bewaren/") and "nog+meer" in (response.request.post_data or "")
+
+    with page.expect_response(saves_the_new_words, timeout=10000) as saved:
+        page.fill("#id_did", "Voor het verlopen, en erna, en nog meer")
+    assert saved.value.json()["status"] == "saved"
+    login.reload()
+    expect(login.locator("#id_did")).to_have_value("Voor het verlopen, en erna, en nog meer")
+
+
+def test_two_tabs_get_the_conflict_view_and_nothing_is_overwritten(visit, accounts) -> None:
+    tab_a = _log_in(visit, accounts["drafts"], "/dagboek/nieuw/")
+    tab_b = visit.context.new_page()
+    tab_b.goto(visit.server.url + "/dagboek/nieuw/")
+    tab_a.fill("#id_needs", "Rust, zegt tab A")
+    expect(tab_a.locator("[data-draft-status]")).to_contain_text("Concept bewaard", timeout=10000)
+    tab_b.fill("#id_needs", "Slaap, zegt tab B")
+    conflict = tab_b.locator(".draft-conflict")
+    expect(conflict).to_be_visible(timeout=10000)
+    expect(conflict).to_contain_text("Rust, zegt tab A")
+    expect(conflict).to_contain_text("Slaap, zegt tab B")
+    expect(tab_b.locator("#draft-conflict-title")).to_be_focused()
+    assert_accessible(tab_b)
+    conflict.get_by_label("Houd ze allebei, de een na de ander").check()
+    conflict.get_by_role("button", name="Gebruik mijn keuze").click()
+    tab_b.wait_for_url("**/dagboek/nieuw/")
+    expect(tab_b.locator("#id_needs")).to_have_value("Slaap, zegt tab B\n\nRust, zegt tab A")
+
+
+def test_a_double_submit_stores_one_entry(make_visit, accounts) -> None:
+    marker = f"dubbel-{secrets.token_hex(3)}"
+    visit = make_visit(java_script_enabled=False)
+    page = _log_in(visit, accounts["entries"], "/dagboek/nieuw/")
+    page.fill("#id_happened", marker)
+    page.locator("main button[type=submit]", has_text="Stukje bewaren").dblclick()
+    page.wait_for_url("**/dagboek/?stukje=*")
+    page.wait_for_timeout(500)
+    page.goto(visit.server.url + "/dagboek/zoeken/")
+    page.fill("#q", marker)
+    page.locator("main form[role=search] button").click()
+    expect(page.locator("#results")).to_have_text("1 stukje gevonden")
+
+
+JOURNAL_PAGES = ["/dagboek/", "/dagboek/nieuw/", "/dagboek/stap/lichaam/", "/dagboek/stap/gevoel/", "/dagboek/stap/woorden/",
+                 "/dagboek/stap/verder/", "/dagboek/zoeken/", "/dagboek/patronen/?periode=jaar", "/dagboek/over/"]
+EXERCISE_PAGES = ["/oefeningen/", "/oefeningen/ademhaling/?patroon=4-7-8", "/oefeningen/5-4-3-2-1/",
+                  "/oefeningen/spieren-ontspannen/", "/oefeningen/veilige-plek/", "/oefeningen/wat-helpt-mij/"]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_journal_and_exercise_page_passes_axe_with_reduced_motion(make_visit, accounts, language) -> None:
+    visit = make_visit(reduced_motion="reduce")
+    page = _log_in(visit, accounts["entries"], "/dagboek/nieuw/")
+    if language == "en":
+        visit.open("/taal/en/?next=/dagboek/nieuw/")
+    page.fill("#id_happened", "Voor de patronen <b>vet</b> مرحبا 🙂")
+    page.locator(".word-group summary").first.click()
+    page.locator(".word-list input[type=checkbox]").first.check()
+    page.locator("main button[type=submit]").first.click()
+    page.wait_for_url("**/dagboek/?stukje=*")
+    entry_link = page.locator(".entry-actions a").first.get_attribute("href")
+    delete_link = page.locator(".entry-actions a").nth(1).get_attribute("href")
+    page.goto(visit.server.url + "/oefeningen/5-4-3-2-1/")
+    page.locator("label[for=id_before_7]").click()
+    page.locator("label[for=id_after_4]").click()
+    page.locator("main form button[type=submit]").click()
+    for path in [*JOURNAL_PAGES, *EXERCISE_PAGES, entry_link, delete_link]:
+        visit.open(path)
+        expect(page.locator("html")).to_have_attribute("lang", language)
+        expect(page.locator("h1")).to_have_count(1)
+        assert_accessible(page)
+    page.goto(visit.server.url + "/dagboek/zoeken/")
+    page.fill("#q", "patronen")
+    page.locator("main form[role=search] button").click()
+    assert_accessible(page)
+    # With reduced motion the breathing circle is not shown; the steps are.
+    visit.open("/oefeningen/ademhaling/")
+    expect(page.locator(".breath")).to_be_hidden()
+    expect(page.locator(".reduced-motion-note")).to_be_visible()
+    expect(page.locator(".exercise-steps li")).to_have_count(4)
+
+
+def test_the_exercises_work_for_someone_without_an_account(visit) -> None:
+    page = visit.open("/hulplijnen/")
+    page.get_by_role("link", name="Probeer een korte oefening voor moeilijke momenten").click()
+    page.get_by_role("link", name="Rustig ademen").click()
+    expect(page.locator(".breath")).to_be_visible()
+    assert page.evaluate("getComputedStyle(document.querySelector('.breath-circle')).animationPlayState") == "paused"
+    page.locator(".breath-toggle-label").click()
+    assert page.evaluate("getComputedStyle(document.querySelector('.breath-circle')).animationPlayState") == "running"
+    assert_accessible(page)
+    page.locator("label[for=id_before_8]").click()
+    page.locator("label[for=id_after_5]").click()
+    page.get_by_role("button", name="Laat het verschil zien").click()
+    expect(page.locator(".result")).to_contain_text("van 8 naar 5")
+    expect(page.locator(".result")).to_contain_text("niets bewaard")
+    assert {cookie["name"] for cookie in visit.context.cookies()} <= {"csrftoken"}
+
+
+def test_the_muscle_timer_walks_through_the_steps(visit) -> None:
+    page = visit.open("/oefeningen/spieren-ontspannen/")
+    page.get_by_role("button", name="Start de timer").click()
+    expect(page.locator("[data-timer-status]")).to_contain_text("Stap 1 van 9. Span nu aan (5 seconden)")
+    expect(page.locator(".exercise-steps li").first).to_have_attribute("aria-current", "step")
+    page.get_by_role("button", name="Stop de timer").click()
+    expect(page.locator(".exercise-steps li[aria-current]")).to_have_count(0)
