@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "gezien.core",
     "gezien.accounts",
+    "gezien.drafts",
     "gezien.story",
 ]
 

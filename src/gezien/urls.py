@@ -12,6 +12,7 @@ urlpatterns = [
     path("taal/<str:code>/", core.switch_language, name="switch-language"),
     path("healthz", core.healthz, name="healthz"),
     path("account/", include("gezien.accounts.urls")),
+    path("concepten/", include("gezien.drafts.urls")),
     path("", include("gezien.story.urls")),
 ]
 
