@@ -24,15 +24,27 @@ def _text(label, hint="", limit: int = 4000) -> forms.CharField:
 
 
 class PeriodForm(forms.Form):
-    """The questions of one period; every one may stay empty."""
+    """The questions of one period; every one may stay empty. Field names are
+    "<period>_<question>", so a draft's fields can be named on the conflict page."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    story_version = forms.IntegerField(
+        widget=forms.HiddenInput, min_value=0,
+        error_messages={"required": _("This page is too old. Open this part of your story again.")},
+    )
 
     def __init__(self, *args, period: Period, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.period = period
         for question in period.questions:
-            self.fields[question.key] = _text(question.label, question.hint, MAX_PART_CHARS)
-            self.fields[question.key].widget.attrs["rows"] = 6
+            self.fields[field_name(period, question.key)] = _text(question.label, question.hint, MAX_PART_CHARS)
+            self.fields[field_name(period, question.key)].widget.attrs["rows"] = 6
+
+    def parts(self) -> dict[str, str]:
+        return {q.key: self.cleaned_data[field_name(self.period, q.key)] for q in self.period.questions}
+
+
+def field_name(period: Period, question: str) -> str:
+    return f"{period.key}_{question}"
 
 
 class HelpQuestionForm(forms.Form):

@@ -99,3 +99,13 @@ PERIODS = (
 )
 BY_KEY = {period.key: period for period in PERIODS}
 QUESTION_KEYS = ("happened", "missed", "support", "effect")
+
+
+def field_label(name: str) -> Promise | None:
+    """The label of a story form field "<period>_<question>", None for any other name
+    (the drafts app keeps only fields that have a label)."""
+    period_key, _sep, question_key = name.partition("_")
+    period = BY_KEY.get(period_key)
+    if period is None or question_key not in QUESTION_KEYS:
+        return None
+    return period.question(question_key).label

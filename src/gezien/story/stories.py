@@ -68,12 +68,13 @@ def save_period(owner: Account, data_key: bytes, key: str, parts: dict[str, str]
         with transaction.atomic():
             record = StoryPeriod.objects.select_for_update().filter(owner=owner, slot=slot).first()
             if record is None:
-                if version != 0:
-                    raise Conflict({}, 0)
                 record = StoryPeriod(owner=owner, slot=slot)
-            elif record.version != version:
-                raise Conflict(_parts(record.open_content(data_key)), record.version)
             else:
+                stored = _parts(record.open_content(data_key))
+                if stored == content["parts"]:
+                    return record.version
+                if record.version != version:
+                    raise Conflict(stored, record.version)
                 record.version += 1
             record.seal_content(data_key, content)
             record.save()

@@ -16,6 +16,8 @@ from django.views.decorators.http import require_POST
 
 from gezien.accounts import sessions
 from gezien.accounts.decorators import account_required, recent_passphrase_required
+from gezien.drafts import service as drafts
+from gezien.drafts.views import conflict_page, keep_words_on_expiry
 from gezien.story import forms, helpquestion, links, pdf, sections, sharing, stories, summary
 from gezien.story.models import Share
 from gezien.story.periods import BY_KEY, PERIODS
@@ -44,30 +46,65 @@ def home(request: HttpRequest) -> HttpResponse:
     })
 
 
-@sensitive_post_parameters()
-@account_required
-def period(request: HttpRequest, key: str) -> HttpResponse:
-    current = BY_KEY[key]
-    stored = stories.period(request.user, request.data_key, key)
-    before, after = _neighbours(key)
-    form = forms.PeriodForm(request.POST or None, period=current,
-                            initial={"version": stored.version, **stored.parts})
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        parts = {question.key: form.cleaned_data[question.key] for question in current.questions}
-        try:
-            stories.save_period(request.user, request.data_key, key, parts, form.cleaned_data["version"])
-        except stories.Conflict as changed:
-            conflict = changed
-        else:
-            messages.success(request, _("Saved. You can change it whenever you like."))
-            if "next" in request.POST and after is not None:
-                return redirect(f"story:period-{after.key}")
-            return redirect("story:home")
+def _period_page(request: HttpRequest, current, form: forms.PeriodForm, state: drafts.FormState) -> HttpResponse:
+    before, after = _neighbours(current.key)
     return render(request, "story/period.html", {
-        "period": current, "form": form, "before": before, "after": after, "conflict": conflict,
+        "period": current, "form": form, "draft_state": state, "before": before, "after": after,
         **links.support_links(),
     })
+
+
+def _period_fields(current, parts: dict[str, str], version: int) -> drafts.Fields:
+    fields = {forms.field_name(current, key): [text] for key, text in parts.items() if text}
+    return {**fields, "story_version": [str(version)]}
+
+
+def _posted_version(request: HttpRequest, name: str) -> int:
+    try:
+        return max(0, int(request.POST.get(name, "")))
+    except ValueError:
+        return 0
+
+
+@sensitive_post_parameters()
+@keep_words_on_expiry
+@account_required
+def period(request: HttpRequest, key: str) -> HttpResponse:
+    """One period of the story. Unsaved words are kept as a draft (autosave with
+    JavaScript, a "Save draft" button without); a save from an older page than the stored
+    version shows both versions side by side."""
+    current = BY_KEY[key]
+    draft_key = f"story:{key}"
+    if request.method == "POST":
+        done = drafts.submitted(request)
+        if done is not None:
+            return redirect(done)
+        form = forms.PeriodForm(request.POST, period=current)
+        ref = drafts.FormRef(draft_key, str(request.user.pk), request.path)
+        state = drafts.FormState(ref, _posted_version(request, "draft_version"), tuple(form.fields), None,
+                                 submit_token=request.POST.get("submit_token", ""))
+        if not form.is_valid():
+            return _period_page(request, current, form, state)
+        _before, after = _neighbours(key)
+
+        def store() -> str:
+            stories.save_period(request.user, request.data_key, key, form.parts(), form.cleaned_data["story_version"])
+            messages.success(request, _("Saved. You can change it whenever you like."))
+            if "next" in request.POST and after is not None:
+                return reverse(f"story:period-{after.key}")
+            return reverse("story:home")
+
+        try:
+            return redirect(drafts.submit_once(request, store, draft=draft_key))
+        except stories.Conflict as changed:
+            mine = _period_fields(current, form.parts(), changed.version)
+            theirs = _period_fields(current, changed.theirs, changed.version)
+            return conflict_page(request, ref, mine, theirs, drafts.current_version(request, draft_key))
+    state = drafts.form_state(request, draft_key, request.path, forms.PeriodForm(period=current).fields)
+    stored = stories.period(request.user, request.data_key, key)
+    saved = _period_fields(current, stored.parts, stored.version)
+    initial = state.initial() if state.draft else drafts.Saved(draft_key, saved, 0).initial()
+    return _period_page(request, current, forms.PeriodForm(period=current, initial=initial), state)
 
 
 def _answers(cleaned: dict) -> dict:
