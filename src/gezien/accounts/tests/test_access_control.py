@@ -10,14 +10,23 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from gezien.accounts.testing import assert_outsider_gets_404, logged_in_client
+from gezien.story.models import Share
+from gezien.story.tests.support import make_help_question, share
 
 
 def _own_session(owner) -> dict:
     return {"pk": owner.account.sessions.get().pk}
 
 
+def _own_share(owner) -> dict:
+    make_help_question(owner, bothers="Ik slaap slecht")
+    share(owner, ["help.question"])
+    return {"pk": Share.objects.get(owner=owner.account).pk}
+
+
 OWNER_ONLY = {
     "accounts:end-session": _own_session,
+    "story:share-revoke": _own_share,
 }
 
 

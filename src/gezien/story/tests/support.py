@@ -35,3 +35,50 @@ def sections() -> list[Section]:
 
 def snapshot(chosen: list[str], language: str = "nl") -> dict:
     return summary.snapshot(sections(), chosen, language=language, made_at=MADE, expires_at=MADE + timedelta(days=7))
+
+
+# Flows through the pages, the way a person uses them ------------------------------------
+
+import re  # noqa: E402
+from html import unescape  # noqa: E402
+
+from django.test import Client  # noqa: E402
+
+
+def write_period(client: Client, slug: str, period: str, version: int = 0, **parts: str) -> object:
+    data = {"story_version": version, **{f"{period}_{name}": text for name, text in parts.items()}}
+    return client.post(f"/mijn-verhaal/{slug}/", data)
+
+
+def make_help_question(client: Client, **answers) -> object:
+    return client.post("/mijn-verhaal/hulpvraag/", answers)
+
+
+def preview(client: Client, parts: list[str]) -> dict:
+    response = client.post("/mijn-verhaal/samenvatting/bekijken/", {"parts": parts})
+    assert response.status_code == 200, response.status_code
+    page = response.content.decode()
+    return {
+        "page": page,
+        "digest": re.search(r'name="digest" value="([^"]+)"', page).group(1),
+        "form_token": re.search(r'name="form_token" value="([^"]+)"', page).group(1),
+    }
+
+
+def share(client: Client, parts: list[str], days: int = 7, with_code: bool = False, label: str = "") -> dict:
+    """Preview and share; returns the professional's path (with id and key), the code and
+    the response."""
+    form = preview(client, parts)
+    data = {"parts": parts, "days": days, "digest": form["digest"], "form_token": form["form_token"], "label": label}
+    if with_code:
+        data["with_code"] = "on"
+    response = client.post("/mijn-verhaal/delen/nieuw/", data)
+    page = response.content.decode()
+    link = re.search(r'<textarea id="share-link"[^>]*>\s*(.*?)</textarea>', page, re.S)
+    code = re.search(r'<p class="share-code"><code>(.*?)</code>', page)
+    return {
+        "response": response,
+        "data": data,
+        "path": unescape(link.group(1)).split("testserver", 1)[1] if link else None,
+        "code": code.group(1) if code else None,
+    }
