@@ -27,6 +27,12 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check", help="check the configuration, explained in plain words")
 
+    backup = commands.add_parser("backup", help="write a consistent copy of the database to PATH")
+    backup.add_argument("path")
+    restore = commands.add_parser("restore", help="put a backup back (then migrate it)")
+    restore.add_argument("path")
+    restore.add_argument("--replace", action="store_true", help="overwrite a database that has accounts")
+
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("args", nargs=argparse.REMAINDER)
     return parser
@@ -45,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
             return _serve(args)
         if args.command == "check":
             return _check()
+        if args.command in ("backup", "restore"):
+            return _backup_or_restore(args)
         from django.core.management import execute_from_command_line
 
         execute_from_command_line(["gezien", *args.args])
@@ -80,6 +88,28 @@ def _serve(args: argparse.Namespace) -> int:
     from gezien.server import run
 
     run(host=shown_host, port=args.port, workers=args.workers)
+    return 0
+
+
+def _backup_or_restore(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from django.core.management import call_command
+
+    from gezien.core import backup
+
+    path = Path(args.path).expanduser()
+    try:
+        if args.command == "backup":
+            backup.backup(path)
+            print(f"Backup written to {path}")
+        else:
+            backup.restore(path, replace=args.replace)
+            call_command("migrate", interactive=False, verbosity=0)
+            print(f"Restored from {path}")
+    except backup.BackupError as error:
+        print(f"gezien: {error}", file=sys.stderr)
+        return 2
     return 0
 
 

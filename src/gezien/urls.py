@@ -11,6 +11,7 @@ urlpatterns = [
     path("weg/", core.quick_exit, name="quick-exit"),
     path("taal/<str:code>/", core.switch_language, name="switch-language"),
     path("healthz", core.healthz, name="healthz"),
+    path("livez", core.livez, name="livez"),
     path("account/", include("gezien.accounts.urls")),
     path("concepten/", include("gezien.drafts.urls")),
     path("", include("gezien.story.urls")),

@@ -8,20 +8,19 @@ The one allowed exception is the quick exit's neutral site, which is a stub on t
 from __future__ import annotations
 
 import os
-import secrets
 import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import threading
 import urllib.request
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import pytest
+from tests.support import Installation
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
@@ -42,23 +41,6 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def _fresh_postgres_database(url: str) -> tuple[str, callable]:
-    """The server under test gets a database of its own on the same PostgreSQL server."""
-    import psycopg
-
-    name = f"gezien_browser_{secrets.token_hex(4)}"
-    parts = urlsplit(url)
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-    def drop() -> None:
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    return urlunsplit(parts._replace(path=f"/{name}")), drop
 
 
 class _NeutralSite(BaseHTTPRequestHandler):
@@ -84,21 +66,18 @@ EXIT_URL = _start_neutral_site()
 
 
 class Server:
-    def __init__(self) -> None:
-        self.data_dir = tempfile.mkdtemp(prefix="gezien-browser-")
+    def __init__(self, same_data_as: Server | None = None) -> None:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.env = {
-            k: v
-            for k, v in os.environ.items()
-            if not k.startswith("GEZIEN_") and k != "DJANGO_SETTINGS_MODULE"
-        }
-        self.env["GEZIEN_DATA_DIR"] = self.data_dir
-        self.env["GEZIEN_EXIT_URL"] = EXIT_URL
         self.drop_database = None
-        given = os.environ.get("GEZIEN_DATABASE_URL", "")
-        if given.startswith("postgres"):
-            self.env["GEZIEN_DATABASE_URL"], self.drop_database = _fresh_postgres_database(given)
+        if same_data_as is not None:
+            # A second server process on the same data: another machine behind a proxy.
+            self.env, self.data_dir = same_data_as.env, same_data_as.data_dir
+        else:
+            installation = Installation()
+            self.env, self.data_dir = installation.env, installation.data_dir
+            self.drop_database = installation.remove
+        self.env["GEZIEN_EXIT_URL"] = EXIT_URL
         self.process: subprocess.Popen | None = None
         self.first_line = ""
 
@@ -204,3 +183,14 @@ _axe = Axe()
 def assert_accessible(page: Page) -> None:
     results = _axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     assert results.violations_count == 0, results.generate_report()
+
+
+def tab_to(page: Page, selector: str, limit: int = 80) -> None:
+    """Press Tab until the element matching `selector` has focus, as a keyboard user
+    would; fails when it cannot be reached."""
+    target = page.locator(selector)
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if target.evaluate("el => el === document.activeElement"):
+            return
+    raise AssertionError(f"{selector} cannot be reached with the Tab key")

@@ -99,9 +99,6 @@ class ConfirmRecoveryForm(forms.Form):
 class ChangePassphraseForm(NewPassphraseMixin, forms.Form):
     current_passphrase = _passphrase_field(_("Current passphrase"), "current-password")
     new_passphrase = _passphrase_field(_("New passphrase"), "new-password", NEW_PASSPHRASE_HELP)
-    end_other_sessions = forms.BooleanField(
-        label=_("Also log out everywhere else"), required=False, initial=True
-    )
 
     def __init__(self, *args, username: str, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -3,6 +3,10 @@ No composition rules (OWASP ASVS 6.2.5)."""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+from pathlib import Path
+
 from django.contrib.auth.password_validation import CommonPasswordValidator
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -11,6 +15,26 @@ MIN_LENGTH = 8
 MAX_LENGTH = 1024  # generous, and a bound on the work one login can cause
 CONTEXT_WORDS = ("gezien",)
 _common = CommonPasswordValidator()
+_TRAILING = re.compile(r"[\d\W_]+$")
+
+
+@cache
+def _common_dutch() -> frozenset[str]:
+    lines = Path(__file__).with_name("common-nl.txt").read_text().splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _is_common(passphrase: str) -> bool:
+    folded = passphrase.casefold().strip()
+    base = _TRAILING.sub("", folded)
+    if folded in _common_dutch() or base in _common_dutch():
+        return True
+    try:
+        _common.validate(passphrase)
+        _common.validate(base)
+    except ValidationError:
+        return True
+    return False
 
 
 def problems(passphrase: str, username: str) -> list[str]:
@@ -25,8 +49,6 @@ def problems(passphrase: str, username: str) -> list[str]:
         found.append(_("Do not use your username in your passphrase."))
     if any(word in folded for word in CONTEXT_WORDS):
         found.append(_("Do not use the word “gezien” in your passphrase."))
-    try:
-        _common.validate(passphrase)
-    except ValidationError:
+    if _is_common(passphrase):
         found.append(_("This passphrase is used by many people, so it is easy to guess. Choose another one."))
     return found

@@ -66,6 +66,14 @@ def start(request: HttpRequest, unlocked: Unlocked) -> None:
     log.info("login ok id=%s", account.pk)
 
 
+def keep_after_passphrase_change(request: HttpRequest) -> None:
+    """Django ends every session of an account whose password hash changed; this one stays,
+    with a new session id (its line in the session list follows)."""
+    old_key = request.session.session_key
+    auth.update_session_auth_hash(request, request.user)
+    SessionRecord.objects.filter(session_key=old_key).update(session_key=request.session.session_key)
+
+
 def end(request: HttpRequest) -> None:
     """Log out this browser: the session and its sealed data key are gone."""
     if request.session.session_key:

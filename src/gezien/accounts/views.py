@@ -45,6 +45,24 @@ def _safe_next(request: HttpRequest, default: str) -> str:
     return default
 
 
+def _guess(request: HttpRequest, form, username: str, attempt, wrong: tuple[str | None, str], event: str):
+    """Run one guess at a secret under the throttle. Returns what `attempt` returned when it
+    succeeded; otherwise None, with the reason added to the form."""
+    keys = services.throttle_keys(username, _client(request))
+    wait = services.wait_seconds(keys)
+    if wait:
+        form.add_error(None, _("Too many attempts. Wait %(n)d seconds and try again.") % {"n": wait})
+        return None
+    result = attempt()
+    if not result:
+        services.record_failure(keys)
+        log.info("%s failed", event)
+        form.add_error(*wrong)
+        return None
+    services.clear_failures(keys)
+    return result
+
+
 def _seal_in_session(request: HttpRequest, name: str, account_id: object, value: str, key: bytes) -> None:
     sealed = crypto.seal(key, value.encode(), crypto.wrap_aad(account_id, name))
     request.session[name] = base64.b64encode(sealed).decode()
@@ -117,17 +135,12 @@ def login(request: HttpRequest) -> HttpResponse:
         return redirect(_safe_next(request, reverse("accounts:home")))
     form = forms.LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        keys = services.throttle_keys(form.cleaned_data["username"], _client(request))
-        wait = services.wait_seconds(keys)
-        unlocked = None if wait else services.authenticate(form.cleaned_data["username"], form.cleaned_data["passphrase"])
-        if wait:
-            form.add_error(None, _("Too many attempts. Wait %(n)d seconds and try again.") % {"n": wait})
-        elif unlocked is None:
-            services.record_failure(keys)
-            log.info("login failed")
-            form.add_error(None, _("The username or passphrase is not right."))
-        else:
-            services.clear_failures(keys)
+        unlocked = _guess(
+            request, form, form.cleaned_data["username"],
+            lambda: services.authenticate(form.cleaned_data["username"], form.cleaned_data["passphrase"]),
+            (None, _("The username or passphrase is not right.")), "login",
+        )
+        if unlocked:
             if second_factor.is_enabled(unlocked.account):
                 request.session.cycle_key()
                 request.session[PENDING_SECOND_STEP] = str(unlocked.account.pk)
@@ -149,23 +162,18 @@ def second_step(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:login")
     form = forms.SecondStepForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        keys = services.throttle_keys(account.username, _client(request))
-        wait = services.wait_seconds(keys)
         try:
             data_key = vault_session.data_key(request)
         except vault_session.Locked:
             return redirect("accounts:login")
-        if wait:
-            form.add_error(None, _("Too many attempts. Wait %(n)d seconds and try again.") % {"n": wait})
-        elif second_factor.verify(account, data_key, form.cleaned_data["code"]):
-            services.clear_failures(keys)
+        if _guess(
+            request, form, account.username,
+            lambda: second_factor.verify(account, data_key, form.cleaned_data["code"]),
+            ("code", _("This code is not right, or was used already.")), "second step",
+        ):
             del request.session[PENDING_SECOND_STEP]
             sessions.start(request, services.Unlocked(account, data_key))
             return redirect(_safe_next(request, reverse("accounts:home")))
-        else:
-            services.record_failure(keys)
-            log.info("second step failed id=%s", account.pk)
-            form.add_error("code", _("This code is not right, or was used already."))
     return render(request, "accounts/second_step.html", {"form": form, "next": _safe_next(request, "")})
 
 
@@ -192,10 +200,12 @@ def change_passphrase(request: HttpRequest) -> HttpResponse:
     form = forms.ChangePassphraseForm(request.POST or None, username=request.user.username)
     if request.method == "POST" and form.is_valid():
         if services.change_passphrase(request.user, form.cleaned_data["current_passphrase"], form.cleaned_data["new_passphrase"]):
+            # Keep this browser logged in; every other session ends (a changed passphrase
+            # must lock out whoever may have known the old one).
+            sessions.keep_after_passphrase_change(request)
+            sessions.end_others(request.user, request.session.session_key)
             sessions.passphrase_entered(request)
-            if form.cleaned_data["end_other_sessions"]:
-                sessions.end_others(request.user, request.session.session_key)
-            messages.success(request, _("Your passphrase is changed. Your data stayed as it was."))
+            messages.success(request, _("Your passphrase is changed and you are logged out everywhere else. Your data stayed as it was."))
             return redirect("accounts:home")
         form.add_error("current_passphrase", _("Your current passphrase is not right."))
     return render(request, "accounts/change_passphrase.html", {"form": form})
@@ -205,20 +215,15 @@ def change_passphrase(request: HttpRequest) -> HttpResponse:
 def reset(request: HttpRequest) -> HttpResponse:
     form = forms.ResetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        keys = services.throttle_keys(form.cleaned_data["username"], _client(request))
-        wait = services.wait_seconds(keys)
-        result = None if wait else services.reset_with_recovery_code(
-            form.cleaned_data["username"], form.cleaned_data["recovery_code"], form.cleaned_data["new_passphrase"]
+        result = _guess(
+            request, form, form.cleaned_data["username"],
+            lambda: services.reset_with_recovery_code(
+                form.cleaned_data["username"], form.cleaned_data["recovery_code"], form.cleaned_data["new_passphrase"]
+            ),
+            (None, _("The username or recovery code is not right.")), "reset",
         )
-        if wait:
-            form.add_error(None, _("Too many attempts. Wait %(n)d seconds and try again.") % {"n": wait})
-        elif result is None:
-            services.record_failure(keys)
-            log.info("reset failed")
-            form.add_error(None, _("The username or recovery code is not right."))
-        else:
+        if result:
             unlocked, new_code = result
-            services.clear_failures(keys)
             # Whoever knew the old passphrase is logged out everywhere.
             sessions.end_others(unlocked.account, None)
             sessions.start(request, unlocked)
@@ -264,17 +269,13 @@ def end_other_sessions(request: HttpRequest) -> HttpResponse:
 def confirm_passphrase(request: HttpRequest) -> HttpResponse:
     form = forms.PassphraseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        keys = services.throttle_keys(request.user.username, _client(request))
-        wait = services.wait_seconds(keys)
-        if wait:
-            form.add_error(None, _("Too many attempts. Wait %(n)d seconds and try again.") % {"n": wait})
-        elif request.user.check_password(form.cleaned_data["passphrase"]):
-            services.clear_failures(keys)
+        if _guess(
+            request, form, request.user.username,
+            lambda: request.user.check_password(form.cleaned_data["passphrase"]),
+            ("passphrase", _("This passphrase is not right.")), "passphrase confirmation",
+        ):
             sessions.passphrase_entered(request)
             return redirect(_safe_next(request, reverse("accounts:home")))
-        else:
-            services.record_failure(keys)
-            form.add_error("passphrase", _("This passphrase is not right."))
     return render(request, "accounts/confirm_passphrase.html", {"form": form, "next": _safe_next(request, "")})
 
 
@@ -299,7 +300,11 @@ def export_data(request: HttpRequest) -> HttpResponse:
 @account_required
 def delete_account(request: HttpRequest) -> HttpResponse:
     form = forms.DeleteAccountForm(request.POST)
-    if form.is_valid() and request.user.check_password(form.cleaned_data["passphrase"]):
+    if form.is_valid() and _guess(
+        request, form, request.user.username,
+        lambda: request.user.check_password(form.cleaned_data["passphrase"]),
+        ("passphrase", _("This passphrase is not right. Nothing was deleted.")), "account deletion",
+    ):
         account = request.user
         sessions.end_others(account, None)
         sessions.end(request)
@@ -307,8 +312,6 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         account.delete()
         log.info("account deleted id=%s", account_id)
         return render(request, "accounts/deleted.html")
-    if form.is_valid():
-        form.add_error("passphrase", _("This passphrase is not right. Nothing was deleted."))
     return render(request, "accounts/my_data.html", {"delete_form": form}, status=400)
 
 

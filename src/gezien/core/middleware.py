@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -52,3 +53,30 @@ class SecurityHeadersMiddleware:
         if not request.path.startswith(settings.STATIC_URL):
             response["Cache-Control"] = "no-store"
         return response
+
+
+class CsrfMiddleware(CsrfViewMiddleware):
+    """Django's CSRF protection, adjusted for `Referrer-Policy: no-referrer`.
+
+    Under that policy browsers send `Origin: null` (and no Referer) even for Gezien's own
+    forms, which Django would refuse. For such requests the Fetch Metadata header
+    `Sec-Fetch-Site`, which every current browser sends, says where the form came from:
+    only `same-origin` passes. The CSRF token is checked as always."""
+
+    def _origin_verified(self, request: HttpRequest) -> bool:
+        if request.META.get("HTTP_ORIGIN") == "null":
+            return request.META.get("HTTP_SEC_FETCH_SITE") == "same-origin"
+        return super()._origin_verified(request)
+
+
+class DutchFirstMiddleware:
+    """Gezien is Dutch unless the person chooses English with the language switch: the
+    browser's language setting is ignored, because a Dutch reader's browser is often set
+    to English, and a shared device should not change what a page looks like."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)

@@ -85,6 +85,11 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok\n", content_type="text/plain")
 
 
+def livez(request: HttpRequest) -> HttpResponse:
+    """The process answers; no database, no template. Also the load benchmark's floor."""
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
 def _error(request: HttpRequest, status: int) -> HttpResponse:
     return render(request, "core/error.html", {"status": status}, status=status)
 

@@ -93,3 +93,8 @@ def test_a_forged_post_is_refused_with_the_expired_form_page(settings) -> None:
     response = middleware.process_view(request, lambda r: HttpResponse("changed"), (), {})
     assert response.status_code == 403
     assert "Het formulier is verlopen" in response.content.decode()
+
+
+def test_dutch_is_the_default_even_when_the_browser_asks_for_english(client: Client) -> None:
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="nl">' in html

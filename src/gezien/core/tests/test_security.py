@@ -85,3 +85,40 @@ def test_healthz_reports_503_when_the_database_is_down(client: Client, monkeypat
     response = client.get("/healthz")
     assert response.status_code == 503
     assert b"gone" not in response.content
+
+
+def _post_with_token(**headers):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.get("/")
+    from django.middleware.csrf import get_token
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    token = get_token(request)
+    client.cookies["csrftoken"] = request.META["CSRF_COOKIE"]
+    return client.post("/account/inloggen/", {"csrfmiddlewaretoken": token, "username": "x", "passphrase": "y"}, **headers)
+
+
+def test_own_forms_work_under_no_referrer_where_browsers_send_origin_null() -> None:
+    response = _post_with_token(HTTP_ORIGIN="null", HTTP_SEC_FETCH_SITE="same-origin")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("site", ["cross-site", "same-site", None])
+def test_a_null_origin_from_elsewhere_is_refused(site) -> None:
+    headers = {"HTTP_ORIGIN": "null"}
+    if site:
+        headers["HTTP_SEC_FETCH_SITE"] = site
+    assert _post_with_token(**headers).status_code == 403
+
+
+def test_a_foreign_origin_is_refused_even_with_a_token() -> None:
+    assert _post_with_token(HTTP_ORIGIN="https://evil.example", HTTP_SEC_FETCH_SITE="cross-site").status_code == 403
+
+
+def test_livez_answers_without_touching_the_database(client, django_assert_num_queries) -> None:
+    with django_assert_num_queries(0):
+        response = client.get("/livez")
+    assert response.status_code == 200 and response.content == b"ok\n"
