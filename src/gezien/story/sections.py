@@ -60,6 +60,7 @@ def story_section(account: Account, data_key: bytes) -> Section | None:
         for question in period.questions:
             text = written[period.key].parts.get(question.key, "")
             if text.strip():
-                title = _("%(period)s: %(question)s") % {"period": period.title, "question": question.label}
+                label = str(question.label)
+                title = _("%(period)s: %(question)s") % {"period": period.title, "question": label[0].lower() + label[1:]}
                 parts.append(Part(f"story.{period.key}.{question.key}", title, paragraphs(text)))
     return Section("story", _("My story"), tuple(parts))
