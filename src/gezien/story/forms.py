@@ -139,6 +139,7 @@ class ShareForm(ChooseForm):
 class CodeForm(forms.Form):
     code = forms.CharField(
         label=_("Access code"), max_length=40,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
         help_text=_("The person gave you this code separately. Dashes and spaces do not matter."),
         error_messages={"required": _("Type the access code.")},
     )

@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 import json
 import logging
+import re
 import time
+from html import unescape
 from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
@@ -13,7 +15,7 @@ import pypdf
 import pytest
 from django.test import Client
 from django.utils import timezone
-from fhir.resources.R4B.bundle import Bundle
+from fhir.resources.bundle import Bundle
 
 from gezien.accounts import sessions
 from gezien.accounts.models import Account, Throttle
@@ -58,7 +60,7 @@ def test_the_professional_reads_exactly_the_chosen_parts_in_html_pdf_and_fhir(pe
     for shown in (html, pdf_text, fhir_json):
         assert SHARED in shown and "Ik slaap slecht" in shown
         assert NOT_SHARED not in shown and "Rustig, met veel tijd" not in shown
-    Bundle.model_validate(json.loads(fhir_json))
+    Bundle.parse_obj(json.loads(fhir_json))
     assert seen["pdf"]["Content-Type"] == "application/pdf"
     assert seen["fhir"]["Content-Type"].startswith("application/fhir+json")
     for download in (seen["pdf"], seen["fhir"]):
@@ -72,6 +74,16 @@ def test_every_professional_answer_is_private_and_not_indexed(person) -> None:
         assert response["X-Robots-Tag"].startswith("noindex")
         assert response["Cache-Control"] == "no-store"
         assert response["Referrer-Policy"] == "no-referrer"
+
+
+def test_switching_language_on_the_shared_page_comes_back_to_it(person) -> None:
+    made = share(person, ["help.question"])
+    browser = Client()
+    page = browser.get(made["path"]).content.decode()
+    switch = unescape(re.search(r'class="language-switch" href="([^"]+)"', page).group(1))
+    back = browser.get(switch)
+    assert back.status_code == 302 and back["Location"] == made["path"]
+    assert "Summary for a professional" in browser.get(back["Location"]).content.decode()
 
 
 def test_the_link_has_128_plus_bits_and_the_database_keeps_only_a_hash_of_the_id(person) -> None:
