@@ -18,6 +18,8 @@ DEBUG = os.environ.get("GEZIEN_DEV") == "1"
 SECRET_KEY = config.secret_key(DATA_DIR)
 ALLOWED_HOSTS = config.allowed_hosts()
 BEHIND_TLS = config.env_bool("GEZIEN_BEHIND_TLS", False)
+# How many reverse proxies stand in front of Gezien (for the client address in X-Forwarded-For).
+PROXY_COUNT = config.env_int("GEZIEN_PROXY_COUNT", 0, 0, 5)
 EXIT_URL = config.exit_url()
 
 INSTALLED_APPS = [
@@ -28,6 +30,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "gezien.core",
     "gezien.accounts",
+    "gezien.library",
+    "gezien.navigator",
+    "gezien.safetyplan",
     "gezien.drafts",
     "gezien.story",
 ]
@@ -95,6 +100,7 @@ LANGUAGE_COOKIE_HTTPONLY = True
 if BEHIND_TLS:
     # __Host- cookies are refused by browsers without Secure, so only behind TLS.
     SESSION_COOKIE_NAME = "__Host-session"
+    LANGUAGE_COOKIE_NAME = "__Host-language"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

@@ -13,6 +13,9 @@ urlpatterns = [
     path("healthz", core.healthz, name="healthz"),
     path("livez", core.livez, name="livez"),
     path("account/", include("gezien.accounts.urls")),
+    path("bibliotheek/", include("gezien.library.urls")),
+    path("hulpwijzer/", include("gezien.navigator.urls")),
+    path("veiligheidsplan/", include("gezien.safetyplan.urls")),
     path("concepten/", include("gezien.drafts.urls")),
     path("", include("gezien.story.urls")),
 ]

@@ -111,6 +111,12 @@ class ChangePassphraseForm(NewPassphraseMixin, forms.Form):
 class ResetForm(NewPassphraseMixin, forms.Form):
     username = _username_field()
     recovery_code = _code_field(_("Recovery code"))
+    second_step_code = forms.CharField(
+        label=_("Code from your authenticator app (only if you turned on the second step)"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
     new_passphrase = _passphrase_field(_("New passphrase"), "new-password", NEW_PASSPHRASE_HELP)
 
 

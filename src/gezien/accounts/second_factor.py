@@ -18,7 +18,6 @@ log = logging.getLogger("gezien.accounts")
 
 BACKUP_CODES = 10
 BACKUP_GROUPS = 6  # 24 characters, 120 random bits
-ISSUER = "Gezien"
 
 
 def new_secret() -> str:
@@ -28,7 +27,9 @@ def new_secret() -> str:
 def provisioning_svg(secret: str, username: str) -> str:
     """A QR code for the authenticator app, as an inline SVG drawn here (nothing is
     fetched from elsewhere)."""
-    uri = pyotp.TOTP(secret).provisioning_uri(name=username, issuer_name=ISSUER)
+    # No issuer name: an authenticator app listing "Gezien" could give the person away to
+    # someone who checks their phone. The entry shows only the username they chose.
+    uri = pyotp.TOTP(secret).provisioning_uri(name=username)
     return segno.make(uri, error="m").svg_inline(
         scale=4, dark="#000", light="#fff", omitsize=True, title="QR code", svgclass="qr-code"
     )

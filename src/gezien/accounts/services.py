@@ -128,14 +128,21 @@ def change_passphrase(account: Account, current: str, new: str) -> bool:
     return True
 
 
-def reset_with_recovery_code(username: str, code: str, new_passphrase: str) -> tuple[Unlocked, str] | None:
+def reset_with_recovery_code(
+    username: str, code: str, new_passphrase: str, second_step_code: str = ""
+) -> tuple[Unlocked, str] | None:
     """A forgotten passphrase: the recovery code unwraps the data key, which is then wrapped
-    under the new passphrase and a new recovery code (the old code stops working)."""
+    under the new passphrase and a new recovery code (the old code stops working). With the
+    second step on, its code is needed too: the recovery code alone does not get past it."""
+    from gezien.accounts import second_factor
+
     account = _find(username)
     data_key = _unwrap(account, "recovery", codes.canonical(code)) if account else None
     if account is None or data_key is None:
         if account is None:
             crypto.derive_key(code, _DUMMY_SALT, DEFAULT_KDF)
+        return None
+    if second_factor.is_enabled(account) and not second_factor.verify(account, data_key, second_step_code):
         return None
     _set_passphrase(account, new_passphrase, data_key)
     new_code = _set_recovery(account, data_key)
@@ -143,18 +150,6 @@ def reset_with_recovery_code(username: str, code: str, new_passphrase: str) -> t
     account.save()
     log.info("passphrase reset with recovery code id=%s", account.id)
     return Unlocked(account, data_key), new_code
-
-
-def new_recovery_code(account: Account, data_key: bytes) -> str:
-    code = _set_recovery(account, data_key)
-    account.credentials_changed_at = timezone.now()
-    account.save()
-    log.info("recovery code replaced id=%s", account.id)
-    return code
-
-
-def recovery_code_matches(account: Account, code: str) -> bool:
-    return _unwrap(account, "recovery", codes.canonical(code)) is not None
 
 
 # Throttling -----------------------------------------------------------------------------

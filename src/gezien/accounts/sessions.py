@@ -111,6 +111,13 @@ def touch(request: HttpRequest, force: bool = False) -> None:
         SessionRecord.objects.filter(session_key=request.session.session_key).update(last_seen_at=timezone.now())
 
 
+def renew_id(request: HttpRequest) -> None:
+    """A new session id after the passphrase was entered again (its line follows)."""
+    old_key = request.session.session_key
+    request.session.cycle_key()
+    SessionRecord.objects.filter(session_key=old_key).update(session_key=request.session.session_key)
+
+
 def passphrase_is_recent(request: HttpRequest) -> bool:
     return time.time() - request.session.get(PASSPHRASE_AT, 0) <= settings.REAUTH_SECONDS
 

@@ -4,6 +4,7 @@ forms to it."""
 from __future__ import annotations
 
 import base64
+import time
 import json
 import logging
 from urllib.parse import urlencode
@@ -28,6 +29,7 @@ from gezien.vault import session as vault_session
 log = logging.getLogger("gezien.accounts")
 
 PENDING_SECOND_STEP = "second_step_for"
+SECOND_STEP_SECONDS = 5 * 60
 PENDING_TOTP = "totp_pending"
 sensitive = sensitive_post_parameters(
     "passphrase", "new_passphrase", "current_passphrase", "recovery_code", "code", "last_part"
@@ -35,6 +37,14 @@ sensitive = sensitive_post_parameters(
 
 
 def _client(request: HttpRequest) -> str:
+    """The address the request came from, for throttling only (never stored: it is hashed).
+    Behind N proxies (GEZIEN_PROXY_COUNT) it is the Nth address from the right in
+    X-Forwarded-For, the last one a trusted proxy added."""
+    hops = settings.PROXY_COUNT
+    if hops:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= hops:
+            return forwarded[-hops]
     return request.META.get("REMOTE_ADDR", "")
 
 
@@ -144,6 +154,7 @@ def login(request: HttpRequest) -> HttpResponse:
             if second_factor.is_enabled(unlocked.account):
                 request.session.cycle_key()
                 request.session[PENDING_SECOND_STEP] = str(unlocked.account.pk)
+                request.session[PENDING_SECOND_STEP + "_at"] = time.time()
                 vault_session.unlock(request, unlocked.account.pk, unlocked.data_key)
                 return redirect(f"{reverse('accounts:second-step')}?{urlencode({'next': _safe_next(request, '')})}")
             sessions.start(request, unlocked)
@@ -157,8 +168,11 @@ def login(request: HttpRequest) -> HttpResponse:
 @sensitive
 def second_step(request: HttpRequest) -> HttpResponse:
     account_id = request.session.get(PENDING_SECOND_STEP)
+    started = request.session.get(PENDING_SECOND_STEP + "_at", 0)
     account = Account.objects.filter(pk=account_id).first() if account_id else None
-    if account is None:
+    if account is None or time.time() - started > SECOND_STEP_SECONDS:
+        vault_session.lock(request)
+        request.session.pop(PENDING_SECOND_STEP, None)
         return redirect("accounts:login")
     form = forms.SecondStepForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -180,7 +194,9 @@ def second_step(request: HttpRequest) -> HttpResponse:
 @require_POST
 def logout(request: HttpRequest) -> HttpResponse:
     sessions.end(request)
-    return redirect("home")
+    response = redirect("home")
+    response["Clear-Site-Data"] = '"cache", "storage"'
+    return response
 
 
 @account_required
@@ -199,7 +215,13 @@ def home(request: HttpRequest) -> HttpResponse:
 def change_passphrase(request: HttpRequest) -> HttpResponse:
     form = forms.ChangePassphraseForm(request.POST or None, username=request.user.username)
     if request.method == "POST" and form.is_valid():
-        if services.change_passphrase(request.user, form.cleaned_data["current_passphrase"], form.cleaned_data["new_passphrase"]):
+        if _guess(
+            request, form, request.user.username,
+            lambda: services.change_passphrase(
+                request.user, form.cleaned_data["current_passphrase"], form.cleaned_data["new_passphrase"]
+            ),
+            ("current_passphrase", _("Your current passphrase is not right.")), "passphrase change",
+        ):
             # Keep this browser logged in; every other session ends (a changed passphrase
             # must lock out whoever may have known the old one).
             sessions.keep_after_passphrase_change(request)
@@ -207,7 +229,6 @@ def change_passphrase(request: HttpRequest) -> HttpResponse:
             sessions.passphrase_entered(request)
             messages.success(request, _("Your passphrase is changed and you are logged out everywhere else. Your data stayed as it was."))
             return redirect("accounts:home")
-        form.add_error("current_passphrase", _("Your current passphrase is not right."))
     return render(request, "accounts/change_passphrase.html", {"form": form})
 
 
@@ -218,9 +239,10 @@ def reset(request: HttpRequest) -> HttpResponse:
         result = _guess(
             request, form, form.cleaned_data["username"],
             lambda: services.reset_with_recovery_code(
-                form.cleaned_data["username"], form.cleaned_data["recovery_code"], form.cleaned_data["new_passphrase"]
+                form.cleaned_data["username"], form.cleaned_data["recovery_code"],
+                form.cleaned_data["new_passphrase"], form.cleaned_data["second_step_code"],
             ),
-            (None, _("The username or recovery code is not right.")), "reset",
+            (None, _("The username, recovery code or authenticator code is not right.")), "reset",
         )
         if result:
             unlocked, new_code = result
@@ -274,6 +296,7 @@ def confirm_passphrase(request: HttpRequest) -> HttpResponse:
             lambda: request.user.check_password(form.cleaned_data["passphrase"]),
             ("passphrase", _("This passphrase is not right.")), "passphrase confirmation",
         ):
+            sessions.renew_id(request)
             sessions.passphrase_entered(request)
             return redirect(_safe_next(request, reverse("accounts:home")))
     return render(request, "accounts/confirm_passphrase.html", {"form": form, "next": _safe_next(request, "")})
@@ -311,7 +334,9 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         account_id = account.pk
         account.delete()
         log.info("account deleted id=%s", account_id)
-        return render(request, "accounts/deleted.html")
+        response = render(request, "accounts/deleted.html")
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
     return render(request, "accounts/my_data.html", {"delete_form": form}, status=400)
 
 
@@ -350,7 +375,7 @@ def second_step_add(request: HttpRequest) -> HttpResponse:
 def second_step_remove(request: HttpRequest) -> HttpResponse:
     second_factor.disable(request.user)
     messages.success(request, _("The second step is removed. You now log in with your passphrase only."))
-    return redirect("accounts:second-step-settings")
+    return redirect("accounts:sessions")
 
 
 @require_POST

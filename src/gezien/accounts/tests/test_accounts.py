@@ -359,3 +359,38 @@ def test_a_sealed_value_copied_to_another_account_gives_a_calm_error_page() -> N
         second_factor.verify(thief, thief_key, "123456") or crypto.open_sealed(
             thief_key, device.sealed_secret, crypto.record_aad(thief.pk, "totp", device.pk)
         )
+
+
+def test_confirming_the_passphrase_gives_a_new_session_id() -> None:
+    client = logged_in_client()
+    before = client.session.session_key
+    client.post("/account/bevestigen/", {"passphrase": PASSPHRASE})
+    assert client.session.session_key != before
+    assert SessionRecord.objects.filter(session_key=client.session.session_key).exists()
+    assert client.get("/account/").status_code == 200
+
+
+def test_logout_asks_the_browser_to_forget_cache_and_storage() -> None:
+    client = logged_in_client()
+    response = client.post("/account/uitloggen/")
+    assert response["Clear-Site-Data"] == '"cache", "storage"'
+
+
+def test_behind_proxies_the_throttle_uses_the_forwarded_address(settings, rf) -> None:
+    from gezien.accounts.views import _client
+
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="198.51.100.7, 203.0.113.9", REMOTE_ADDR="10.0.0.2")
+    assert _client(request) == "10.0.0.2"
+    settings.PROXY_COUNT = 1
+    assert _client(request) == "203.0.113.9"  # the address the trusted proxy saw
+    settings.PROXY_COUNT = 2
+    assert _client(request) == "198.51.100.7"
+
+
+def test_wrong_current_passphrases_are_throttled_too() -> None:
+    client = logged_in_client()
+    for _ in range(services.ACCOUNT_FREE_FAILURES + 1):
+        client.post("/account/wachtwoord/", {"current_passphrase": "fout", "new_passphrase": "vier nieuwe losse woorden"})
+    response = client.post("/account/wachtwoord/", {"current_passphrase": PASSPHRASE, "new_passphrase": "vier nieuwe losse woorden"})
+    assert "seconden" in response.content.decode()
+    assert services.authenticate("merel", PASSPHRASE) is not None

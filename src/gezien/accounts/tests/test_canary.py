@@ -40,6 +40,11 @@ def _second_step(client: Client, marker: str) -> None:
     client.canary_secrets.append(secret)
 
 
+def _safety_plan(client: Client, marker: str) -> None:
+    response = client.post("/veiligheidsplan/", {"action": "save", "warning_signs_1": marker})
+    assert response.status_code == 302
+
+
 def _story(client: Client, marker: str) -> None:
     client.post("/mijn-verhaal/kindertijd/", {"story_version": 0, "childhood_happened": f"Thuis {marker}"})
 
@@ -61,7 +66,7 @@ def _share(client: Client, marker: str) -> None:
         assert marker in professional.get(path).content.decode(errors="replace") or path.startswith("/gedeeld/pdf/")
 
 
-CANARY_WRITERS = [_second_step, _story, _help_question, _share]
+CANARY_WRITERS = [_second_step, _safety_plan, _story, _help_question, _share]
 
 
 def _database_bytes() -> bytes:
@@ -106,6 +111,7 @@ def test_nothing_personal_is_stored_or_logged_in_the_clear(caplog) -> None:
     client.post("/account/bevestigen/", {"passphrase": passphrase})
     export = client.post("/account/mijn-gegevens/export/").content.decode()
     assert json.loads(export)["account"]["username"] == "vink"
+    assert marker in export, "the marker was not stored through any feature"
 
     stored = _database_bytes()
     logged = caplog.text.encode()

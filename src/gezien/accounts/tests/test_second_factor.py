@@ -86,3 +86,34 @@ def test_a_sealed_secret_moved_to_another_account_gives_a_calm_error_page() -> N
     assert "kan niet worden geopend" in html and 'href="tel:113"' in html
     assert "Traceback" not in html
     assert Account.objects.count() == 2
+
+
+def test_a_recovery_code_alone_does_not_get_past_the_second_step() -> None:
+    from gezien.accounts import services
+
+    unlocked, code = services.create_account("lijster", PASSPHRASE)
+    owner = logged_in_client("lijster")
+    secret, _backup = _enable(owner)
+    without = Client().post(
+        "/account/vergeten/", {"username": "lijster", "recovery_code": code, "new_passphrase": "nieuw begin vandaag hier"}
+    )
+    assert without.status_code == 200 and "klopt niet" in without.content.decode()
+    assert services.authenticate("lijster", PASSPHRASE) is not None  # nothing changed
+    with_code = Client().post(
+        "/account/vergeten/",
+        {"username": "lijster", "recovery_code": code, "second_step_code": pyotp.TOTP(secret).at(time.time() + 30),
+         "new_passphrase": "nieuw begin vandaag hier"},
+    )
+    assert with_code["Location"] == "/account/herstelcode/"
+
+
+def test_a_half_finished_login_expires_after_five_minutes() -> None:
+    owner = logged_in_client()
+    secret, _backup = _enable(owner)
+    client = _password_step()
+    session = client.session
+    session["second_step_for_at"] = time.time() - 6 * 60
+    session.save()
+    response = client.post("/account/inloggen/code/", {"code": pyotp.TOTP(secret).at(time.time() + 30)})
+    assert response["Location"] == "/account/inloggen/"
+    assert client.get("/account/").status_code == 302

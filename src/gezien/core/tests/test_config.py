@@ -104,3 +104,30 @@ def test_the_check_command_fails_on_a_readable_secret_key(tmp_path) -> None:
     result = _gezien("check", GEZIEN_DATA_DIR=str(tmp_path))
     assert result.returncode == 1
     assert "gezien.E001" in result.stdout
+
+
+def test_behind_tls_cookies_are_secure_host_cookies_with_hsts(tmp_path) -> None:
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='gezien.settings'; django.setup();"
+        "from django.conf import settings as s;"
+        "print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.LANGUAGE_COOKIE_NAME, s.SESSION_COOKIE_SECURE,"
+        " s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS, s.SECURE_SSL_REDIRECT)"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GEZIEN_") and k != "DJANGO_SETTINGS_MODULE"}
+    env.update(GEZIEN_DATA_DIR=str(tmp_path), GEZIEN_BEHIND_TLS="true")
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == [
+        "__Host-session", "__Host-csrftoken", "__Host-language", "True", "True", "31536000", "True"
+    ], result.stderr
+
+
+def test_a_fresh_installation_has_no_accounts(tmp_path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GEZIEN_") and k != "DJANGO_SETTINGS_MODULE"}
+    env["GEZIEN_DATA_DIR"] = str(tmp_path)
+    code = (
+        "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='gezien.settings'; django.setup();"
+        "from django.core.management import call_command; call_command('migrate', verbosity=0);"
+        "from gezien.accounts.models import Account; print(Account.objects.count())"
+    )
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip() == "0", result.stderr

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class LibraryConfig(AppConfig):
+    name = "gezien.library"
+    verbose_name = "Library"
+
+    def ready(self) -> None:
+        from gezien.library import pages
+
+        # A broken page, link, source or image must stop start-up, not a page view later.
+        pages.start()

@@ -1,0 +1,108 @@
+"""The library as the web app uses it: loaded and checked once at start-up, search indexes
+built in memory, each page rendered to HTML once per language and kept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from django.templatetags.static import static
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language
+
+from gezien.library import content, markup, search
+from gezien.library.content import Library, LibraryError, Page
+from gezien.library.topics import TOPICS
+
+# site:NAME in a page -> the URL name of that Gezien tool. A tool that is not installed has
+# no URL, and its links are shown as plain text.
+SITE_URL_NAMES = {
+    "help": "help-lines",
+    "safety-plan": "safetyplan:plan",
+    "navigator": "navigator:form",
+    "questionnaires": "measure:index",
+    "exercises": "exercises:index",
+    "journal": "journal:index",
+}
+
+
+@dataclass(frozen=True)
+class Loaded:
+    library: Library
+    indexes: dict[str, search.Index]
+
+
+_loaded: Loaded | None = None
+
+
+def _check_topics(library: Library) -> None:
+    listed = [page_id for topic in TOPICS for page_id in topic.pages]
+    for page_id in listed:
+        if page_id not in library.ids:
+            raise LibraryError(f"topics.py: unknown page {page_id!r}")
+        if listed.count(page_id) > 1:
+            raise LibraryError(f"topics.py: page {page_id!r} is in more than one topic")
+    for page_id in library.ids:
+        if page_id not in listed:
+            raise LibraryError(f"topics.py: page {page_id!r} is in no topic")
+
+
+def start() -> Loaded:
+    global _loaded
+    library = content.load()
+    _check_topics(library)
+    indexes = {
+        lang: search.Index(lang, search.documents(library.pages[lang].values()))
+        for lang in content.LANGUAGES
+    }
+    _loaded = Loaded(library, indexes)
+    return _loaded
+
+
+def loaded() -> Loaded:
+    return _loaded or start()
+
+
+def language() -> str:
+    current = (get_language() or "nl")[:2]
+    return current if current in content.LANGUAGES else "nl"
+
+
+def site_url(name: str) -> str | None:
+    url_name = SITE_URL_NAMES.get(name)
+    if url_name is None:
+        return None
+    try:
+        return reverse(url_name)
+    except NoReverseMatch:
+        return None
+
+
+def page_url(page_id: str) -> str:
+    return reverse("library:page", args=[page_id])
+
+
+@cache
+def rendered(lang: str, page_id: str) -> str:
+    library = loaded().library
+
+    def image(name: str) -> str:
+        return static(f"gezien/library/{library.images[name][lang]}")
+
+    links = markup.Links(page=page_url, site=site_url, image=image)
+    return markup.render(library.page(lang, page_id).body, links)
+
+
+def get(page_id: str) -> Page | None:
+    return loaded().library.pages[language()].get(page_id)
+
+
+def find(query: str) -> list[Page]:
+    lang = language()
+    by_id = loaded().library.pages[lang]
+    return [by_id[hit.id] for hit in loaded().indexes[lang].search(query)]
+
+
+def topics() -> list[tuple[object, list[Page]]]:
+    by_id = loaded().library.pages[language()]
+    return [(topic, [by_id[page_id] for page_id in topic.pages]) for topic in TOPICS]

@@ -1,0 +1,102 @@
+"""The navigator's rules as the web side uses them: loaded and checked once, and advice put
+into words in the reader's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from gezien.library import pages
+from gezien.navigator import engine
+from gezien.navigator.engine import Advice, Evidence, RulesError, Step, Text
+
+
+@cache
+def rules() -> engine.Rules:
+    return engine.load()
+
+
+def start() -> None:
+    library = pages.loaded().library
+    for index, kind in enumerate(rules().kinds):
+        if kind.page is not None and kind.page not in library.ids:
+            raise RulesError(f"rules.toml: kinds[{index}].page: unknown library page {kind.page!r}")
+
+
+def say(text: Text) -> str:
+    return text.en if pages.language() == "en" else text.nl
+
+
+def source_name(key: str) -> str:
+    return pages.loaded().library.sources[key][pages.language()]
+
+
+@dataclass(frozen=True)
+class Claim:
+    text: str
+    source: str
+    where: str | None
+    newer: bool
+
+
+@dataclass(frozen=True)
+class KindOfHelp:
+    name: str
+    description: str
+    reasons: list[str]
+    evidence: list[Claim]
+    page_url: str | None
+    page_title: str | None
+    site_url: str | None
+
+
+@dataclass(frozen=True)
+class Item:
+    title: str
+    text: str
+    sources: list[str]
+    site_url: str | None
+
+
+def _claim(evidence: Evidence) -> Claim:
+    return Claim(
+        say(evidence.claim), source_name(evidence.source), evidence.where,
+        evidence.differs_from_report,
+    )  # fmt: skip
+
+
+def _kind(kind: engine.Kind, reasons: tuple[engine.Reason, ...]) -> KindOfHelp:
+    page = pages.get(kind.page) if kind.page else None
+    return KindOfHelp(
+        name=say(kind.name),
+        description=say(kind.description),
+        reasons=[say(reason.text) for reason in reasons],
+        evidence=[_claim(evidence) for evidence in kind.evidence],
+        page_url=pages.page_url(page.id) if page else None,
+        page_title=page.title if page else None,
+        site_url=pages.site_url(kind.site) if kind.site else None,
+    )
+
+
+def _item(step: Step) -> Item:
+    return Item(
+        title=say(step.title),
+        text=say(step.text),
+        sources=[source_name(key) for key in step.sources],
+        site_url=pages.site_url(step.site) if step.site else None,
+    )
+
+
+def words(advice: Advice) -> dict:
+    """Everything the result page shows, in the reader's language."""
+    return {
+        "suggestions": [_kind(s.kind, s.reasons) for s in advice.suggestions],
+        "excluded": [_kind(e.kind, e.reasons) for e in advice.excluded],
+        "route_intro": say(advice.route.intro),
+        "route": [_item(step) for step in advice.route.steps],
+        "bridge": [_item(step) for step in advice.bridge],
+        "intake_questions": [say(question.text) for question in advice.intake_questions],
+        "click": say(advice.click.text),
+        "click_sources": [source_name(key) for key in advice.click.sources],
+        "click_where": advice.click.where,
+    }

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class SafetyPlanConfig(AppConfig):
+    name = "gezien.safetyplan"
+    verbose_name = "Safety plan"
+
+    def ready(self) -> None:
+        from gezien.accounts import export
+        from gezien.safetyplan import models
+
+        export.register("safety_plan", models.export_section)

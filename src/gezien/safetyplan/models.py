@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+from gezien.vault.records import SealedRecord
+
+
+class SafetyPlan(SealedRecord):
+    """A person's safety plan: one per account. The sealed content is
+    {"steps": {step id: [entry, ...]}}, as in plan.STEPS."""
+
+    KIND = "safety-plan"
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner"], name="one_safety_plan_per_account")
+        ]
+
+
+def export_section(account, data_key: bytes) -> dict[str, Any] | None:
+    record = SafetyPlan.objects.filter(owner=account).first()
+    if record is None:
+        return None
+    return {**record.open_content(data_key), "updated_at": record.updated_at.isoformat()}
