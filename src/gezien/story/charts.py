@@ -27,11 +27,11 @@ def line_chart(label: str, points: list[tuple[str, float]], maximum: float | Non
     marks = "".join(
         f'<circle cx="{x:.1f}" cy="{yy:.1f}" r="4"/>'
         f'<text x="{x:.1f}" y="{yy - 8:.1f}" text-anchor="middle">{value:g}</text>'
-        for (x, yy), (_, value) in zip(coordinates, points)
+        for (x, yy), (_, value) in zip(coordinates, points, strict=True)
     )
     dates = "".join(
         f'<text x="{x:.1f}" y="{HEIGHT - BOTTOM + 20}" text-anchor="middle">{escape(date)}</text>'
-        for (x, _), (date, _) in zip(coordinates, points)
+        for (x, _), (date, _) in zip(coordinates, points, strict=True)
     )
     axes = (
         f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{TOP + inner_h}"/>'

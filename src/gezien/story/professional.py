@@ -2,8 +2,8 @@
 
 Every answer here carries `X-Robots-Tag: noindex` (and, like every Gezien page,
 `Referrer-Policy: no-referrer` and `Cache-Control: no-store`). The link's id and key are
-in the query string, which Django never logs and gunicorn does not log either (Gezien
-runs it without an access log)."""
+in the query string: Django's own log lines name only the path, and Gezien runs gunicorn
+without an access log."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from gezien.accounts.views import _client as client_address
 from gezien.story import fhir, forms, pdf, sharing
 from gezien.story.models import Share, ShareOpening
 from gezien.story.templatetags.story_tags import when
-from gezien.story.views import _download
+from gezien.story.views import attachment
 
 UNLOCKED = "story_shares_unlocked"
 
@@ -110,7 +110,7 @@ def shared_pdf(request: HttpRequest) -> HttpResponse:
     if share is None:
         return _unavailable(request)
     sharing.record_opening(share, ShareOpening.PDF)
-    return _private(_download(pdf.render(data, shared=True), "application/pdf", "pdf"))
+    return _private(attachment(pdf.render(data, shared=True), "application/pdf", "pdf"))
 
 
 @require_GET
@@ -122,7 +122,7 @@ def shared_fhir(request: HttpRequest) -> HttpResponse:
     with translation.override(data["language"]):
         bundle = fhir.bundle(data, title=_("Summary for a professional"), about=_fhir_about(data))
     body = json.dumps(bundle, ensure_ascii=False, indent=2).encode()
-    return _private(_download(body, "application/fhir+json; charset=utf-8", "json"))
+    return _private(attachment(body, "application/fhir+json; charset=utf-8", "json"))
 
 
 def _fhir_about(data: dict) -> list[str]:

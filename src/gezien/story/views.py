@@ -198,7 +198,7 @@ def summary_preview(request: HttpRequest) -> HttpResponse:
     return _preview(request, available, form.cleaned_data["parts"])
 
 
-def _download(body: bytes, content_type: str, extension: str) -> HttpResponse:
+def attachment(body: bytes, content_type: str, extension: str) -> HttpResponse:
     response = HttpResponse(body, content_type=content_type)
     # A neutral name: a file called after Gezien or a story could tell someone else too much.
     response["Content-Disposition"] = f'attachment; filename="document-{timezone.localdate().isoformat()}.{extension}"'
@@ -213,7 +213,7 @@ def summary_pdf(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _choose_page(request, form, available, status=400)
     data = summary.snapshot(available, form.cleaned_data["parts"], language=sections.language(), made_at=timezone.now())
-    return _download(pdf.render(data, shared=False), "application/pdf", "pdf")
+    return attachment(pdf.render(data, shared=False), "application/pdf", "pdf")
 
 
 @sensitive_post_parameters()
