@@ -19,6 +19,7 @@ import tempfile
 import time
 from datetime import timedelta
 
+sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent))
 os.environ["GEZIEN_DATA_DIR"] = tempfile.mkdtemp(prefix="gezien-bench-")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gezien.settings")
 
@@ -35,42 +36,9 @@ from gezien.journal import entries  # noqa: E402
 from gezien.journal.models import JournalEntry  # noqa: E402
 from gezien.vault import session  # noqa: E402
 
+from benchmarks.data import journal_content  # noqa: E402
+
 PASSPHRASE = "lamp rivier brood herfst"
-SENTENCES = [
-    "Vanochtend was het druk op het werk en had ik weinig tijd voor mezelf.",
-    "Ik belde met mijn moeder en daarna voelde ik me klein.",
-    "We maakten een wandeling langs het water, dat deed goed.",
-    "Mijn collega vroeg hoe het ging en ik wist niet wat ik moest zeggen.",
-    "Ik lag lang wakker en dacht aan vroeger.",
-    "Er kwam een brief van de gemeente die ik spannend vond.",
-    "Ik heb gekookt voor een vriendin en we hebben veel gelachen.",
-    "Op de fiets naar huis merkte ik dat mijn schouders vastzaten.",
-]
-
-
-def _content(day, rng: random.Random) -> dict:
-    vocab = entries.vocabulary()
-    words = rng.sample(vocab.words, 3)
-    return {
-        "date": day.isoformat(),
-        "time": f"{rng.randint(7, 23):02d}:{rng.randint(0, 59):02d}",
-        "happened": " ".join(rng.sample(SENTENCES, 3)),
-        "body_areas": [a.id for a in rng.sample(vocab.body_areas, 2)],
-        "sensations": [s.id for s in rng.sample(vocab.sensations, 2)],
-        "body_note": "",
-        "quadrant": "",
-        "pleasantness": rng.randint(-5, 5),
-        "energy": rng.randint(-5, 5),
-        "words": [{"id": w.id, "intensity": rng.randint(0, 10)} for w in words],
-        "feeling_note": "",
-        "thoughts": rng.choice(SENTENCES),
-        "needs": "Rust en iemand die luistert.",
-        "did": rng.choice(SENTENCES),
-        "helpers": [h.id for h in rng.sample(entries.helpers(), 2)],
-        "helped": "Even naar buiten en diep ademhalen.",
-    }
-
-
 def _measure(label: str, run, repeat: int) -> float:
     times = []
     for _ in range(repeat):
@@ -103,7 +71,7 @@ def main() -> int:
     records = []
     for offset in range(args.entries):
         record = JournalEntry(owner=request.user)
-        record.seal_content(key, _content(today - timedelta(days=offset), rng))
+        record.seal_content(key, journal_content(today - timedelta(days=offset), rng))
         records.append(record)
     JournalEntry.objects.bulk_create(records)
     print(f"{args.entries} entries, {sum(len(bytes(r.sealed)) for r in records) // args.entries} bytes sealed on average")

@@ -19,3 +19,10 @@ STATIC_ROOT.mkdir(exist_ok=True)  # noqa: F405  (WhiteNoise warns when it is mis
 # The canary test reads the raw database file, so the SQLite test database is a real file.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405
+
+# Argon2id at the production cost (64 MiB, 3 passes) makes every sign-up and login in the
+# in-process tests take a second; these tests check behaviour, not cost, so they use a
+# light setting. The production parameters are asserted in accounts/tests/test_accounts.py,
+# and the browser suite runs `gezien serve` with them.
+PASSWORD_HASHERS = ["tests.hashers.LightArgon2Hasher"]
+GEZIEN_TEST_KDF = {"time_cost": 1, "memory_kib": 8192}

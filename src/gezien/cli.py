@@ -170,7 +170,9 @@ def _check() -> int:
     from django.core.checks import ERROR, run_checks
     from django.db import connections
 
-    messages = run_checks(include_deployment_checks=True, databases=list(connections))
+    messages = [
+        m for m in run_checks(include_deployment_checks=True, databases=list(connections)) if not m.is_silenced()
+    ]
     if not settings.BEHIND_TLS:
         messages = [m for m in messages if m.id not in TLS_ONLY_WARNINGS]
         print(

@@ -20,6 +20,7 @@ urlpatterns = [
     path("concepten/", include("gezien.drafts.urls")),
     path("dagboek/", include("gezien.journal.urls")),
     path("oefeningen/", include("gezien.exercises.urls")),
+    path("", include("gezien.story.urls")),
 ]
 
 handler400 = core.bad_request

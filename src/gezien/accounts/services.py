@@ -20,7 +20,9 @@ from gezien.vault import codes, crypto
 log = logging.getLogger("gezien.accounts")
 
 RECOVERY_GROUPS = 7  # 28 characters, 140 random bits
-DEFAULT_KDF = crypto.KdfParams()
+# The production parameters are KdfParams' defaults; the test settings lower them so the
+# in-process tests run fast (the browser suite runs `gezien serve` with the real ones).
+DEFAULT_KDF = crypto.KdfParams(**getattr(settings, "GEZIEN_TEST_KDF", {}))
 # A real hash and wrapped key to spend the same work on when the username does not exist,
 # so an unknown name and a wrong passphrase take about as long.
 _DUMMY_HASH = make_password("not a real passphrase")

@@ -49,6 +49,7 @@ def save(
     answers: dict[str, int | None],
     result: Result,
     language: str,
+    taken_at: datetime.datetime | None = None,
 ) -> QuestionnaireResult:
     record = QuestionnaireResult(owner=owner)
     record.seal_content(
@@ -57,7 +58,7 @@ def save(
             "instrument": instrument.id,
             "version": instrument.version,
             "language": language,
-            "taken_at": timezone.now().isoformat(),
+            "taken_at": (taken_at or timezone.now()).isoformat(),
             "answers": answers,
             "result": result_json(instrument, result),
         },

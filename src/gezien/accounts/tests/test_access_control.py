@@ -10,6 +10,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from gezien.accounts.testing import assert_outsider_gets_404, logged_in_client
+from gezien.story.models import Share
+from gezien.story.tests.support import make_help_question, share
 
 
 def _own_session(owner) -> dict:
@@ -20,11 +22,19 @@ def _own_questionnaire_result(owner) -> dict:
     answers = {f"phq9_{n}": "1" for n in range(1, 10)}
     response = owner.post("/vragenlijsten/phq9/", {**answers, "keep": "on"})
     return {"pk": response.url.rstrip("/").split("/")[-1]}
+
+
 def _own_journal_entry(owner) -> dict:
     from gezien.journal.models import JournalEntry
 
     owner.post("/dagboek/nieuw/", {"happened": "Een gewone dag."})
     return {"pk": JournalEntry.objects.get(owner=owner.account).pk}
+
+
+def _own_share(owner) -> dict:
+    make_help_question(owner, bothers="Ik slaap slecht")
+    share(owner, ["help.question"])
+    return {"pk": Share.objects.get(owner=owner.account).pk}
 
 
 OWNER_ONLY = {
@@ -33,6 +43,7 @@ OWNER_ONLY = {
     "measure:delete": _own_questionnaire_result,
     "journal:edit": _own_journal_entry,
     "journal:delete": _own_journal_entry,
+    "story:share-revoke": _own_share,
 }
 
 

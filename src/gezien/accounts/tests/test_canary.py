@@ -18,11 +18,13 @@ import shutil
 import subprocess
 import uuid
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.db import connection
 from django.test import Client
 
+from gezien.story.tests.support import share
 from gezien.vault import session as vault_session
 
 PASSPHRASE_BASE = "lamp rivier brood herfst"
@@ -71,7 +73,28 @@ def _draft(client: Client, marker: str) -> None:
     assert response.json()["status"] == "saved"
 
 
-CANARY_WRITERS = [_second_step, _safety_plan, _questionnaire, _journal_entry, _draft]
+def _story(client: Client, marker: str) -> None:
+    client.post("/mijn-verhaal/kindertijd/", {"story_version": 0, "childhood_happened": f"Thuis {marker}"})
+
+
+def _help_question(client: Client, marker: str) -> None:
+    client.post("/mijn-verhaal/hulpvraag/", {"bothers": f"Last van {marker}", "practical": marker})
+    client.post("/mijn-verhaal/hulpvraag/tekst/", {"text": f"Mijn hulpvraag: {marker}"})
+
+
+def _share(client: Client, marker: str) -> None:
+    # The link's id and key and the access code are secrets too: only hashes may be stored.
+    made = share(client, ["help.question", "story.childhood.happened"], with_code=True, label=f"Voor {marker}")
+    query = parse_qs(urlsplit(made["path"]).query)
+    client.canary_secrets += [query["id"][0], query["key"][0], made["code"]]
+    professional = Client()
+    professional.post(made["path"], {"code": made["code"]})
+    for path in (made["path"], made["path"].replace("/gedeeld/", "/gedeeld/pdf/"),
+                 made["path"].replace("/gedeeld/", "/gedeeld/fhir/")):
+        assert marker in professional.get(path).content.decode(errors="replace") or path.startswith("/gedeeld/pdf/")
+
+
+CANARY_WRITERS = [_second_step, _safety_plan, _questionnaire, _journal_entry, _draft, _story, _help_question, _share]
 
 
 def _database_bytes() -> bytes:

@@ -1,0 +1,66 @@
+"""This app's own summary sections: the help question, the preferences for a therapist
+and the story, part by part. Other apps register theirs the same way (see summary.py)."""
+
+from __future__ import annotations
+
+import re
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from gezien.accounts.models import Account
+from gezien.story import helpquestion, stories
+from gezien.story.periods import PERIODS
+from gezien.story.summary import Part, Section
+
+
+def paragraphs(text: str) -> tuple[str, ...]:
+    return tuple(block.strip() for block in re.split(r"\n\s*\n", text) if block.strip())
+
+
+def language() -> str:
+    current = (get_language() or "nl")[:2]
+    return current if current in helpquestion.LANGUAGES else "nl"
+
+
+def preference_facts(answers: dict, lang: str) -> tuple[tuple[str, str], ...]:
+    """The answers about the kind of help, as (question, answer) rows."""
+    phrases = helpquestion.load()
+    given = helpquestion.Answers.from_dict(answers)
+
+    def label(group: str, choice_id: str) -> str:
+        return phrases.choice(group, choice_id).label[lang]
+
+    rows = [
+        (_("Pace"), label("pace", given.pace) if given.pace else ""),
+        (_("Way of working"), ", ".join(label("approach", a) for a in given.approach)),
+        (_("On my own or in a group"), label("setting", given.setting) if given.setting else ""),
+        (_("Gender of the therapist"), label("gender", given.gender) if given.gender else ""),
+        (_("What I do not want"), " ".join(given.not_wanted.split())),
+        (_("Practical matters"), " ".join(given.practical.split())),
+    ]
+    return tuple((question, answer) for question, answer in rows if answer)
+
+
+def help_section(account: Account, data_key: bytes) -> Section | None:
+    stored = stories.help_question(account, data_key)
+    parts = []
+    if stored["text"].strip():
+        parts.append(Part("help.question", _("My help question"), paragraphs(stored["text"]), suggested=True))
+    facts = preference_facts(stored["answers"], language())
+    if facts:
+        parts.append(Part("help.preferences", _("What I need from a therapist"), facts=facts, suggested=True))
+    return Section("help", _("Help question and preferences"), tuple(parts))
+
+
+def story_section(account: Account, data_key: bytes) -> Section | None:
+    written = stories.all_periods(account, data_key)
+    parts = []
+    for period in PERIODS:
+        for question in period.questions:
+            text = written[period.key].parts.get(question.key, "")
+            if text.strip():
+                label = str(question.label)
+                title = _("%(period)s: %(question)s") % {"period": period.title, "question": label[0].lower() + label[1:]}
+                parts.append(Part(f"story.{period.key}.{question.key}", title, paragraphs(text)))
+    return Section("story", _("My story"), tuple(parts))

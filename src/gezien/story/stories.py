@@ -1,0 +1,105 @@
+"""Reading and writing the story periods and the help question (sealed records)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+
+from gezien.accounts.models import Account
+from gezien.story.models import HelpQuestion, StoryPeriod
+from gezien.story.periods import BY_KEY, QUESTION_KEYS
+
+MAX_PART_CHARS = 20_000
+
+
+class Conflict(Exception):
+    """The period was saved elsewhere (another tab) after this form was opened."""
+
+    def __init__(self, theirs: dict[str, str], version: int) -> None:
+        super().__init__("story period changed elsewhere")
+        self.theirs = theirs
+        self.version = version
+
+
+@dataclass
+class Written:
+    """One period as stored: its parts (question key -> text) and the version number
+    (0 when nothing was saved yet)."""
+
+    parts: dict[str, str] = field(default_factory=dict)
+    version: int = 0
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(text.strip() for text in self.parts.values())
+
+
+def _slot(data_key: bytes, period: str) -> str:
+    return hmac.new(data_key, f"story-period:{period}".encode(), hashlib.sha256).hexdigest()
+
+
+def _parts(content: dict) -> dict[str, str]:
+    stored = content.get("parts", {})
+    return {key: stored[key] for key in QUESTION_KEYS if isinstance(stored.get(key), str)}
+
+
+def all_periods(owner: Account, data_key: bytes) -> dict[str, Written]:
+    slots = {_slot(data_key, key): key for key in BY_KEY}
+    written = {key: Written() for key in BY_KEY}
+    for record in StoryPeriod.objects.filter(owner=owner, slot__in=slots):
+        written[slots[record.slot]] = Written(_parts(record.open_content(data_key)), record.version)
+    return written
+
+
+def period(owner: Account, data_key: bytes, key: str) -> Written:
+    record = StoryPeriod.objects.filter(owner=owner, slot=_slot(data_key, key)).first()
+    return Written(_parts(record.open_content(data_key)), record.version) if record else Written()
+
+
+def save_period(owner: Account, data_key: bytes, key: str, parts: dict[str, str], version: int) -> int:
+    """Store the period when `version` is still the stored one; returns the new version.
+    Raises Conflict with the stored text when someone saved in between."""
+    content = {"period": key, "parts": {k: parts.get(k, "") for k in QUESTION_KEYS}}
+    slot = _slot(data_key, key)
+    try:
+        with transaction.atomic():
+            record = StoryPeriod.objects.select_for_update().filter(owner=owner, slot=slot).first()
+            if record is None:
+                record = StoryPeriod(owner=owner, slot=slot)
+            else:
+                stored = _parts(record.open_content(data_key))
+                if stored == content["parts"]:
+                    return record.version
+                if record.version != version:
+                    raise Conflict(stored, record.version)
+                record.version += 1
+            record.seal_content(data_key, content)
+            record.save()
+            return record.version
+    except IntegrityError:
+        # Another tab created this period at the same moment.
+        stored = period(owner, data_key, key)
+        raise Conflict(stored.parts, stored.version) from None
+
+
+def help_question(owner: Account, data_key: bytes) -> dict:
+    record = HelpQuestion.objects.filter(owner=owner).first()
+    return record.open_content(data_key) if record else {"answers": {}, "text": "", "edited": False}
+
+
+def save_help_question(owner: Account, data_key: bytes, content: dict) -> None:
+    # The second round only runs when another tab created the record at the same moment;
+    # then it exists and is updated.
+    for _round in range(2):
+        try:
+            with transaction.atomic():
+                record = HelpQuestion.objects.select_for_update().filter(owner=owner).first()
+                record = record or HelpQuestion(owner=owner)
+                record.seal_content(data_key, content)
+                record.save()
+                return
+        except IntegrityError:
+            continue

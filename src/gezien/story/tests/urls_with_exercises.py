@@ -1,0 +1,8 @@
+"""The real URLs plus an exercises page, to test links to pages other apps build."""
+
+from django.http import HttpResponse
+from django.urls import path
+
+from gezien.urls import handler400, handler403, handler404, handler500, urlpatterns as real  # noqa: F401
+
+urlpatterns = [*real, path("oefeningen/", lambda request: HttpResponse("oefeningen"))]
