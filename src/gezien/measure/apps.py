@@ -9,8 +9,10 @@ class MeasureConfig(AppConfig):
 
     def ready(self) -> None:
         from gezien.accounts import export
-        from gezien.measure import catalogue, storage
+        from gezien.measure import catalogue, storage, summary_section
+        from gezien.story import summary
 
         # A broken definition or guidance file must stop start-up, naming file and field.
         catalogue.guidance()
         export.register("questionnaires", storage.export_section)
+        summary.register("measure", summary_section.section, order=30)
