@@ -12,3 +12,7 @@ class ExercisesConfig(AppConfig):
         # Loading checks the data file: a broken file stops start-up naming file and field.
         views.catalogue()
         export.register("exercise_ratings", views.export_section)
+
+        from gezien.story import summary
+
+        summary.register("exercises", views.summary_section, order=40)

@@ -16,7 +16,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.formats import number_format
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -201,27 +202,55 @@ def breathing_css(request: HttpRequest) -> HttpResponse:
     return HttpResponse("".join(rules), content_type="text/css; charset=utf-8")
 
 
-@account_required
-def what_helps(request: HttpRequest) -> HttpResponse:
+def what_helps_rows(account: Account, data_key: bytes) -> list[dict[str, Any]]:
+    """Per exercise: how often it was done and the average distress before and after,
+    the biggest drop first."""
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for rating in ExerciseRating.objects.filter(owner=request.user).only("id", "owner_id", "sealed"):
-        content = rating.open_content(request.data_key)
+    for rating in ExerciseRating.objects.filter(owner=account).only("id", "owner_id", "sealed"):
+        content = rating.open_content(data_key)
         grouped[(content["exercise"], content.get("variant", ""))].append(content)
     rows = []
     for (exercise_id, variant), ratings in grouped.items():
-        change = round(mean(r["after"] - r["before"] for r in ratings), 1)
         rows.append(
             {
                 "name": _name(exercise_id, variant),
                 "times": len(ratings),
                 "before": round(mean(r["before"] for r in ratings), 1),
                 "after": round(mean(r["after"] for r in ratings), 1),
-                "change": change,
+                "change": round(mean(r["after"] - r["before"] for r in ratings), 1),
             }
         )
     rows.sort(key=lambda row: (row["change"], row["name"]))
+    return rows
+
+
+@account_required
+def what_helps(request: HttpRequest) -> HttpResponse:
+    rows = what_helps_rows(request.user, request.data_key)
     chart = charts.bar_chart([(row["name"], max(0.0, -row["change"])) for row in rows])
     return render(request, "exercises/what_helps.html", {"rows": rows, "chart": chart})
+
+
+def summary_section(account: Account, data_key: bytes):
+    """"What helps me" as a part the person may add to the summary for a professional."""
+    from gezien.story import summary
+
+    rows = what_helps_rows(account, data_key)
+    if not rows:
+        return None
+    facts = tuple(
+        (
+            row["name"],
+            ngettext(
+                "done %(times)d time; distress on average %(before)s before and %(after)s after (0–10)",
+                "done %(times)d times; distress on average %(before)s before and %(after)s after (0–10)",
+                row["times"],
+            ) % {**row, "before": number_format(row["before"], 1), "after": number_format(row["after"], 1)},
+        )
+        for row in rows
+    )
+    part = summary.Part(key="exercises.what-helps", title=_("Exercises that help me"), facts=facts)
+    return summary.Section(key="exercises", title=_("What helps"), parts=(part,))
 
 
 def export_section(account: Account, data_key: bytes) -> list[dict[str, Any]]:

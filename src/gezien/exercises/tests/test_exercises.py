@@ -129,3 +129,13 @@ def test_a_broken_exercise_file_names_the_file_and_the_field(tmp_path, old, new,
     with pytest.raises(catalogue.CatalogueError) as error:
         catalogue.load(_broken(tmp_path, old, new))
     assert str(error.value).startswith(message)
+
+
+def test_what_helps_can_go_into_the_summary_for_a_professional() -> None:
+    from gezien.story.tests.support import preview
+
+    client = logged_in_client()
+    client.post("/oefeningen/5-4-3-2-1/", {"before": "8", "after": "4"})
+    assert 'value="exercises.what-helps"' in client.get("/mijn-verhaal/samenvatting/").content.decode()
+    page = preview(client, ["exercises.what-helps"])["page"]
+    assert "5-4-3-2-1: terug in het nu" in page and "8,0" in page and "4,0" in page
