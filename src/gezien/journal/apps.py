@@ -14,3 +14,8 @@ class JournalConfig(AppConfig):
         entries.helpers()
         entries.register_drafts()
         export.register("journal", entries.export_section)
+
+        from gezien.journal import summary_section
+        from gezien.story import summary
+
+        summary.register("journal", summary_section.section, order=50)

@@ -284,3 +284,16 @@ def test_the_overview_goes_by_month(client) -> None:
     assert "Nu" in now and "Toen" not in now
     then = client.get(f"/dagboek/?maand={old:%Y-%m}").content.decode()
     assert "Toen" in then and ">Nu<" not in then
+
+
+def test_what_helped_can_go_into_the_summary_for_a_professional(client) -> None:
+    from gezien.story.tests.support import preview
+
+    for _ in range(2):
+        state = _page_state(client.get("/dagboek/nieuw/").content.decode())
+        client.post("/dagboek/nieuw/", {**state, "date": timezone.localdate().isoformat(),
+                                         "happened": "Een lange dag.", "helpers": ["bewegen"]})
+    assert 'value="journal.what-helped"' in client.get("/mijn-verhaal/samenvatting/").content.decode()
+    page = preview(client, ["journal.what-helped"])["page"]
+    assert "2 keer aangevinkt" in page
+    assert "Een lange dag" not in page  # only what helped, never the entries themselves
