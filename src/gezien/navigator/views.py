@@ -20,5 +20,12 @@ def navigator(request: HttpRequest) -> HttpResponse:
         return render(request, "navigator/form.html", {"form": form})
     if form.is_valid():
         advice = engine.advise(rules, *form.answers())
-        return render(request, "navigator/result.html", web.words(advice))
+        context = web.words(advice)
+        if request.user.is_authenticated and web.help_question_url():
+            # The same answers, ready to be sent on to the help question.
+            context["answers_to_send"] = [
+                (name, value) for name, values in request.POST.lists() if name != "csrfmiddlewaretoken" for value in values
+            ]
+            context["help_question_url"] = web.help_question_url()
+        return render(request, "navigator/result.html", context)
     return render(request, "navigator/form.html", {"form": form}, status=400)

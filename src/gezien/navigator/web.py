@@ -100,3 +100,13 @@ def words(advice: Advice) -> dict:
         "click_sources": [source_name(key) for key in advice.click.sources],
         "click_where": advice.click.where,
     }
+
+
+def help_question_url() -> str | None:
+    """Where the answers can feed the help question, when the story app is installed."""
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return reverse("story:help-question-from-navigator")
+    except NoReverseMatch:
+        return None

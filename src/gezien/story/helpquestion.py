@@ -185,3 +185,28 @@ def compose(answers: Answers, phrases: Phrases, language: str) -> str:
         typed("practical", answers.practical),
     ]
     return "\n\n".join(" ".join(sentences) for sentences in paragraphs if sentences)
+
+
+# The help navigator's preference options, as the help question's options.
+_FROM_NAVIGATOR = {
+    "approach": {"talking": "talking", "practising": "practising", "body": "body"},
+    "setting": {"individual": "individual", "group": "group"},
+    "pace": {"calm": "slow", "intensive": "brisk"},
+}
+
+
+def from_navigator(answers: dict, rules, concerns: list[str], preferences: dict[str, str], language: str) -> dict:
+    """The help question's answers with the navigator's added: the ticked statements join
+    "what bothers me" (each once), and matching preferences fill empty choices. Answers the
+    person gave before are never overwritten."""
+    merged = dict(answers)
+    bothers = merged.get("bothers") or ""
+    statements = [getattr(c.text, language) for c in rules.concerns if c.id in concerns]
+    new = [statement for statement in statements if statement not in bothers]
+    merged["bothers"] = "\n".join(part for part in [bothers.strip(), *new] if part)
+    for question, mapping in _FROM_NAVIGATOR.items():
+        chosen = mapping.get(preferences.get(question, ""))
+        if not chosen or merged.get(question):
+            continue
+        merged[question] = [chosen] if question == "approach" else chosen
+    return merged

@@ -12,6 +12,7 @@ urlpatterns = [
     ],
     path("mijn-verhaal/hulpvraag/", views.help_question, name="help-question"),
     path("mijn-verhaal/hulpvraag/tekst/", views.help_question_text, name="help-question-text"),
+    path("mijn-verhaal/hulpvraag/uit-hulpwijzer/", views.help_question_from_navigator, name="help-question-from-navigator"),
     path("mijn-verhaal/samenvatting/", views.summary_choose, name="summary"),
     path("mijn-verhaal/samenvatting/bekijken/", views.summary_preview, name="summary-preview"),
     path("mijn-verhaal/samenvatting/pdf/", views.summary_pdf, name="summary-pdf"),

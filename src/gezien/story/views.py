@@ -133,6 +133,25 @@ def help_question(request: HttpRequest) -> HttpResponse:
 
 
 @sensitive_post_parameters()
+@require_POST
+@account_required
+def help_question_from_navigator(request: HttpRequest) -> HttpResponse:
+    """The help navigator's answers, put into the help question's answers (the person
+    checks and saves them on the help-question page). Nothing else changes."""
+    from gezien.navigator import web
+    from gezien.navigator.forms import AnswersForm
+
+    form = AnswersForm(web.rules(), request.POST)
+    if not form.is_valid():
+        return render(request, "navigator/form.html", {"form": form}, status=400)
+    stored = stories.help_question(request.user, request.data_key)
+    answers = helpquestion.from_navigator(stored["answers"], web.rules(), *form.answers(), sections.language())
+    stories.save_help_question(request.user, request.data_key, {**stored, "answers": answers})
+    messages.success(request, _("Your answers from the help navigator are filled in below. Check them, add what you like, and save."))
+    return redirect("story:help-question")
+
+
+@sensitive_post_parameters()
 @account_required
 def help_question_text(request: HttpRequest) -> HttpResponse:
     language = sections.language()

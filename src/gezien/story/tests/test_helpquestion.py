@@ -98,3 +98,39 @@ def test_a_broken_data_file_names_the_file_and_the_field() -> None:
     )
     assert _broken(lambda d: d["gender"][1].update(id="woman")) == "helpquestion.toml: gender[1].id: 'woman' is used twice"
     assert _broken(lambda d: d.pop("pace")) == "helpquestion.toml: pace: missing"
+
+
+def test_the_navigators_answers_feed_the_help_question_without_overwriting() -> None:
+    from gezien.accounts.testing import logged_in_client
+    from gezien.navigator import web
+
+    rules = web.rules()
+    concern = rules.concerns[0]
+    client = logged_in_client()
+    client.post("/mijn-verhaal/hulpvraag/", {"bothers": "Ik slaap slecht", "setting": "group"})
+    result = client.post("/hulpwijzer/", {"concerns": [concern.id], "approach": "body", "setting": "individual", "pace": "calm"})
+    assert 'action="/mijn-verhaal/hulpvraag/uit-hulpwijzer/"' in result.content.decode()
+    fed = client.post(
+        "/mijn-verhaal/hulpvraag/uit-hulpwijzer/",
+        {"concerns": [concern.id], "approach": "body", "setting": "individual", "pace": "calm"},
+    )
+    assert fed["Location"] == "/mijn-verhaal/hulpvraag/"
+    page = client.get("/mijn-verhaal/hulpvraag/").content.decode()
+    assert "Ik slaap slecht" in page and concern.text.nl in page
+    from gezien.accounts import services
+    from gezien.accounts.testing import PASSPHRASE
+    from gezien.story import stories
+
+    answers = stories.help_question(client.account, services.authenticate("merel", PASSPHRASE).data_key)["answers"]
+    assert answers["approach"] == ["body"] and answers["pace"] == "slow"
+    assert answers["setting"] == "group"  # the person's own earlier choice stays
+    tampered = client.post("/mijn-verhaal/hulpvraag/uit-hulpwijzer/", {"concerns": ["bestaat-niet"]})
+    assert tampered.status_code == 400
+
+
+def test_without_an_account_the_navigator_offers_no_help_question_button(client) -> None:
+    from gezien.navigator import web
+
+    concern = web.rules().concerns[0]
+    html = client.post("/hulpwijzer/", {"concerns": [concern.id]}).content.decode()
+    assert "uit-hulpwijzer" not in html
