@@ -194,3 +194,19 @@ def tab_to(page: Page, selector: str, limit: int = 80) -> None:
         if target.evaluate("el => el === document.activeElement"):
             return
     raise AssertionError(f"{selector} cannot be reached with the Tab key")
+
+
+def sign_up(visit: Visit, username: str, passphrase: str = "lamp rivier brood herfst") -> Page:
+    """Create an account through the pages (sign-up, then confirming the recovery code) and
+    return the page, logged in on the account home."""
+    page = visit.open("/account/aanmelden/")
+    page.fill("#id_username", username)
+    page.fill("#id_new_passphrase", passphrase)
+    page.check("#id_understood")
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url("**/account/herstelcode/")
+    code = page.locator(".recovery-code code").inner_text()
+    page.fill("#id_last_part", code[-9:])
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url("**/account/")
+    return page

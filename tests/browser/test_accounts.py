@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, tab_to
+from tests.browser.conftest import assert_accessible, sign_up, tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -111,14 +111,7 @@ def test_account_pages_pass_axe_in_english_and_with_errors(visit, path) -> None:
 
 def test_second_step_pages_pass_axe(make_visit) -> None:
     visit = make_visit()
-    page = visit.open("/account/aanmelden/")
-    page.fill("#id_username", "merel2fa")
-    page.fill("#id_new_passphrase", PASSPHRASE)
-    page.check("#id_understood")
-    page.locator("button[type=submit]").last.click()
-    code = page.locator(".recovery-code code").inner_text()
-    page.fill("#id_last_part", code[-9:])
-    page.locator("main button[type=submit]").click()
+    sign_up(visit, "merel2fa", PASSPHRASE)
     page = visit.open("/account/tweede-stap/")
     assert_accessible(page)
     page = visit.open("/account/tweede-stap/toevoegen/")

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, sign_up
 
 pytestmark = pytest.mark.browser
 
@@ -69,15 +69,7 @@ def test_every_public_page(visit) -> None:
 
 
 def test_every_page_of_a_logged_in_person(visit) -> None:
-    page = visit.open("/account/aanmelden/")
-    page.fill("#id_username", "rondkijker")
-    page.fill("#id_new_passphrase", "lamp rivier brood herfst")
-    page.check("#id_understood")
-    page.locator("main button[type=submit]").click()
-    code = page.locator(".recovery-code code").inner_text()
-    page.fill("#id_last_part", code[-9:])
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url("**/account/")
+    sign_up(visit, "rondkijker")
     weights = _crawl(visit, ["/account/"])
     assert "/account/sessies/" in weights
     _report(weights)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import Visit, assert_accessible, tab_to
+from tests.browser.conftest import Visit, assert_accessible, sign_up, tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -25,15 +25,7 @@ def accounts(browser, server) -> Iterator[dict[str, str]]:
     for role in ("entries", "drafts"):
         visit = Visit(browser, server)
         name = f"dagboek-{role}-{secrets.token_hex(3)}"
-        page = visit.open("/account/aanmelden/")
-        page.fill("#id_username", name)
-        page.fill("#id_new_passphrase", PASSPHRASE)
-        page.check("#id_understood")
-        page.locator("main button[type=submit]").click()
-        code = page.locator(".recovery-code code").inner_text()
-        page.fill("#id_last_part", code[-9:])
-        page.locator("main button[type=submit]").click()
-        page.wait_for_url("**/account/")
+        sign_up(visit, name, PASSPHRASE)
         visit.context.close()
         names[role] = name
     yield names

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, sign_up
 
 pytestmark = pytest.mark.browser
 
@@ -105,16 +105,7 @@ def test_a_completely_full_safety_plan_still_prints_on_one_page(visit) -> None:
 
 
 def test_the_safety_plan_with_an_account_is_saved_and_shown(visit) -> None:
-    page = visit.open("/account/aanmelden/")
-    page.locator("#id_username").fill("plan-merel")
-    page.locator("#id_new_passphrase").fill("lamp rivier brood herfst")
-    page.locator("#id_understood").check()
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url("**/account/herstelcode/")
-    code = page.locator(".recovery-code code").inner_text()
-    page.locator("#id_last_part").fill(code[-9:])
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url("**/account/")
+    page = sign_up(visit, "plan-merel")
 
     page.get_by_role("link", name="Mijn veiligheidsplan").click()
     expect(page.locator("button[value=save]")).to_be_visible()

@@ -4,7 +4,7 @@ answers through the error summary, the risk path, and axe on every kind of page.
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, tab_to
+from tests.browser.conftest import assert_accessible, sign_up, tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -73,15 +73,7 @@ def test_a_risk_answer_shows_help_before_the_score(visit) -> None:
 
 def test_kept_results_and_their_history_pass_axe_in_both_languages(make_visit) -> None:
     visit = make_visit()
-    page = visit.open("/account/aanmelden/")
-    page.fill("#id_username", "esdoorn")
-    page.fill("#id_new_passphrase", PASSPHRASE)
-    page.check("#id_understood")
-    page.locator("main button[type=submit]").click()
-    code = page.locator(".recovery-code code").inner_text()
-    page.fill("#id_last_part", code[-9:])
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url("**/account/")
+    page = sign_up(visit, "esdoorn", PASSPHRASE)
 
     for value in (2, 0):
         page = visit.open("/vragenlijsten/phq9/")

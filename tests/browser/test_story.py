@@ -13,24 +13,13 @@ import pytest
 from fhir.resources.bundle import Bundle
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import assert_accessible, tab_to
+from tests.browser.conftest import assert_accessible, sign_up, tab_to
 
 pytestmark = pytest.mark.browser
 
 CHOSEN = "Bij ons thuis werd niet over gevoelens gepraat"
 NOT_CHOSEN = "Ik miste een arm om mijn schouder"
 HELP = "Ik voel me vaak leeg"
-
-
-def _sign_up(page: Page) -> None:
-    page.fill("#id_username", f"verteller{secrets.token_hex(3)}")
-    page.fill("#id_new_passphrase", "lamp rivier brood herfst")
-    page.check("#id_understood")
-    page.locator("main button[type=submit]").click()
-    code = page.locator(".recovery-code code").inner_text()
-    page.fill("#id_last_part", code[-9:])
-    page.locator("main button[type=submit]").click()
-    page.wait_for_url("**/account/")
 
 
 def _download(page: Page, link: str) -> bytes:
@@ -59,8 +48,7 @@ def _share(page: Page, parts: list[str], with_code: bool) -> tuple[str, str | No
 
 def test_write_share_open_download_and_revoke(make_visit) -> None:
     person = make_visit(accept_downloads=True)
-    page = person.open("/account/aanmelden/")
-    _sign_up(page)
+    sign_up(person, f"verteller{secrets.token_hex(3)}")
 
     page = person.open("/mijn-verhaal/")
     assert_accessible(page)
@@ -124,8 +112,7 @@ def test_write_share_open_download_and_revoke(make_visit) -> None:
 
 def test_the_pages_in_english_including_the_professionals_view(make_visit) -> None:
     person = make_visit()
-    page = person.open("/account/aanmelden/")
-    _sign_up(page)
+    sign_up(person, f"verteller{secrets.token_hex(3)}")
     person.open("/taal/en/?next=/mijn-verhaal/")
     page = person.open("/mijn-verhaal/nu/")
     page.fill("#id_now_happened", "Tired, but hopeful.")
