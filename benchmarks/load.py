@@ -10,9 +10,12 @@ against the same server:
 
 1. floor: every user requests /livez (no database, no template) as fast as it can;
 2. library: every user reads library pages;
-3. mix: logged-in users do what people do (read, search, take a questionnaire, look at a
-   history chart, write and autosave a journal entry, look at patterns).
+3. mix: logged-in people do what people do (read, search, take a questionnaire, look at a
+   history chart, write and autosave a journal entry, look at patterns), pausing 1–3 s
+   between steps (real people pause longer, so this is a heavy load for 50 people);
+4. capacity: the same mix without pauses, to measure what the server can do per core.
 
+People log in before the clock of a phase starts (logins are slow on purpose: Argon2id).
 It reports p50/p95/p99 latency per page, throughput and errors, and the library's
 throughput as a share of the floor, in benchmarks/results/load.json and load.md."""
 
@@ -57,7 +60,7 @@ class ThrowawayPostgres:
         found = shutil.which("initdb") or next(iter(sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), reverse=True)), None)
         if not found:
             raise SystemExit("PostgreSQL's initdb was not found; install postgresql or use --databases sqlite")
-        self.bin = Path(found).parent
+        self.bin = Path(found).resolve().parent  # /usr/local/bin may hold only a link to initdb
         self.dir = Path(tempfile.mkdtemp(prefix="gezien-bench-pg-"))
         self.port = _free_port()
         self.user = None
@@ -69,7 +72,9 @@ class ThrowawayPostgres:
         command = [str(a) for a in args]
         if self.user:
             command = ["runuser", "-u", self.user, "--", *command]
-        subprocess.run(command, check=True, capture_output=True)
+        done = subprocess.run(command, capture_output=True, text=True)
+        if done.returncode:
+            raise SystemExit(f"{' '.join(command)} failed: {done.stderr.strip()}")
 
     def start(self) -> str:
         self._run(self.bin / "initdb", "-D", self.dir / "data", "-U", "gezien", "-A", "trust", "-E", "UTF8", "--no-locale")
@@ -77,6 +82,9 @@ class ThrowawayPostgres:
                   f"-h 127.0.0.1 -p {self.port} -k {self.dir} -c max_connections=300", "start")
         self._run(self.bin / "createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "gezien", "gezien")
         return f"postgres://gezien@127.0.0.1:{self.port}/gezien"
+
+    def pid(self) -> int:
+        return int((self.dir / "data" / "postmaster.pid").read_text().split()[0])
 
     def stop(self) -> None:
         try:
@@ -101,11 +109,13 @@ class Gezien:
         subprocess.run([sys.executable, "-m", "gezien", "manage", "migrate", "-v0"], env=self.env, check=True)
         subprocess.run([sys.executable, str(ROOT / "benchmarks" / "seed.py"), str(accounts)], env=self.env, check=True)
 
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gezien", "serve", "--port", str(self.port), "--workers", str(self.workers)],
-            env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
+    def start(self, log: Path) -> None:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("w") as out:  # the server's warnings and errors, to read after a run
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "gezien", "serve", "--port", str(self.port), "--workers", str(self.workers)],
+                env=self.env, stdout=out, stderr=subprocess.STDOUT,
+            )
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:
@@ -135,7 +145,8 @@ class Recorder:
             self.errors[name] += 1
             return None
         self.latencies[name].append((time.perf_counter() - start) * 1000)
-        if response.status_code >= 400:
+        # A page that answers with a redirect (to the login page) was not served: an error.
+        if response.status_code >= 400 or (method == "GET" and response.status_code != 200):
             self.errors[name] += 1
         return response
 
@@ -152,16 +163,31 @@ class Recorder:
         total = sum(len(v) for v in self.latencies.values())
         errors = sum(self.errors.values())
         return {"pages": pages, "requests": total, "errors": errors, "per_second": round(total / seconds, 1),
+                "seconds": round(seconds, 1),
                 "error_rate": round(errors / max(total + errors, 1), 4)}
 
 
-async def _run_users(users: int, seconds: float, user_loop) -> None:
-    stop_at = time.monotonic() + seconds
+async def _run_users(users: int, seconds: float, scenario, base: str, recorder: "Recorder", logins: "Recorder",
+                     meter) -> tuple[float, dict[str, float]]:
+    """Every user prepares (logs in) first; the clock starts when all are ready, so a burst
+    of logins does not count towards the pages. Returns the measured seconds and the CPU
+    seconds each part used meanwhile (see `meter`)."""
     limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
-    async def one(index: int) -> None:
-        async with httpx.AsyncClient(timeout=30, limits=limits) as client:
-            await user_loop(index, client, stop_at)
-    await asyncio.gather(*(one(i) for i in range(users)))
+    clients = [httpx.AsyncClient(timeout=30, limits=limits) for _ in range(users)]
+    try:
+        states = await asyncio.gather(*(scenario.prepare(base, i, c, logins) for i, c in enumerate(clients)))
+        started, cpu_before = time.monotonic(), meter()
+        stop_at = started + seconds
+
+        async def one(client: httpx.AsyncClient, state) -> None:
+            while time.monotonic() < stop_at:
+                await scenario.step(base, client, recorder, state)
+
+        await asyncio.gather(*(one(c, s) for c, s in zip(clients, states)))
+        cpu_after = meter()
+        return time.monotonic() - started, {part: cpu_after[part] - cpu_before[part] for part in cpu_after}
+    finally:
+        await asyncio.gather(*(c.aclose() for c in clients))
 
 
 def _token(response: httpx.Response | None) -> str:
@@ -170,22 +196,39 @@ def _token(response: httpx.Response | None) -> str:
 
 
 async def _post_form(recorder: Recorder, name: str, client, url: str, data: dict) -> httpx.Response | None:
-    page = await client.get(url)
+    page = await recorder.call(f"{name} form", client, "GET", url)
+    if page is None:
+        return None
     return await recorder.call(name, client, "POST", url, data={"csrfmiddlewaretoken": _token(page), **data},
                                headers={"Referer": url})
 
 
-def run_phase(base: str, users: int, seconds: float, scenario) -> dict:
-    recorder = Recorder()
+def process_cpu_seconds(root: int | None) -> float:
+    """CPU seconds used so far by process `root` and its children (a server's workers, or
+    PostgreSQL's backends), from /proc."""
+    if root is None:
+        return 0.0
+    ticks = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # the process ended meanwhile
+        if int(stat.parent.name) == root or int(fields[1]) == root:
+            ticks += int(fields[11]) + int(fields[12])  # utime + stime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
-    async def loop(index: int, client: httpx.AsyncClient, stop_at: float) -> None:
-        state = await scenario.prepare(base, index, client, recorder)
-        while time.monotonic() < stop_at:
-            await scenario.step(base, client, recorder, state)
 
-    started = time.monotonic()
-    asyncio.run(_run_users(users, seconds, loop))
-    return recorder.summary(time.monotonic() - started)
+def run_phase(base: str, users: int, seconds: float, scenario, meter) -> dict:
+    recorder, logins = Recorder(), Recorder()
+    measured, cpu = asyncio.run(_run_users(users, seconds, scenario, base, recorder, logins, meter))
+    outcome = recorder.summary(measured)
+    outcome["cpu_seconds"] = {part: round(used, 2) for part, used in cpu.items()}
+    # What one request costs the server (and the database), whatever else shares the cores.
+    outcome["server_cpu_ms_per_request"] = round(1000 * (cpu["gezien"] + cpu["database"]) / max(outcome["requests"], 1), 2)
+    if logins.latencies:
+        outcome["logins"] = logins.summary(measured)["pages"].get("login")
+    return outcome
 
 
 class Floor:
@@ -208,37 +251,78 @@ class Library:
 
 
 class Mix:
-    """What logged-in people do; the steps come from benchmarks/scenarios.py."""
+    """What logged-in people do; the steps come from benchmarks/scenarios.py. With `think`
+    (seconds, low and high) each person pauses between steps, as people read and type;
+    without, every person clicks on at once, which measures how much the server can do."""
 
-    def __init__(self) -> None:
+    def __init__(self, think: tuple[float, float] | None) -> None:
         from benchmarks import scenarios
 
         self.steps = scenarios.STEPS
+        self.think = think
 
     async def prepare(self, base, index, client, recorder):
         response = await _post_form(recorder, "login", client, f"{base}/account/inloggen/",
                                     {"username": f"persoon{index}", "passphrase": PASSPHRASE})
+        if response is None or response.status_code != 302 or "inloggen" in response.headers.get("location", ""):
+            recorder.errors["login"] += 1
         return {"rng": random.Random(index), "index": index}
 
     async def step(self, base, client, recorder, state):
+        # The pause comes first, so that 50 people do not all click at the same moment
+        # when the clock starts.
+        if self.think:
+            await asyncio.sleep(state["rng"].uniform(*self.think))
         name, weight, action = state["rng"].choices(self.steps, weights=[s[1] for s in self.steps])[0]
         await action(base, client, recorder, state)
 
 
+PHASES = ("floor", "library", "mix", "capacity")
+PHASE_TITLES = {
+    "floor": "Floor: /livez, no database, no template; every user asks again at once",
+    "library": "Library pages; every user asks again at once",
+    "mix": "Logged-in mix; every person pauses {think} s between steps",
+    "capacity": "Logged-in mix without pauses: what the server can do",
+}
+
+
 def _markdown(results: dict) -> str:
-    lines = ["# Load benchmark", "", f"Run {results['started']}, {results['users']} users, "
-             f"{results['seconds']} s per phase, {results['workers']} workers, {os.cpu_count()} cores.", ""]
+    think = "–".join(f"{t:g}" for t in results["think"])
+    lines = ["# Load benchmark", "", f"Run {results['started']}: {results['users']} users, "
+             f"{results['seconds']:g} s per phase, `gezien serve` with {results['workers']} workers, "
+             f"{results['cores']} cores shared with the load generator.", ""]
     for database, outcome in results["databases"].items():
-        lines += [f"## {database}", "",
-                  f"Floor (/livez): {outcome['floor']['per_second']} requests/s. "
-                  f"Library pages: {outcome['library']['per_second']} requests/s = "
-                  f"**{outcome['library_floor_ratio']:.0%} of the floor**.", "",
-                  "| page | requests | errors | p50 ms | p95 ms | p99 ms | per s |", "|---|---|---|---|---|---|---|"]
-        for phase in ("floor", "library", "mix"):
+        lines += [f"## {database}", ""]
+        if "floor" in outcome:
+            lines.append(f"- Floor: {outcome['floor']['per_second']} requests/s "
+                         f"({outcome['floor']['server_cpu_ms_per_request']} ms server CPU per request).")
+        if "library_floor_ratio" in outcome:
+            lines.append(f"- Library pages: {outcome['library']['per_second']} requests/s, "
+                         f"**{outcome['library_floor_ratio']:.0%} of the floor** "
+                         f"({outcome['library']['server_cpu_ms_per_request']} ms server CPU per request).")
+        if "mix" in outcome:
+            lines.append(f"- Mix with pauses: {outcome['mix']['per_second']} requests/s, "
+                         f"{outcome['mix']['errors']} errors ({outcome['mix']['error_rate']:.2%}); "
+                         f"slowest p95 outside login: {outcome['slowest_p95_ms']} ms ({outcome['slowest_page']}).")
+        if "capacity" in outcome:
+            cpu = outcome["capacity"]["cpu_seconds"]
+            lines.append(f"- Capacity: {outcome['capacity']['per_second']} requests/s of the mix with the load generator "
+                         f"on the same cores ({cpu['load generator']:.0f} CPU s of {outcome['capacity']['seconds']:.0f} s). "
+                         f"One request of the mix costs {outcome['capacity']['server_cpu_ms_per_request']} ms CPU "
+                         f"(Gezien {cpu['gezien']:.0f} s + database {cpu['database']:.0f} s), "
+                         f"so **one core serves about {outcome['capacity_per_core']:.0f} requests/s** of the mix.")
+        lines.append("")
+        if outcome.get("mix", {}).get("logins"):
+            login = outcome["mix"]["logins"]
+            lines += [f"Logins before the clock started: {login['requests']}, p50 {login['p50_ms']} ms, "
+                      f"p95 {login['p95_ms']} ms, {login['errors']} errors.", ""]
+        for phase in [p for p in PHASES if p in outcome]:
+            lines += [f"### {PHASE_TITLES[phase].format(think=think)}", "",
+                      "| page | requests | errors | p50 ms | p95 ms | p99 ms | per s |", "|---|--:|--:|--:|--:|--:|--:|"]
             for name, page in outcome[phase]["pages"].items():
                 lines.append(f"| {name} | {page['requests']} | {page['errors']} | {page['p50_ms']} | "
                              f"{page['p95_ms']} | {page['p99_ms']} | {page['per_second']} |")
-        lines += ["", f"Mix: {outcome['mix']['per_second']} requests/s, error rate {outcome['mix']['error_rate']:.2%}.", ""]
+            lines.append("")
     return "\n".join(lines) + "\n"
 
 
@@ -248,24 +332,42 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--accounts", type=int, default=50)
+    parser.add_argument("--think", default="1,3", help="pause between a person's steps in the mix, seconds: LOW,HIGH")
     parser.add_argument("--databases", default="sqlite,postgres")
+    parser.add_argument("--phases", default=",".join(PHASES), help="a subset of " + ",".join(PHASES))
     args = parser.parse_args()
+    phases = [p for p in PHASES if p in args.phases.split(",")]
+    think = tuple(float(t) for t in args.think.split(","))
     sys.path.insert(0, str(ROOT))
+    cores = os.cpu_count() or 1
     results = {"started": time.strftime("%Y-%m-%d %H:%M"), "users": args.users, "seconds": args.seconds,
-               "workers": args.workers, "databases": {}}
+               "workers": args.workers, "think": think, "cores": cores, "databases": {}}
     for database in args.databases.split(","):
         postgres = ThrowawayPostgres() if database == "postgres" else None
         url = postgres.start() if postgres else None
         gezien = Gezien(url, args.workers)
         try:
-            print(f"[{database}] seeding {args.accounts} accounts with a year of data…", flush=True)
+            print(f"[{database}] seeding {max(args.accounts, args.users)} accounts with a year of data…", flush=True)
             gezien.seed(max(args.accounts, args.users))
-            gezien.start()
+            gezien.start(RESULTS / f"server-{database}.log")
+            database_pid = postgres.pid() if postgres else None
+
+            def meter() -> dict[str, float]:
+                return {"gezien": process_cpu_seconds(gezien.process.pid),
+                        "database": process_cpu_seconds(database_pid), "load generator": time.process_time()}
+
             outcome = {}
-            for phase, scenario in (("floor", Floor()), ("library", Library()), ("mix", Mix())):
-                print(f"[{database}] {phase}: {args.users} users for {args.seconds:.0f} s", flush=True)
-                outcome[phase] = run_phase(gezien.url, args.users, args.seconds, scenario)
-            outcome["library_floor_ratio"] = outcome["library"]["per_second"] / max(outcome["floor"]["per_second"], 0.1)
+            scenarios = {"floor": Floor(), "library": Library(), "mix": Mix(think), "capacity": Mix(None)}
+            for phase in phases:
+                print(f"[{database}] {phase}: {args.users} users for {args.seconds:g} s", flush=True)
+                outcome[phase] = run_phase(gezien.url, args.users, args.seconds, scenarios[phase], meter)
+            if "floor" in outcome and "library" in outcome:
+                outcome["library_floor_ratio"] = round(outcome["library"]["per_second"] / max(outcome["floor"]["per_second"], 0.1), 3)
+            if "capacity" in outcome:
+                outcome["capacity_per_core"] = round(1000 / max(outcome["capacity"]["server_cpu_ms_per_request"], 0.01), 1)
+            if "mix" in outcome:
+                slowest = max(outcome["mix"]["pages"].items(), key=lambda item: item[1]["p95_ms"])
+                outcome["slowest_page"], outcome["slowest_p95_ms"] = slowest[0], slowest[1]["p95_ms"]
             results["databases"][database] = outcome
         finally:
             gezien.stop()

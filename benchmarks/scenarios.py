@@ -23,7 +23,9 @@ async def library_page(base, client, recorder, state) -> None:
 
 
 async def library_search(base, client, recorder, state) -> None:
-    page = await client.get(f"{base}/bibliotheek/")
+    page = await recorder.call("library start", client, "GET", f"{base}/bibliotheek/")
+    if page is None:
+        return
     await recorder.call("library search", client, "POST", f"{base}/bibliotheek/",
                         data={"csrfmiddlewaretoken": _field(page.text, "csrfmiddlewaretoken"),
                               "q": state["rng"].choice(QUERIES)})

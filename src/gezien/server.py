@@ -15,8 +15,13 @@ class _Server(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
+        from django.urls import get_resolver
+
         from gezien.wsgi import application
 
+        # Import every view now, in each worker as it starts, rather than on the first
+        # request it serves (the PDF library alone takes most of a second to import).
+        get_resolver().url_patterns
         return application
 
 

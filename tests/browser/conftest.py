@@ -8,19 +8,11 @@ The one allowed exception is the quick exit's neutral site, which is a stub on t
 from __future__ import annotations
 
 import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import threading
-import urllib.request
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
-from tests.support import Installation
+from tests.support import EXIT_URL, Server
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
@@ -35,82 +27,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class _NeutralSite(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        body = b"<!doctype html><title>Weer</title><p>Het weer</p>"
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args) -> None:
-        pass
-
-
-def _start_neutral_site() -> str:
-    site = ThreadingHTTPServer(("127.0.0.1", 0), _NeutralSite)
-    threading.Thread(target=site.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{site.server_address[1]}/"
-
-
-EXIT_URL = _start_neutral_site()
-
-
-class Server:
-    def __init__(self, same_data_as: Server | None = None) -> None:
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.drop_database = None
-        if same_data_as is not None:
-            # A second server process on the same data: another machine behind a proxy.
-            self.env, self.data_dir = same_data_as.env, same_data_as.data_dir
-        else:
-            installation = Installation()
-            self.env, self.data_dir = installation.env, installation.data_dir
-            self.drop_database = installation.remove
-        self.env["GEZIEN_EXIT_URL"] = EXIT_URL
-        self.process: subprocess.Popen | None = None
-        self.first_line = ""
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gezien", "serve", "--port", str(self.port), "--workers", "2"],
-            env=self.env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        self.first_line = self.process.stdout.readline().strip()
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/healthz", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError(f"gezien serve did not start: {self.first_line}")
-
-    def stop(self) -> int:
-        """Stop the way a person does, with Ctrl-C (SIGINT); return the exit status."""
-        assert self.process is not None
-        self.process.send_signal(signal.SIGINT)
-        try:
-            return self.process.wait(timeout=30)
-        finally:
-            if self.process.poll() is None:
-                self.process.kill()
-            if self.drop_database:
-                self.drop_database()
 
 
 @pytest.fixture(scope="session")

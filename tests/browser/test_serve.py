@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import Server
+from tests.support import Server
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,8 @@ language switch and the privacy promise (no request leaves Gezien)."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import EXIT_URL, assert_accessible
+from tests.browser.conftest import assert_accessible
+from tests.support import EXIT_URL
 
 pytestmark = pytest.mark.browser
 

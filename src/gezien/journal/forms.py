@@ -4,11 +4,15 @@ field is defined once."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from gezien.drafts.service import clean_text
@@ -57,11 +61,34 @@ def _scale(field_name: str) -> forms.TypedChoiceField:
     )
 
 
-def _intensity(word_name: str) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
+def _intensity(word_name: str) -> forms.IntegerField:
+    # A number field, not a choice field: the form has 136 of these, and normalising twelve
+    # choices per field on every request cost more than the rest of the form.
+    return forms.IntegerField(
         label=_("How strong is “%(word)s”? (0 to 10)") % {"word": word_name},
-        choices=[("", _("not chosen"))] + [(str(v), str(v)) for v in range(0, 11)],
-        coerce=int, empty_value=None, required=False, error_messages={"invalid_choice": OUT_OF_SCALE},
+        min_value=0, max_value=10, required=False, widget=forms.Select,
+        error_messages={key: OUT_OF_SCALE for key in ("invalid", "min_value", "max_value")},
+    )
+
+
+def intensity_options(value: Any) -> SafeString:
+    """The <option>s of one word's strength list, with `value` selected.
+
+    The form shows 136 of these lists; rendering each through Django's widget templates
+    took most of the page's 180 ms, so the options are built once per language and value."""
+    selected = "" if value is None else str(value)
+    return _options(get_language(), selected if selected in _LEVELS else "")
+
+
+_LEVELS = tuple(str(v) for v in range(0, 11))
+
+
+@lru_cache(maxsize=32)
+def _options(language: str, selected: str) -> SafeString:
+    return format_html_join(
+        "", '<option value="{}"{}>{}</option>',
+        ((value, mark_safe(" selected") if value == selected else "", label)
+         for value, label in [("", _("not chosen")), *zip(_LEVELS, _LEVELS)]),
     )
 
 
@@ -82,8 +109,12 @@ class EntryForm(forms.Form):
         super().__init__(*args, **kwargs)
         vocab = entries.vocabulary()
         self.require_something = require_something
-        words = [w for w in vocab.words if word_ids is None or w.id in set(word_ids)]
+        offered = None if word_ids is None else set(word_ids)
+        words = [w for w in vocab.words if offered is None or w.id in offered]
         self.word_ids = [w.id for w in words]
+        keep = None if only is None else set(only)
+        # The 136 strength fields are most of the form's cost; steps without words skip them.
+        strengths = {f"{INTENSITY}{w.id}": _intensity(name(w)) for w in words} if keep is None or "words" in keep else {}
         self.fields.update(
             {
                 "date": forms.DateField(
@@ -110,7 +141,7 @@ class EntryForm(forms.Form):
                     label=LABELS["words"], choices=[(w.id, name(w)) for w in words], required=False,
                     widget=forms.CheckboxSelectMultiple, error_messages={"invalid_choice": OUT_OF_SCALE},
                 ),
-                **{f"{INTENSITY}{w.id}": _intensity(name(w)) for w in words},
+                **strengths,
                 "feeling_note": TextField(LABELS["feeling_note"], rows=2),
                 "thoughts": TextField(LABELS["thoughts"]),
                 "needs": TextField(LABELS["needs"], rows=3),
@@ -119,8 +150,7 @@ class EntryForm(forms.Form):
                 "helped": TextField(LABELS["helped"], rows=3),
             }
         )
-        if only is not None:
-            keep = set(only)
+        if keep is not None:
             for field_name in list(self.fields):
                 if field_name not in keep and not (field_name.startswith(INTENSITY) and "words" in keep):
                     del self.fields[field_name]
@@ -157,3 +187,9 @@ class EntryForm(forms.Form):
             ],
             "helpers": data.get("helpers") or [],
         }
+
+
+@lru_cache(maxsize=1)
+def entry_field_names() -> tuple[str, ...]:
+    """The whole form's field names (the vocabulary is fixed once loaded)."""
+    return tuple(EntryForm().fields)

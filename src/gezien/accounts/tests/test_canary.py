@@ -1,6 +1,6 @@
 """The canary: a unique marker stored through every feature that stores text must appear
-nowhere in the clear: not in the database file (or a pg_dump), not in the logs. The same
-holds for the passphrase, the recovery code and the data key.
+nowhere in the clear: not in the database file (or a pg_dump), not in the logs, not in a
+backup. The same holds for the passphrase, the recovery code and the data key.
 
 When a feature starts storing text, add a writer to CANARY_WRITERS: a function that takes
 a logged-in client (with `.account`) and the marker, and stores the marker through the
@@ -24,6 +24,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 
+from gezien.core import backup
 from gezien.story.tests.support import share
 from gezien.vault import session as vault_session
 
@@ -110,8 +111,19 @@ def _database_bytes() -> bytes:
     return subprocess.run(command, env=env, capture_output=True, check=True).stdout
 
 
+def _backup_bytes(folder: Path) -> bytes:
+    """A backup made with `gezien backup`'s own code, as text a search can look into: the
+    SQLite copy as it is, a pg_dump archive (compressed) turned back into SQL."""
+    target = folder / "canary.backup"
+    backup.backup(target)
+    if connection.vendor == "sqlite":
+        return target.read_bytes()
+    command = [backup._pg_tool("pg_restore"), "--data-only", "--file=-", str(target)]
+    return subprocess.run(command, capture_output=True, check=True).stdout
+
+
 @pytest.mark.django_db(transaction=True)
-def test_nothing_personal_is_stored_or_logged_in_the_clear(caplog) -> None:
+def test_nothing_personal_is_stored_logged_or_backed_up_in_the_clear(caplog, tmp_path) -> None:
     caplog.set_level(logging.DEBUG)
     marker = f"kanarie-{uuid.uuid4().hex}"
     passphrase = f"{PASSPHRASE_BASE} {marker}"
@@ -142,10 +154,14 @@ def test_nothing_personal_is_stored_or_logged_in_the_clear(caplog) -> None:
     assert marker in export, "the marker was not stored through any feature"
 
     stored = _database_bytes()
+    backed_up = _backup_bytes(tmp_path)
+    assert b"vink" in backed_up, "the backup cannot be searched (the username is stored as it is)"
     logged = caplog.text.encode()
     secrets = [marker, passphrase, recovery_code, recovery_code.replace("-", ""), *client.canary_secrets]
     for secret in secrets:
         assert secret.encode() not in stored, f"{secret[:12]}… is in the database"
         assert secret.encode() not in logged, f"{secret[:12]}… is in the log"
+        assert secret.encode() not in backed_up, f"{secret[:12]}… is in the backup"
     for form in (data_key, data_key.hex().encode(), base64.b64encode(data_key), base64.urlsafe_b64encode(data_key)):
         assert form not in stored, "the data key is in the database"
+        assert form not in backed_up, "the data key is in the backup"

@@ -131,6 +131,16 @@ def test_a_draft_with_one_word_comes_back_ticked(client) -> None:
     assert re.search(r'<option value="4" selected>4</option>', page)
 
 
+def test_a_wrong_strength_is_marked_at_its_word_and_the_choices_stay(client) -> None:
+    page = client.post("/dagboek/nieuw/", {"happened": "iets", "words": ["boos", "blij"],
+                                           "intensity_boos": "12", "intensity_blij": "3"}).content.decode()
+    row = page[page.index('id="word-boos"'):]
+    row = row[:row.index("</li>")]
+    assert "field-with-error" in row and 'aria-invalid="true"' in row
+    assert '<option value="3" selected>3</option>' in page  # blij keeps its strength
+    assert not JournalEntry.objects.exists()
+
+
 def _edit_state(client: Client, entry_id) -> dict[str, str]:
     html = client.get(f"/dagboek/{entry_id}/").content.decode()
     state = _page_state(html)
@@ -233,7 +243,8 @@ def test_a_megabyte_of_text_is_refused_with_the_limit_and_kept_in_the_form(clien
 
 @pytest.mark.parametrize(
     "field",
-    [{"pleasantness": "9"}, {"energy": "-6"}, {"words": ["boos"], "intensity_boos": "11"}, {"words": ["bestaat-niet"]},
+    [{"pleasantness": "9"}, {"energy": "-6"}, {"words": ["boos"], "intensity_boos": "11"},
+     {"words": ["boos"], "intensity_boos": "-1"}, {"words": ["boos"], "intensity_boos": "heel erg"}, {"words": ["bestaat-niet"]},
      {"quadrant": "midden"}, {"body_areas": ["staart"]}, {"date": "3000-01-01"}, {"date": "gisteren"}, {"time": "25:99"},
      {"helpers": ["x"]}],
 )
