@@ -10,9 +10,6 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
-from django.utils.html import format_html_join
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from gezien.drafts.service import clean_text
@@ -68,27 +65,6 @@ def _intensity(word_name: str) -> forms.IntegerField:
         label=_("How strong is “%(word)s”? (0 to 10)") % {"word": word_name},
         min_value=0, max_value=10, required=False, widget=forms.Select,
         error_messages={key: OUT_OF_SCALE for key in ("invalid", "min_value", "max_value")},
-    )
-
-
-def intensity_options(value: Any) -> SafeString:
-    """The <option>s of one word's strength list, with `value` selected.
-
-    The form shows 136 of these lists; rendering each through Django's widget templates
-    took most of the page's 180 ms, so the options are built once per language and value."""
-    selected = "" if value is None else str(value)
-    return _options(get_language(), selected if selected in _LEVELS else "")
-
-
-_LEVELS = tuple(str(v) for v in range(0, 11))
-
-
-@lru_cache(maxsize=32)
-def _options(language: str, selected: str) -> SafeString:
-    return format_html_join(
-        "", '<option value="{}"{}>{}</option>',
-        ((value, mark_safe(" selected") if value == selected else "", label)
-         for value, label in [("", _("not chosen")), *zip(_LEVELS, _LEVELS)]),
     )
 
 

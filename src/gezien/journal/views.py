@@ -22,10 +22,10 @@ from gezien.accounts.decorators import account_required
 from gezien.drafts import service as drafts
 from gezien.drafts.service import Conflict, TooLong
 from gezien.drafts.views import conflict_page, keep_words_on_expiry, too_long_message
-from gezien.journal import charts, content, entries
+from gezien.journal import charts, content, entries, word_list
 from gezien.journal.emotions import suggest, words_in
 from gezien.journal.entries import INTENSITY, NEW, entry_key
-from gezien.journal.forms import EntryForm, entry_field_names, intensity_options
+from gezien.journal.forms import EntryForm, entry_field_names
 from gezien.journal.models import JournalEntry
 from gezien.vault.records import owned_or_404
 
@@ -183,31 +183,11 @@ def _ref(request: HttpRequest, key: str) -> drafts.FormRef:
     return drafts.FormRef(key, str(request.user.pk), request.path)
 
 
-def _word_rows(form: EntryForm, words) -> list[dict[str, Any]]:
-    """Plain values for journal/parts/word.html. The form shows 136 words; looking each
-    one's parts up on the bound fields inside the template made up most of the page's time."""
-    value = form["words"].value() or []
-    # A draft with one word gives it as a string (see drafts.Saved.initial).
-    chosen = {value} if isinstance(value, str) else set(value)
-    rows = []
-    for word in words:
-        name = f"{INTENSITY}{word.id}"
-        if name not in form.fields:
-            continue
-        field = form[name]
-        rows.append({
-            "id": word.id, "name": entries.name(word), "definition": entries.definition(word),
-            "checked": word.id in chosen, "field_name": name, "field_id": field.auto_id,
-            "errors": field.errors, "options": intensity_options(field.value()),
-        })
-    return rows
-
-
 def _quadrant_groups(form: EntryForm) -> list[dict[str, Any]]:
     vocab = entries.vocabulary()
     groups = []
     for quadrant in vocab.quadrants:
-        rows = _word_rows(form, words_in(vocab, quadrant.id))
+        rows = word_list.rows(form, words_in(vocab, quadrant.id))
         groups.append({"quadrant": quadrant, "name": entries.name(quadrant), "rows": rows, "open": any(r["checked"] for r in rows)})
     return groups
 
@@ -296,7 +276,7 @@ def step(request: HttpRequest, number: int) -> HttpResponse:
 
     def show(form: EntryForm, state: drafts.FormState) -> HttpResponse:
         vocab = entries.vocabulary()
-        rows = _word_rows(form, [w for i in word_ids for w in vocab.words if w.id == i]) if word_ids else []
+        rows = word_list.rows(form, [w for i in word_ids for w in vocab.words if w.id == i]) if word_ids else []
         return render(
             request,
             "journal/step.html",
