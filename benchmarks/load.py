@@ -1,18 +1,19 @@
 """Load benchmark (not a test): Gezien under many concurrent visitors, against a floor.
 
     ./run bench                      # SQLite, then PostgreSQL; 50 users; results in benchmarks/results/
-    ./run bench --users 20 --seconds 10 --databases sqlite
+    ./run bench --users 20 --seconds 10 --mix-seconds 30 --databases sqlite
 
 For each database it starts Gezien the way an operator does (`gezien serve`, the production
 server) with a fresh data folder (and, for PostgreSQL, a throwaway server started with the
-machine's initdb/pg_ctl), creates accounts with a year of data, and then runs three phases
+machine's initdb/pg_ctl), creates accounts with a year of data, and then runs four phases
 against the same server:
 
 1. floor: every user requests /livez (no database, no template) as fast as it can;
 2. library: every user reads library pages;
 3. mix: logged-in people do what people do (read, search, take a questionnaire, look at a
-   history chart, write and autosave a journal entry, look at patterns), pausing 1–3 s
-   between steps (real people pause longer, so this is a heavy load for 50 people);
+   history chart, write and autosave a journal entry, look at patterns), pausing 5–15 s
+   between steps (reading a page or writing an entry takes longer than that, so this is a
+   busy moment for 50 people; `--think 1,3` makes it much busier);
 4. capacity: the same mix without pauses, to measure what the server can do per core.
 
 People log in before the clock of a phase starts (logins are slow on purpose: Argon2id).
@@ -289,7 +290,8 @@ PHASE_TITLES = {
 def _markdown(results: dict) -> str:
     think = "–".join(f"{t:g}" for t in results["think"])
     lines = ["# Load benchmark", "", f"Run {results['started']}: {results['users']} users, "
-             f"{results['seconds']:g} s per phase, `gezien serve` with {results['workers']} workers, "
+             f"{results['seconds']:g} s per phase ({results['mix_seconds']:g} s for the mix with pauses), "
+             f"`gezien serve` with {results['workers']} workers, "
              f"{results['cores']} cores shared with the load generator.", ""]
     for database, outcome in results["databases"].items():
         lines += [f"## {database}", ""]
@@ -330,9 +332,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--mix-seconds", type=float, default=120,
+                        help="length of the mix with pauses (long enough for a p95 of every page)")
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--accounts", type=int, default=50)
-    parser.add_argument("--think", default="1,3", help="pause between a person's steps in the mix, seconds: LOW,HIGH")
+    parser.add_argument("--think", default="5,15", help="pause between a person's steps in the mix, seconds: LOW,HIGH")
     parser.add_argument("--databases", default="sqlite,postgres")
     parser.add_argument("--phases", default=",".join(PHASES), help="a subset of " + ",".join(PHASES))
     args = parser.parse_args()
@@ -341,6 +345,7 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     cores = os.cpu_count() or 1
     results = {"started": time.strftime("%Y-%m-%d %H:%M"), "users": args.users, "seconds": args.seconds,
+               "mix_seconds": args.mix_seconds,
                "workers": args.workers, "think": think, "cores": cores, "databases": {}}
     for database in args.databases.split(","):
         postgres = ThrowawayPostgres() if database == "postgres" else None
@@ -359,8 +364,9 @@ def main() -> int:
             outcome = {}
             scenarios = {"floor": Floor(), "library": Library(), "mix": Mix(think), "capacity": Mix(None)}
             for phase in phases:
-                print(f"[{database}] {phase}: {args.users} users for {args.seconds:g} s", flush=True)
-                outcome[phase] = run_phase(gezien.url, args.users, args.seconds, scenarios[phase], meter)
+                seconds = args.mix_seconds if phase == "mix" else args.seconds
+                print(f"[{database}] {phase}: {args.users} users for {seconds:g} s", flush=True)
+                outcome[phase] = run_phase(gezien.url, args.users, seconds, scenarios[phase], meter)
             if "floor" in outcome and "library" in outcome:
                 outcome["library_floor_ratio"] = round(outcome["library"]["per_second"] / max(outcome["floor"]["per_second"], 0.1), 3)
             if "capacity" in outcome:
