@@ -241,14 +241,16 @@ class Floor:
 
 
 class Library:
-    pages = ["emotionele-verwaarlozing", "vijf-vormen", "signalen-volwassenen", "late-gevolgen",
-             "behandelingen", "voor-partners", "veelgestelde-vragen", "herstel-en-zelfhulp"]
+    def __init__(self) -> None:
+        from benchmarks import scenarios
+
+        self.read = scenarios.library_page
 
     async def prepare(self, base, index, client, recorder):
-        return random.Random(index)
+        return {"rng": random.Random(index)}
 
-    async def step(self, base, client, recorder, rng):
-        await recorder.call("library page", client, "GET", f"{base}/bibliotheek/{rng.choice(self.pages)}/")
+    async def step(self, base, client, recorder, state):
+        await self.read(base, client, recorder, state)
 
 
 class Mix:
