@@ -15,14 +15,27 @@ class _Server(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
-        from django.urls import get_resolver
-
         from gezien.wsgi import application
 
-        # Import every view now, in each worker as it starts, rather than on the first
-        # request it serves (the PDF library alone takes most of a second to import).
-        get_resolver().url_patterns
+        _warm_up()
         return application
+
+
+def _warm_up() -> None:
+    """Import every view and compile every one of Gezien's templates in each worker as it
+    starts, so that the first person to open a page after a restart does not wait for it
+    (the PDF library alone takes most of a second to import)."""
+    from pathlib import Path
+
+    from django.template.loader import get_template
+    from django.template.utils import get_app_template_dirs
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns
+    for folder in get_app_template_dirs("templates"):
+        if "gezien" in Path(folder).parts:
+            for template in Path(folder).rglob("*.html"):
+                get_template(template.relative_to(folder).as_posix())
 
 
 def run(host: str, port: int, workers: int) -> None:
