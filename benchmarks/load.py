@@ -137,18 +137,23 @@ class Gezien:
 class Recorder:
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    kinds: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # "page: what went wrong"
+
+    def failed(self, name: str, what: str) -> None:
+        self.errors[name] += 1
+        self.kinds[f"{name}: {what}"] += 1
 
     async def call(self, name: str, client: httpx.AsyncClient, method: str, url: str, **kwargs) -> httpx.Response | None:
         start = time.perf_counter()
         try:
             response = await client.request(method, url, **kwargs)
-        except httpx.HTTPError:
-            self.errors[name] += 1
+        except httpx.HTTPError as error:
+            self.failed(name, type(error).__name__)
             return None
         self.latencies[name].append((time.perf_counter() - start) * 1000)
         # A page that answers with a redirect (to the login page) was not served: an error.
         if response.status_code >= 400 or (method == "GET" and response.status_code != 200):
-            self.errors[name] += 1
+            self.failed(name, f"HTTP {response.status_code}")
         return response
 
     def summary(self, seconds: float) -> dict:
@@ -164,7 +169,7 @@ class Recorder:
         total = sum(len(v) for v in self.latencies.values())
         errors = sum(self.errors.values())
         return {"pages": pages, "requests": total, "errors": errors, "per_second": round(total / seconds, 1),
-                "seconds": round(seconds, 1),
+                "seconds": round(seconds, 1), "error_kinds": dict(self.kinds),
                 "error_rate": round(errors / max(total + errors, 1), 4)}
 
 
@@ -268,7 +273,7 @@ class Mix:
         response = await _post_form(recorder, "login", client, f"{base}/account/inloggen/",
                                     {"username": f"persoon{index}", "passphrase": PASSPHRASE})
         if response is None or response.status_code != 302 or "inloggen" in response.headers.get("location", ""):
-            recorder.errors["login"] += 1
+            recorder.failed("login", "not logged in")
         return {"rng": random.Random(index), "index": index}
 
     async def step(self, base, client, recorder, state):
@@ -327,6 +332,9 @@ def _markdown(results: dict) -> str:
                 lines.append(f"| {name} | {page['requests']} | {page['errors']} | {page['p50_ms']} | "
                              f"{page['p95_ms']} | {page['p99_ms']} | {page['per_second']} |")
             lines.append("")
+            if outcome[phase]["error_kinds"]:
+                kinds = ", ".join(f"{kind} ×{n}" for kind, n in sorted(outcome[phase]["error_kinds"].items()))
+                lines += [f"Errors: {kinds}.", ""]
     return "\n".join(lines) + "\n"
 
 
