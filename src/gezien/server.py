@@ -24,7 +24,9 @@ class _Server(BaseApplication):
 def _warm_up() -> None:
     """Import every view and compile every one of Gezien's templates in each worker as it
     starts, so that the first person to open a page after a restart does not wait for it
-    (the PDF library alone takes most of a second to import)."""
+    (the PDF library alone takes most of a second to import). Then set all of that aside
+    for the garbage collector."""
+    import gc
     from pathlib import Path
 
     from django.template.loader import get_template
@@ -36,6 +38,11 @@ def _warm_up() -> None:
         if "gezien" in Path(folder).parts:
             for template in Path(folder).rglob("*.html"):
                 get_template(template.relative_to(folder).as_posix())
+    # What is loaded now lives as long as the worker. Left in the collector's care, its
+    # 136,000 objects were walked on every full collection: 70-130 ms in the middle of
+    # some request, about once per hundred. Frozen, a full collection takes about 10 ms.
+    gc.collect()
+    gc.freeze()
 
 
 def run(host: str, port: int, workers: int) -> None:

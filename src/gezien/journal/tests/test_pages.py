@@ -141,6 +141,14 @@ def test_a_wrong_strength_is_marked_at_its_word_and_the_choices_stay(client) -> 
     assert not JournalEntry.objects.exists()
 
 
+def test_a_wrong_strength_is_named_in_the_language_the_person_chose(client) -> None:
+    wrong = {"happened": "iets", "words": ["boos"], "intensity_boos": "12"}
+    assert "Hoe sterk is “boos”? (0 tot 10)" in client.post("/dagboek/nieuw/", wrong).content.decode()
+    client.get("/taal/en/?next=/dagboek/nieuw/")
+    page = client.post("/dagboek/nieuw/", wrong).content.decode()
+    assert "How strong is “angry”? (0 to 10)" in page and "Hoe sterk" not in page
+
+
 def _edit_state(client: Client, entry_id) -> dict[str, str]:
     html = client.get(f"/dagboek/{entry_id}/").content.decode()
     state = _page_state(html)
