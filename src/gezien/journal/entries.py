@@ -1,13 +1,19 @@
 """The journal's glue between Django and the plain logic: the vocabulary and the helper
-list (loaded once), names in the current language, opening a person's entries, and
-converting an entry's content to and from form fields (for drafts and conflicts)."""
+list (loaded once), names in the current language, opening a person's entries, an entry
+as it is shown, and converting an entry's content to and from form fields (for drafts
+and conflicts)."""
 
 from __future__ import annotations
 
 import functools
 from typing import Any
 
+from django.template.defaultfilters import linebreaksbr
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -106,6 +112,66 @@ def all_entries(account: Account, key: bytes) -> list[Entry]:
         record.id, record.sealed, record.created_at = pk, sealed, created_at
         result.append(opened(record, key))
     return result
+
+
+# ---------------------------------------------------------------- an entry as shown
+
+
+def shown(entry: Entry) -> dict[str, Any]:
+    """An entry ready for the overview and the delete page: its day as words, its links,
+    and its parts. Built here rather than in a template because the overview shows a
+    month of entries, and template tags per entry were most of that page's time."""
+    day = date_format(entry.day, "j F")
+    return {
+        "id": entry.id,
+        "day": entry.day,
+        "time": entry.time,
+        "label": f"{day}, {entry.time}" if entry.time else day,
+        "edit_url": reverse("journal:edit", args=[entry.id]),
+        "delete_url": reverse("journal:delete", args=[entry.id]),
+        "parts": parts(entry.content),
+    }
+
+
+def parts(content: dict[str, Any]) -> list[tuple[str, SafeString]]:
+    """(heading, value) for each part of an entry that has something in it, in the order
+    of the form. Free text keeps its line breaks and is escaped; names are escaped."""
+    found: list[tuple[str, SafeString]] = []
+
+    def add(heading: str, *pieces: SafeString) -> None:
+        kept = [piece for piece in pieces if piece]
+        if kept:
+            found.append((heading, mark_safe("<br>".join(kept))))
+
+    def text(field_name: str) -> SafeString:
+        value = content.get(field_name)
+        return linebreaksbr(value, autoescape=True) if value else mark_safe("")
+
+    def names(kind: str, ids: list[str]) -> SafeString:
+        return conditional_escape(", ".join(names_of(kind, ids)))
+
+    add(_("What happened"), text("happened"))
+    body = [names("body_areas", content.get("body_areas") or []), names("sensations", content.get("sensations") or [])]
+    add(_("In my body"), mark_safe(": ".join(piece for piece in body if piece)), text("body_note"))
+    feel = []
+    if content.get("quadrant"):
+        feel.append(names("quadrant", [content["quadrant"]]))
+    if content.get("pleasantness") is not None:
+        feel.append(format_html("{}", _("pleasant: %(n)s") % {"n": content["pleasantness"]}))
+    if content.get("energy") is not None:
+        feel.append(format_html("{}", _("energy: %(n)s") % {"n": content["energy"]}))
+    add(_("How it feels"), mark_safe(" · ".join(feel)))
+    words = content.get("words") or []
+    felt = [
+        format_html("{} ({}/10)", name_, w["intensity"]) if w.get("intensity") is not None else conditional_escape(name_)
+        for w, name_ in zip(words, names_of("words", [w["id"] for w in words]))
+    ]
+    add(_("Words for the feeling"), mark_safe(", ".join(felt)), text("feeling_note"))
+    add(_("What I think"), text("thoughts"))
+    add(_("What I need"), text("needs"))
+    add(_("What I did"), text("did"))
+    add(_("What helped"), names("helpers", content.get("helpers") or []), text("helped"))
+    return found
 
 
 def searchable_names(entry: Entry) -> str:

@@ -90,7 +90,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         "journal/overview.html",
         {
             "month": month,
-            "days": [(day, [_display(e) for e in items]) for day, items in content.by_day(shown)],
+            "days": [(day, [entries.shown(e) for e in items]) for day, items in content.by_day(shown)],
             "months": month_list,
             "newer": newer[-1] if newer else None,
             "older": older[0] if older else None,
@@ -113,25 +113,6 @@ def _chosen_month(request: HttpRequest, everything: list[content.Entry], month_l
     if any(m == this_month for m, _count in month_list) or not month_list:
         return this_month
     return month_list[0][0]
-
-
-def _display(entry: content.Entry) -> dict[str, Any]:
-    """An entry with readable names instead of ids, for the templates."""
-    c = entry.content
-    return {
-        "id": entry.id,
-        "day": entry.day,
-        "time": entry.time,
-        "content": c,
-        "body_areas": entries.names_of("body_areas", c.get("body_areas") or []),
-        "sensations": entries.names_of("sensations", c.get("sensations") or []),
-        "quadrant": entries.names_of("quadrant", [c["quadrant"]])[0] if c.get("quadrant") else "",
-        "words": [
-            {"name": name, "intensity": w.get("intensity")}
-            for w, name in zip(c.get("words") or [], entries.names_of("words", [w["id"] for w in c.get("words") or []]))
-        ],
-        "helpers": entries.names_of("helpers", c.get("helpers") or []),
-    }
 
 
 # ---------------------------------------------------------------- writing
@@ -380,7 +361,7 @@ def delete(request: HttpRequest, pk) -> HttpResponse:
         messages.success(request, _("The entry is deleted."))
         return redirect("journal:index")
     entry = entries.opened(record, request.data_key)
-    return render(request, "journal/delete.html", {"entry": _display(entry)})
+    return render(request, "journal/delete.html", {"entry": entries.shown(entry)})
 
 
 # ---------------------------------------------------------------- search and patterns

@@ -65,6 +65,26 @@ def test_a_plain_entry_is_saved_sealed_and_shown_in_the_overview(client) -> None
     assert "Ruzie met mijn zus." in overview and "boos (7/10)" in overview
 
 
+def test_an_entry_shows_only_its_filled_parts_in_the_forms_order_with_text_escaped(client) -> None:
+    from django.utils import translation
+
+    from gezien.journal.entries import parts
+
+    content = {"happened": "Ruzie\n<b>hard</b>", "body_areas": ["borst"], "sensations": [], "body_note": "",
+               "quadrant": None, "pleasantness": -3, "energy": None, "words": [{"id": "boos", "intensity": 7},
+               {"id": "moe", "intensity": None}], "feeling_note": "", "thoughts": "", "needs": "", "did": "",
+               "helpers": [], "helped": "even lopen"}
+    with translation.override("nl"):
+        shown = [(str(heading), str(value)) for heading, value in parts(content)]
+    assert shown == [
+        ("Wat er gebeurde", "Ruzie<br>&lt;b&gt;hard&lt;/b&gt;"),
+        ("In mijn lijf", "borst"),
+        ("Hoe het voelt", "prettig: -3"),
+        ("Woorden voor het gevoel", "boos (7/10), moe"),
+        ("Wat hielp", "even lopen"),
+    ]
+
+
 def test_an_empty_entry_is_refused_with_a_clear_message(client) -> None:
     response = client.post("/dagboek/nieuw/", {"date": timezone.localdate().isoformat()})
     assert response.status_code == 200
