@@ -29,6 +29,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -128,7 +129,7 @@ class Gezien:
 
     def stop(self) -> None:
         if self.process:
-            self.process.send_signal(2)
+            self.process.send_signal(signal.SIGINT)
             self.process.wait(timeout=30)
         shutil.rmtree(self.data_dir, ignore_errors=True)
 

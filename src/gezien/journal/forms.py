@@ -4,8 +4,8 @@ field is defined once."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from django import forms

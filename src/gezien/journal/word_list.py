@@ -1,9 +1,9 @@
 """The feeling words on the journal form, each with its strength from 0 to 10.
 
 The plain form shows all 136 words. Rendering them through form widgets and templates on
-every request took most of the page's 180 ms. A row that nobody touched looks the same for
-everyone, so each row's HTML is kept per language and state; only the rows a person ticked
-or got wrong are rendered anew."""
+every request took most of the page's 180 ms. A row's HTML depends only on the language and
+its state (ticked, strength, error), never on what a person wrote, so each row is rendered
+once per language and state and kept."""
 
 from __future__ import annotations
 
