@@ -129,21 +129,6 @@ def test_wrong_passphrase_and_unknown_user_look_the_same(client: Client) -> None
     assert page(unknown) == page(wrong)
 
 
-def test_unknown_user_and_wrong_passphrase_cost_similar_time() -> None:
-    make_account("merel")
-
-    def timed(username: str) -> float:
-        start = time.perf_counter()
-        assert services.authenticate(username, "verkeerd wachtwoord") is None
-        return time.perf_counter() - start
-
-    timed("merel")
-    unknown = min(timed("niemand") for _ in range(3))
-    wrong = min(timed("merel") for _ in range(3))
-    # Both do the same two Argon2 computations; the difference is database work only.
-    assert abs(unknown - wrong) < 0.5 * max(unknown, wrong)
-
-
 def test_login_gives_a_new_session_id_and_unlocks_the_vault() -> None:
     make_account("merel")
     client = Client()
@@ -348,22 +333,20 @@ def test_logins_and_failures_are_logged_without_secrets(caplog) -> None:
 
 
 def test_a_sealed_value_copied_to_another_account_gives_a_calm_error_page() -> None:
-    from gezien.accounts.models import TotpDevice
-    import pyotp
+    from gezien.journal.models import JournalEntry
 
-    from gezien.accounts import second_factor
-
-    owner = make_account("merel")
-    thief = make_account("vink")
-    owner_key = services.authenticate("merel", PASSPHRASE).data_key
-    secret = pyotp.random_base32()
-    second_factor.enable(owner, owner_key, secret, pyotp.TOTP(secret).now())
-    thief_key = services.authenticate("vink", PASSPHRASE).data_key
-    device = TotpDevice.objects.get(account=owner)
-    with pytest.raises(crypto.VaultError):
-        second_factor.verify(thief, thief_key, "123456") or crypto.open_sealed(
-            thief_key, device.sealed_secret, crypto.record_aad(thief.pk, "totp", device.pk)
-        )
+    owner = logged_in_client("merel")
+    thief = logged_in_client("vink")
+    owner.post("/dagboek/nieuw/", {"happened": "Van merel"})
+    thief.post("/dagboek/nieuw/", {"happened": "Van vink"})
+    stolen = JournalEntry.objects.get(owner=owner.account).sealed
+    JournalEntry.objects.filter(owner=thief.account).update(sealed=stolen)
+    response = thief.get("/dagboek/")
+    page = response.content.decode()
+    assert response.status_code == 500
+    assert "<h1>Dit kan niet worden geopend</h1>" in page
+    assert "Van merel" not in page and "Traceback" not in page
+    assert owner.get("/dagboek/").status_code == 200
 
 
 def test_confirming_the_passphrase_gives_a_new_session_id() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import glob
+import io
 import json
 import logging
 import os
@@ -23,6 +24,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.db import connection
 from django.test import Client
+from pypdf import PdfReader
 
 from gezien.core import backup
 from gezien.story.tests.support import share
@@ -31,7 +33,7 @@ from gezien.vault import session as vault_session
 PASSPHRASE_BASE = "lamp rivier brood herfst"
 
 
-def _second_step(client: Client, marker: str) -> None:
+def _second_step(client: Client, marker: str) -> str | None:
     # The authenticator secret is personal: it is sealed, never stored in the clear.
     import pyotp
 
@@ -39,20 +41,23 @@ def _second_step(client: Client, marker: str) -> None:
     secret = re.search(r'<code lang="en">([A-Z2-7]+)</code>', page).group(1)
     client.post("/account/tweede-stap/toevoegen/", {"code": pyotp.TOTP(secret).now()})
     client.canary_secrets.append(secret)
+    return None  # the export's "second_step" shows it was stored
 
 
-def _safety_plan(client: Client, marker: str) -> None:
+def _safety_plan(client: Client, marker: str) -> str | None:
     response = client.post("/veiligheidsplan/", {"action": "save", "warning_signs_1": marker})
     assert response.status_code == 302
+    return marker
 
 
-def _questionnaire(client: Client, marker: str) -> None:
+def _questionnaire(client: Client, marker: str) -> str | None:
     # Answers are numbers, so the marker cannot be typed in; an item id that exists only
     # inside the sealed answers shows whether they were ever stored or logged in the clear.
     answers = {f"phq9_{n}": "2" for n in range(1, 10)}
     response = client.post("/vragenlijsten/phq9/", {**answers, "keep": "on"})
     assert response.status_code == 302
     client.canary_secrets.append("phq9_9")
+    return '"phq9_9": 2'
 
 
 def _form_state(client: Client, path: str) -> dict:
@@ -61,38 +66,50 @@ def _form_state(client: Client, path: str) -> dict:
             for name in ("draft_key", "draft_version", "submit_token")}
 
 
-def _journal_entry(client: Client, marker: str) -> None:
+def _journal_entry(client: Client, marker: str) -> str | None:
     state = _form_state(client, "/dagboek/nieuw/")
     response = client.post("/dagboek/nieuw/", {**state, "happened": f"Vandaag {marker}", "feeling_note": marker})
     assert response.status_code == 302
+    return f"Vandaag {marker}"
 
 
-def _draft(client: Client, marker: str) -> None:
+def _draft(client: Client, marker: str) -> str | None:
     # What the autosave script sends while a person types.
     state = _form_state(client, "/dagboek/stap/verder/")
     response = client.post("/concepten/bewaren/", {**state, "thoughts": marker}, HTTP_X_REQUESTED_WITH="fetch")
     assert response.json()["status"] == "saved"
+    return marker
 
 
-def _story(client: Client, marker: str) -> None:
-    client.post("/mijn-verhaal/kindertijd/", {"story_version": 0, "childhood_happened": f"Thuis {marker}"})
+def _story(client: Client, marker: str) -> str | None:
+    response = client.post("/mijn-verhaal/kindertijd/", {"story_version": 0, "childhood_happened": f"Thuis {marker}"})
+    assert response.status_code == 302
+    return f"Thuis {marker}"
 
 
-def _help_question(client: Client, marker: str) -> None:
-    client.post("/mijn-verhaal/hulpvraag/", {"bothers": f"Last van {marker}", "practical": marker})
-    client.post("/mijn-verhaal/hulpvraag/tekst/", {"text": f"Mijn hulpvraag: {marker}"})
+def _help_question(client: Client, marker: str) -> str | None:
+    response = client.post("/mijn-verhaal/hulpvraag/", {"bothers": f"Last van {marker}", "practical": marker})
+    assert response.status_code == 302
+    response = client.post("/mijn-verhaal/hulpvraag/tekst/", {"text": f"Mijn hulpvraag: {marker}"})
+    assert response.status_code == 302
+    return f"Mijn hulpvraag: {marker}"
 
 
-def _share(client: Client, marker: str) -> None:
+def _share(client: Client, marker: str) -> str | None:
     # The link's id and key and the access code are secrets too: only hashes may be stored.
     made = share(client, ["help.question", "story.childhood.happened"], with_code=True, label=f"Voor {marker}")
     query = parse_qs(urlsplit(made["path"]).query)
     client.canary_secrets += [query["id"][0], query["key"][0], made["code"]]
     professional = Client()
     professional.post(made["path"], {"code": made["code"]})
-    for path in (made["path"], made["path"].replace("/gedeeld/", "/gedeeld/pdf/"),
-                 made["path"].replace("/gedeeld/", "/gedeeld/fhir/")):
-        assert marker in professional.get(path).content.decode(errors="replace") or path.startswith("/gedeeld/pdf/")
+    page = professional.get(made["path"]).content.decode()
+    assert f"Mijn hulpvraag: {marker}" in page
+    fhir = professional.get(made["path"].replace("/gedeeld/", "/gedeeld/fhir/")).content.decode()
+    assert f"Mijn hulpvraag: {marker}" in fhir
+    pdf = professional.get(made["path"].replace("/gedeeld/", "/gedeeld/pdf/"))
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert marker in " ".join(text.split()).replace("- ", ""), "the marker is not in the shared PDF"
+    return f"Voor {marker}"
 
 
 CANARY_WRITERS = [_second_step, _safety_plan, _questionnaire, _journal_entry, _draft, _story, _help_question, _share]
@@ -139,19 +156,20 @@ def test_nothing_personal_is_stored_logged_or_backed_up_in_the_clear(caplog, tmp
 
     client.account = Account.objects.get(username="vink")
     client.canary_secrets = []
-    for writer in CANARY_WRITERS:
-        writer(client, marker)
+    stored_by = {writer.__name__: writer(client, marker) for writer in CANARY_WRITERS}
     # The data key of this session, taken from the running app, to look for it too.
     request = type("R", (), {})()
     request.session = client.session
     request.COOKIES = {vault_session.COOKIE: client.cookies[vault_session.COOKIE].value}
     data_key = vault_session.data_key(request)
 
-    # The marker really was stored: the person's own export shows it decrypted.
+    # Every writer's text really was stored: the person's own export shows each decrypted.
     client.post("/account/bevestigen/", {"passphrase": passphrase})
-    export = client.post("/account/mijn-gegevens/export/").content.decode()
-    assert json.loads(export)["account"]["username"] == "vink"
-    assert marker in export, "the marker was not stored through any feature"
+    export = json.loads(client.post("/account/mijn-gegevens/export/").content)
+    assert export["account"]["username"] == "vink" and export["account"]["second_step"] is True
+    exported = json.dumps(export, ensure_ascii=False, indent=0).replace("\n", " ")
+    for writer, text in stored_by.items():
+        assert text is None or text in exported, f"{writer} stored nothing that the export shows"
 
     stored = _database_bytes()
     backed_up = _backup_bytes(tmp_path)

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from gezien.measure.commands import InputError, instruments_json, parse_answers, score_json
+from gezien.measure.scoring import score
 
 
 def test_array_and_object_input_give_the_same_result(instruments):
@@ -52,23 +53,17 @@ def test_the_risk_flag_shows_up_even_when_everything_else_is_skipped(instruments
 
 @pytest.mark.parametrize("instrument_id", ["phq9", "gad7", "pcl5", "itq", "who5", "rses", "ace"])
 def test_every_instrument_scores_to_json_without_name_clashes(instruments, instrument_id):
+    # The algorithm's outcomes sit beside the fixed fields at the top level; an outcome with
+    # a fixed field's name would silently replace that field.
     instrument = instruments[instrument_id]
-    lowest = json.dumps([item.options.lowest for item in instrument.items])
-    output = score_json(instrument_id, lowest, instruments)
-    fixed = {
-        "instrument",
-        "version",
-        "valid",
-        "total",
-        "band",
-        "subscales",
-        "flags",
-        "missing",
-        "prorated",
-    }
-    outcome_names = set(output) - fixed
-    assert len(output) == len(fixed) + len(outcome_names)
-    assert output["valid"] is True
+    answers = [item.options.lowest for item in instrument.items]
+    result = score(instrument, parse_answers(instrument, json.dumps(answers)))
+    output = score_json(instrument_id, json.dumps(answers), instruments)
+    fixed = {"instrument", "version", "valid", "total", "band", "subscales", "flags", "missing", "prorated"}
+    assert set(result.algorithm).isdisjoint(fixed)
+    assert set(output) == fixed | set(result.algorithm)
+    assert (output["total"], output["band"], output["valid"]) == (result.total, result.band, True)
+    assert {name: output[name] for name in result.algorithm} == dict(result.algorithm)
     json.dumps(output)
 
 

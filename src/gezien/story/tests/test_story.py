@@ -25,7 +25,9 @@ def test_a_person_writes_a_period_and_sees_it_back_and_on_the_overview() -> None
     page = client.get("/mijn-verhaal/kindertijd/").content.decode()
     assert "Thuis werd weinig gezegd." in page
     overview = client.get("/mijn-verhaal/").content.decode()
-    assert "geschreven" in overview or "written" in overview
+    states = dict(re.findall(r'href="/mijn-verhaal/([a-z]+)/">[^<]*</a>\s*<span class="story-period-state">([^<]*)<', overview))
+    assert states["kindertijd"] == "geschreven"
+    assert states["jeugd"] == "nog niet geschreven"
 
 
 def test_save_and_go_on_leads_to_the_next_period() -> None:
