@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
 from dataclasses import dataclass
-from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
@@ -14,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from gezien.accounts import usernames
-from gezien.accounts.models import Account, Throttle
+from gezien.accounts.models import Account
 from gezien.vault import codes, crypto
 
 log = logging.getLogger("gezien.accounts")
@@ -152,67 +149,3 @@ def reset_with_recovery_code(
     account.save()
     log.info("passphrase reset with recovery code id=%s", account.id)
     return Unlocked(account, data_key), new_code
-
-
-# Throttling -----------------------------------------------------------------------------
-
-ACCOUNT_FREE_FAILURES = 5
-CLIENT_FREE_FAILURES = 20
-WINDOW = timedelta(minutes=15)
-LONGEST_WAIT = timedelta(minutes=15)
-
-
-def _throttle_key(scope: str, value: str) -> str:
-    return hmac.new(settings.SECRET_KEY.encode(), f"{scope}:{value}".encode(), hashlib.sha256).hexdigest()
-
-
-def throttle_keys(username: str, client: str) -> list[tuple[str, int]]:
-    """The counters a login attempt touches, with how many failures each allows for free.
-    The account counter uses the look-alike key, so variants of a name share it."""
-    try:
-        name_key = usernames.skeleton(usernames.normalise(username))
-    except usernames.UsernameError:
-        name_key = username.casefold()
-    return [
-        (_throttle_key("account", name_key), ACCOUNT_FREE_FAILURES),
-        (_throttle_key("client", client), CLIENT_FREE_FAILURES),
-    ]
-
-
-def wait_seconds(keys: list[tuple[str, int]]) -> int:
-    """How long until the next attempt is allowed (0: now)."""
-    now = timezone.now()
-    until = (
-        Throttle.objects.filter(key__in=[k for k, _ in keys], blocked_until__gt=now)
-        .order_by("-blocked_until")
-        .values_list("blocked_until", flat=True)
-        .first()
-    )
-    return int((until - now).total_seconds()) + 1 if until else 0
-
-
-def record_failure(keys: list[tuple[str, int]]) -> None:
-    now = timezone.now()
-    for key, free in keys:
-        with transaction.atomic():
-            row, _ = Throttle.objects.select_for_update().get_or_create(
-                key=key, defaults={"first_failure_at": now}
-            )
-            if now - row.first_failure_at > WINDOW:
-                row.failures, row.first_failure_at = 0, now
-            row.failures += 1
-            over = row.failures - free
-            if over > 0:
-                # 2, 4, 8 … seconds, never longer than LONGEST_WAIT: slow for a guesser, short
-                # enough that nobody can lock the real person out for long.
-                row.blocked_until = now + min(timedelta(seconds=2**over), LONGEST_WAIT)
-            row.save()
-
-
-def clear_failures(keys: list[tuple[str, int]]) -> None:
-    Throttle.objects.filter(key=keys[0][0]).delete()
-
-
-def forget_old_failures() -> int:
-    deleted, _ = Throttle.objects.filter(first_failure_at__lt=timezone.now() - timedelta(days=1)).delete()
-    return deleted

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from gezien.accounts import export, forms, second_factor, services, sessions
+from gezien.accounts import export, forms, second_factor, services, sessions, throttle
 from gezien.accounts.decorators import PENDING_RECOVERY, account_required, recent_passphrase_required
 from gezien.accounts.models import Account, SessionRecord
 from gezien.vault import crypto
@@ -56,20 +56,20 @@ def _safe_next(request: HttpRequest, default: str) -> str:
 
 
 def _guess(request: HttpRequest, form, username: str, attempt, wrong: tuple[str | None, str], event: str):
-    """Run one guess at a secret under the throttle. Returns what `attempt` returned when it
+    """Run one guess at a secret under the throttle: its place is taken before any work, so
+    parallel guesses cannot slip past the limit. Returns what `attempt` returned when it
     succeeded; otherwise None, with the reason added to the form."""
-    keys = services.throttle_keys(username, _client(request))
-    wait = services.wait_seconds(keys)
-    if wait:
-        form.add_error(None, _("Too many attempts. Wait %(n)d seconds and try again.") % {"n": wait})
+    try:
+        place = throttle.reserve(throttle.guessing(username, _client(request)))
+    except throttle.Refused as refused:
+        form.add_error(None, _("Too many attempts. Wait %(n)d seconds and try again.") % {"n": refused.seconds})
         return None
     result = attempt()
     if not result:
-        services.record_failure(keys)
         log.info("%s failed", event)
         form.add_error(*wrong)
         return None
-    services.clear_failures(keys)
+    place.release(forget_first=True)
     return result
 
 
@@ -93,18 +93,19 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("accounts:home")
     form = forms.SignupForm(request.POST or None)
-    keys = [(services._throttle_key("signup", _client(request)), 10)]
     if request.method == "POST" and form.is_valid():
-        wait = services.wait_seconds(keys)
-        if wait:
-            form.add_error(None, _("Too many new accounts from here. Try again in %(n)d minutes.") % {"n": wait // 60 + 1})
+        # Every sign-up counts per client, also one that finds the name taken: otherwise
+        # anyone could test quickly whether a particular person has an account.
+        try:
+            throttle.reserve(throttle.signing_up(_client(request)))
+        except throttle.Refused as refused:
+            form.add_error(None, _("You tried many usernames in a short time. Wait %(n)d seconds and try again. A less common name, such as two words and a number, is more likely to be free.") % {"n": refused.seconds})
         else:
             try:
                 unlocked, code = services.create_account(form.cleaned_data["username"], form.cleaned_data["new_passphrase"])
             except services.TakenError:
                 form.add_error("username", _("This username is taken, or looks too much like one that is. Choose another one."))
             else:
-                services.record_failure(keys)  # counts sign-ups per client, not failures
                 sessions.start(request, unlocked)
                 _seal_in_session(request, PENDING_RECOVERY, unlocked.account.pk, code, unlocked.data_key)
                 return redirect("accounts:recovery-code")

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 # The one definition of the client's address (behind proxies too), as login uses it.
 from gezien.accounts.views import _client as client_address
+from gezien.accounts import throttle
 from gezien.story import fhir, forms, pdf, sharing
 from gezien.story.models import Share, ShareOpening
 from gezien.story.templatetags.story_tags import when
@@ -69,16 +70,17 @@ def shared(request: HttpRequest) -> HttpResponse:
         form = forms.CodeForm(request.POST or None)
         status = 200
         if request.method == "POST" and form.is_valid():
-            wait = sharing.code_wait(share, client_address(request))
-            if wait:
-                form.add_error(None, _("Too many attempts. Wait %(n)d seconds and try again.") % {"n": wait})
+            try:
+                right = sharing.check_code(share, key, form.cleaned_data["code"], client_address(request))
+            except throttle.Refused as refused:
+                form.add_error(None, _("Too many attempts. Wait %(n)d seconds and try again.") % {"n": refused.seconds})
                 status = 429
-            elif sharing.check_code(share, key, form.cleaned_data["code"], client_address(request)):
-                request.session[UNLOCKED] = [*request.session.get(UNLOCKED, []), str(share.pk)]
-                response = HttpResponse(status=303)
-                response["Location"] = _url("story:shared", link)
-                return _private(response)
             else:
+                if right:
+                    request.session[UNLOCKED] = [*request.session.get(UNLOCKED, []), str(share.pk)]
+                    response = HttpResponse(status=303)
+                    response["Location"] = _url("story:shared", link)
+                    return _private(response)
                 share.refresh_from_db()
                 if share.snapshot is None:
                     return _unavailable(request)

@@ -24,7 +24,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from gezien.accounts import services
+from gezien.accounts import throttle
 from gezien.accounts.models import Account
 from gezien.story.models import Share, ShareOpening
 from gezien.vault import codes, crypto
@@ -147,26 +147,21 @@ def needs_code(share: Share) -> bool:
     return share.code_check is not None
 
 
-def _throttle(share: Share, client: str) -> list[tuple[str, int]]:
+def _counters(share: Share, client: str) -> list[throttle.Counter]:
     return [
-        (services._throttle_key("share", str(share.pk)), CODE_FREE_FAILURES),
-        (services._throttle_key("share-client", client), services.CLIENT_FREE_FAILURES),
+        throttle.counter("share", str(share.pk), CODE_FREE_FAILURES),
+        throttle.counter("share-client", client, throttle.CLIENT_FREE),
     ]
 
 
-def code_wait(share: Share, client: str) -> int:
-    """Seconds until the next access code may be tried (0: now)."""
-    return services.wait_seconds(_throttle(share, client))
-
-
 def check_code(share: Share, key: bytes, typed: str, client: str) -> bool:
-    """True for the right code. A wrong one counts; after MAX_CODE_FAILURES the share is
-    locked (its snapshot deleted), so guessing stops for good. Call code_wait first."""
-    keys = _throttle(share, client)
+    """True for the right code. Raises throttle.Refused (nothing checked) while too many
+    wrong codes are recent. A wrong one counts; after MAX_CODE_FAILURES the share is locked
+    (its snapshot deleted), so guessing stops for good."""
+    place = throttle.reserve(_counters(share, client))
     if hmac.compare_digest(bytes(share.code_check), _code_check(key, typed)):
-        services.clear_failures(keys)
+        place.release(forget_first=True)
         return True
-    services.record_failure(keys)
     Share.objects.filter(pk=share.pk).update(failed_codes=F("failed_codes") + 1)
     share.refresh_from_db(fields=["failed_codes"])
     if share.failed_codes >= MAX_CODE_FAILURES:

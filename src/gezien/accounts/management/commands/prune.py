@@ -5,7 +5,7 @@ from django.contrib.sessions.models import Session
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from gezien.accounts import services
+from gezien.accounts import throttle
 from gezien.accounts.models import SessionRecord
 
 
@@ -16,5 +16,5 @@ class Command(BaseCommand):
         sessions, _ = Session.objects.filter(expire_date__lt=timezone.now()).delete()
         live = Session.objects.values_list("session_key", flat=True)
         records, _ = SessionRecord.objects.exclude(session_key__in=live).delete()
-        counters = services.forget_old_failures()
+        counters = throttle.forget_old()
         self.stdout.write(f"deleted {sessions} expired sessions, {records} session lines, {counters} login counters")
