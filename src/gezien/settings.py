@@ -137,12 +137,21 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 
 # The log never holds personal content: requests are logged by path only, and paths
-# carry no personal data (see SECURITY.md).
+# carry no personal data (see SECURITY.md). The PDF libraries report at INFO what they
+# draw (fontTools lists the glyph names of a person's text when it subsets a font), so they
+# are held at WARNING here, whatever else sets their level.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"one_line_for_rejected": {"()": "gezien.core.logfilters.OneLineForRejected"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["one_line_for_rejected"]}
+    },
     "root": {"handlers": ["console"], "level": "INFO"},
-    "loggers": {"django.request": {"level": "WARNING"}},
+    "loggers": {
+        "django.request": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+    },
 }

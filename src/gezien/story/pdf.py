@@ -4,7 +4,6 @@ from this package, and fonts come from the machine (fontconfig), never from a ne
 
 from __future__ import annotations
 
-import logging
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -12,12 +11,8 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import translation
 
-# WeasyPrint reports every rendering step at INFO (from its import on); that would fill
-# the server log.
-logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-
-from weasyprint import CSS, HTML  # noqa: E402
-from weasyprint.urls import URLFetcher  # noqa: E402
+from weasyprint import CSS, HTML
+from weasyprint.urls import URLFetcher
 
 STYLESHEET = Path(__file__).with_name("pdf.css")
 
