@@ -50,6 +50,8 @@ class Share(SealedRecord):
     locked_at = models.DateTimeField(null=True)
     # Hash of the create form's one-time token: a repeated POST makes no second link.
     form_token = models.CharField(max_length=64, unique=True)
+    # The snapshot as a PDF, made once and sealed with the link's key like the snapshot.
+    pdf = models.BinaryField(null=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -57,7 +59,8 @@ class Share(SealedRecord):
 
 class ShareOpening(models.Model):
     """When a share was opened and in which form: what the person sees. No IP address and
-    no browser details are kept."""
+    no browser details are kept. Openings of the same form within a few minutes are one
+    line: `count` says how many."""
 
     PAGE, PDF, FHIR = "page", "pdf", "fhir"
     WHAT = [(PAGE, "page"), (PDF, "pdf"), (FHIR, "fhir")]
@@ -65,6 +68,7 @@ class ShareOpening(models.Model):
     share = models.ForeignKey(Share, on_delete=models.CASCADE, related_name="openings")
     opened_at = models.DateTimeField(auto_now_add=True)
     what = models.CharField(max_length=4, choices=WHAT)
+    count = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["-opened_at"]

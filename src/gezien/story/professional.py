@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 # The one definition of the client's address (behind proxies too), as login uses it.
 from gezien.accounts.views import _client as client_address
 from gezien.accounts import throttle
-from gezien.story import fhir, forms, pdf, sharing
+from gezien.story import fhir, forms, sharing
 from gezien.story.models import Share, ShareOpening
 from gezien.story.templatetags.story_tags import when
 from gezien.story.views import attachment
@@ -95,32 +95,41 @@ def shared(request: HttpRequest) -> HttpResponse:
     )))
 
 
-def _open_for_download(request: HttpRequest):
+def _for_download(request: HttpRequest, what: str) -> tuple[Share, bytes, dict] | HttpResponse:
+    """The share, its key and its snapshot; or the page to answer instead (the link does
+    not work, or too many downloads of it just now)."""
     link = _link(request)
     try:
-        share, _key, data = sharing.open_link(*link)
+        share, key, data = sharing.open_link(*link)
     except sharing.Unavailable:
-        return None, None
+        return _unavailable(request)
     if not _unlocked(request, share):
-        return None, None
-    return share, data
+        return _unavailable(request)
+    try:
+        sharing.count_download(share)
+    except throttle.Refused as refused:
+        response = render(request, "story/shared_wait.html", _context(request, seconds=refused.seconds), status=429)
+        response["Retry-After"] = str(refused.seconds)
+        return _private(response)
+    sharing.record_opening(share, what)
+    return share, key, data
 
 
 @require_GET
 def shared_pdf(request: HttpRequest) -> HttpResponse:
-    share, data = _open_for_download(request)
-    if share is None:
-        return _unavailable(request)
-    sharing.record_opening(share, ShareOpening.PDF)
-    return _private(attachment(pdf.render(data, shared=True), "application/pdf", "pdf"))
+    opened = _for_download(request, ShareOpening.PDF)
+    if isinstance(opened, HttpResponse):
+        return opened
+    share, key, data = opened
+    return _private(attachment(sharing.pdf_of(share, key, data), "application/pdf", "pdf"))
 
 
 @require_GET
 def shared_fhir(request: HttpRequest) -> HttpResponse:
-    share, data = _open_for_download(request)
-    if share is None:
-        return _unavailable(request)
-    sharing.record_opening(share, ShareOpening.FHIR)
+    opened = _for_download(request, ShareOpening.FHIR)
+    if isinstance(opened, HttpResponse):
+        return opened
+    _share, _key, data = opened
     with translation.override(data["language"]):
         bundle = fhir.bundle(data, title=_("Summary for a professional"), about=_fhir_about(data))
     body = json.dumps(bundle, ensure_ascii=False, indent=2).encode()

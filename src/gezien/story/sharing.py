@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from gezien.accounts import throttle
 from gezien.accounts.models import Account
+from gezien.story import pdf
 from gezien.story.models import Share, ShareOpening
 from gezien.vault import codes, crypto
 
@@ -37,6 +38,11 @@ MIN_DAYS, MAX_DAYS = 1, 30
 CODE_GROUPS = 2  # eight characters, 40 random bits: enough with the throttle and the lock
 CODE_FREE_FAILURES = 3
 MAX_CODE_FAILURES = 10
+# Downloads (PDF or FHIR) of one link within the throttle's window before each next one
+# waits: a professional needs a few; a burst of hundreds needs none.
+DOWNLOADS_FREE = 10
+# Openings of the same kind within this time show as one line with a count.
+GROUP_OPENINGS = timedelta(minutes=10)
 
 ACTIVE, EXPIRED, REVOKED, LOCKED = "active", "expired", "revoked", "locked"
 
@@ -84,6 +90,10 @@ def _aad(share: Share) -> bytes:
     return f"gezien:share:{share.pk}".encode()
 
 
+def _pdf_aad(share: Share) -> bytes:
+    return f"gezien:share-pdf:{share.pk}".encode()
+
+
 def _code_check(key: bytes, code: str) -> bytes:
     return hmac.new(key, f"access-code:{codes.canonical(code)}".encode(), hashlib.sha256).digest()
 
@@ -109,7 +119,11 @@ def create(
         form_token=token_hash(form_token),
         code_check=_code_check(raw_key, code) if code else None,
     )
-    share.snapshot = crypto.seal(raw_key, json.dumps(snapshot, ensure_ascii=False).encode(), _aad(share))
+    plain = json.dumps(snapshot, ensure_ascii=False).encode()
+    share.snapshot = crypto.seal(raw_key, plain, _aad(share))
+    # The PDF is made here, once per snapshot, and kept sealed like the snapshot: a burst of
+    # downloads costs no rendering.
+    share.pdf = crypto.seal(raw_key, pdf.render(json.loads(plain), shared=True), _pdf_aad(share))
     share.seal_content(data_key, {"label": label, "parts": part_titles, "language": snapshot["language"], "with_code": bool(code)})
     try:
         with transaction.atomic():
@@ -123,7 +137,7 @@ def create(
 def forget_expired() -> int:
     """Expired snapshots are deleted, not only refused."""
     return Share.objects.filter(expires_at__lte=timezone.now(), snapshot__isnull=False).update(
-        snapshot=None, code_check=None
+        snapshot=None, pdf=None, code_check=None
     )
 
 
@@ -165,18 +179,34 @@ def check_code(share: Share, key: bytes, typed: str, client: str) -> bool:
     Share.objects.filter(pk=share.pk).update(failed_codes=F("failed_codes") + 1)
     share.refresh_from_db(fields=["failed_codes"])
     if share.failed_codes >= MAX_CODE_FAILURES:
-        Share.objects.filter(pk=share.pk).update(snapshot=None, code_check=None, locked_at=timezone.now())
+        Share.objects.filter(pk=share.pk).update(snapshot=None, pdf=None, code_check=None, locked_at=timezone.now())
         log.info("share locked after wrong codes id=%s", share.pk)
     return False
 
 
 def revoke(share: Share) -> None:
-    Share.objects.filter(pk=share.pk).update(snapshot=None, code_check=None, revoked_at=timezone.now())
+    Share.objects.filter(pk=share.pk).update(snapshot=None, pdf=None, code_check=None, revoked_at=timezone.now())
     log.info("share revoked id=%s", share.pk)
 
 
+def count_download(share: Share) -> None:
+    """Count a download of this link; raises throttle.Refused during a burst."""
+    throttle.reserve([throttle.counter("share-download", str(share.pk), DOWNLOADS_FREE)])
+
+
+def pdf_of(share: Share, key: bytes, data: dict[str, Any]) -> bytes:
+    """The PDF made when the link was made. Links made before Gezien kept it have none;
+    theirs is made on each download (they expire within MAX_DAYS)."""
+    if share.pdf is None:
+        return pdf.render(data, shared=True)
+    return crypto.open_sealed(key, bytes(share.pdf), _pdf_aad(share))
+
+
 def record_opening(share: Share, what: str) -> None:
-    ShareOpening.objects.create(share=share, what=what)
+    """One line per kind of opening within GROUP_OPENINGS, with a count."""
+    recent = ShareOpening.objects.filter(share=share, what=what, opened_at__gte=timezone.now() - GROUP_OPENINGS)
+    if not recent.update(count=F("count") + 1):
+        ShareOpening.objects.create(share=share, what=what)
 
 
 def status(share: Share) -> str:

@@ -278,9 +278,11 @@ def shares(request: HttpRequest) -> HttpResponse:
             "share": share,
             "content": share.open_content(request.data_key),
             "status": sharing.status(share),
-            "openings": list(share.openings.all()),
+            "openings": openings,
+            "opened": sum(opening.count for opening in openings),
         }
         for share in Share.objects.filter(owner=request.user).prefetch_related("openings")
+        for openings in [list(share.openings.all())]
     ]
     return render(request, "story/shares.html", {"items": items})
 
