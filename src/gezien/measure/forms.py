@@ -10,8 +10,9 @@ from collections.abc import Mapping, Sequence
 
 from gezien.measure.definitions import DIFFICULTY, Instrument, Item
 
-# The form's other fields: the CSRF token and the "keep this result" box.
-OTHER_FIELDS = frozenset({"csrfmiddlewaretoken", "keep"})
+# The form's other fields: the CSRF token, the "keep this result" box and the token that
+# makes a form sent twice store one result.
+OTHER_FIELDS = frozenset({"csrfmiddlewaretoken", "keep", "submit_token"})
 # Far more than any questionnaire's form needs (about 1 KB for the ITQ); larger is tampering.
 MAX_BODY_BYTES = 16 * 1024
 

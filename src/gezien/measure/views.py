@@ -4,16 +4,19 @@ guidance.toml, and what a page shows in presentation.py; views connect them."""
 from __future__ import annotations
 
 import logging
+import uuid
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
 from gezien.accounts.decorators import account_required
+from gezien.drafts import service as drafts
 from gezien.measure import catalogue, forms, presentation, storage
 from gezien.measure.definitions import Instrument
 from gezien.measure.models import QuestionnaireResult
@@ -78,6 +81,7 @@ def _form(
     risk: bool = False,
     tampered: bool = False,
     status: int = 200,
+    submit_token: str = "",
 ) -> HttpResponse:
     items = presentation.form_items(instrument, answers, missing or ())
     context = {
@@ -94,6 +98,8 @@ def _form(
         "tampered": tampered,
         "can_keep": _data_key(request) is not None,
         "keep": answers is None or request.POST.get("keep") == "on",
+        # One token per filled-in form, kept when the form comes back for missing answers.
+        "submit_token": submit_token or str(uuid.uuid4()),
         "safety_plan": presentation.existing(presentation.SAFETY_PLAN),
     }
     return render(request, "measure/take.html", context, status=status)
@@ -126,15 +132,21 @@ def take(request: HttpRequest, instrument_id: str) -> HttpResponse:
     result = score(instrument, answers)
     if missing:
         return _form(
-            request, instrument, answers=answers, missing=missing, risk="risk" in result.flags
+            request, instrument, answers=answers, missing=missing, risk="risk" in result.flags,
+            submit_token=request.POST.get("submit_token", ""),
         )
     key = _data_key(request)
     if key is not None and request.POST.get("keep") == "on":
         language = presentation.wording_language(instrument)
-        record = storage.save(request.user, key, instrument, answers, result, language)
-        messages.success(request, _("Your result is saved in your account."))
-        # The saved result has a page of its own, so reloading it never stores it twice.
-        return redirect("measure:result", pk=record.pk)
+
+        def store() -> str:
+            record = storage.save(request.user, key, instrument, answers, result, language)
+            messages.success(request, _("Your result is saved in your account."))
+            return reverse("measure:result", kwargs={"pk": record.pk})
+
+        # The saved result has a page of its own, so reloading it never stores it twice; the
+        # same form sent twice gets the first result's page back.
+        return redirect(drafts.submit_once(request, store))
     earlier = storage.latest(storage.all_results(request.user, key), instrument) if key else None
     return render(
         request,
