@@ -27,7 +27,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
     serve.add_argument("--dev", action="store_true", help="development server with autoreload and DEBUG")
 
-    commands.add_parser("check", help="check the configuration, explained in plain words")
+    check = commands.add_parser("check", help="check the configuration, explained in plain words")
+    check.add_argument(
+        "--workers", type=int, default=2, help="the workers you start Gezien with (default 2), for the memory check"
+    )
 
     score = commands.add_parser(
         "score",
@@ -65,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             return _serve(args)
         if args.command == "check":
-            return _check()
+            return _check(args)
         if args.command in ("backup", "restore"):
             return _backup_or_restore(args)
         from django.core.management import execute_from_command_line
@@ -130,6 +133,10 @@ def _serve(args: argparse.Namespace) -> int:
         print("gezien: --workers must be between 1 and 64", file=sys.stderr)
         return 2
     prepare()
+    from gezien.core.checks import login_memory
+
+    for warning in login_memory(args.workers):
+        print(f"warning {warning.id}: {warning.msg}\n    what to do: {warning.hint}", flush=True)
     shown_host = f"[{args.host}]" if ":" in args.host else args.host
     print(f"Gezien runs at http://{shown_host}:{args.port}/  (stop with Ctrl-C)", flush=True)
     if args.dev:
@@ -165,14 +172,16 @@ def _backup_or_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check() -> int:
+def _check(args: argparse.Namespace) -> int:
     from django.conf import settings
     from django.core.checks import ERROR, run_checks
     from django.db import connections
 
+    from gezien.core.checks import login_memory
+
     messages = [
         m for m in run_checks(include_deployment_checks=True, databases=list(connections)) if not m.is_silenced()
-    ]
+    ] + login_memory(args.workers)
     if not settings.BEHIND_TLS:
         messages = [m for m in messages if m.id not in TLS_ONLY_WARNINGS]
         print(

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from gunicorn.app.base import BaseApplication
 
+# Threads let one worker wait on the database for one request while serving others.
+THREADS = 8
+
 
 class _Server(BaseApplication):
     def __init__(self, options: dict) -> None:
@@ -50,9 +53,8 @@ def run(host: str, port: int, workers: int) -> None:
         {
             "bind": f"{host}:{port}",
             "workers": workers,
-            # Threads let one worker wait on the database for one request while serving others.
             "worker_class": "gthread",
-            "threads": 8,
+            "threads": THREADS,
             "timeout": 60,
             "graceful_timeout": 10,
             # No access log: it would hold IP addresses (personal data).

@@ -4,6 +4,7 @@ Each message says in plain words what is wrong and what to do."""
 from __future__ import annotations
 
 import stat
+from pathlib import Path
 
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
@@ -71,3 +72,49 @@ def check_sqlite_journal(app_configs=None, databases=None, **kwargs) -> list:
             )
         ]
     return []
+
+
+MIB = 1024 * 1024
+# What one worker uses without any login running (measured: about 120 MiB each).
+WORKER_BASE = 128 * MIB
+
+
+def machine_memory() -> int | None:
+    """The memory Gezien may use: the machine's, or a container's limit when lower; None
+    where it cannot be read (not Linux)."""
+    found = []
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                found.append(int(line.split()[1]) * 1024)
+    except (OSError, ValueError):
+        pass
+    for limit in ("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"):
+        try:
+            found.append(int(Path(limit).read_text().strip()))
+        except (OSError, ValueError):  # absent, or "max"
+            continue
+    return min(found) if found else None
+
+
+def login_memory(workers: int) -> list:
+    """A warning when `workers` workers, each running its Argon2id turns at once, would need
+    more memory than the machine has."""
+    from gezien.server import THREADS
+    from gezien.vault import crypto
+
+    total = machine_memory()
+    runs = min(THREADS, crypto.ARGON2_AT_ONCE)
+    argon2 = crypto.KdfParams().memory_kib * 1024
+    needed = workers * (WORKER_BASE + runs * argon2)
+    if total is None or needed <= total:
+        return []
+    return [
+        Warning(
+            f"With {workers} workers, a burst of logins needs up to {needed // MIB} MiB "
+            f"({workers} x ({WORKER_BASE // MIB} MiB + {runs} Argon2id runs x {argon2 // MIB} MiB)), "
+            f"but this machine has {total // MIB} MiB.",
+            hint="Start fewer workers (gezien serve --workers N), or give the machine more memory.",
+            id="gezien.W003",
+        )
+    ]

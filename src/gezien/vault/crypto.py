@@ -9,6 +9,9 @@ record and record id, so a ciphertext moved to another row or account fails to o
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from argon2.low_level import Type, hash_secret_raw
@@ -20,6 +23,13 @@ NONCE_BYTES = 12
 SALT_BYTES = 16
 # The first byte of every sealed value; a future format gets a new number.
 VERSION = b"\x01"
+# Every Argon2id run holds its memory cost (64 MiB) while it runs. One process runs at most
+# this many at once (login checks, new hashes and key derivations together); other threads
+# wait their turn. With gunicorn's 8 threads per worker, a burst of logins then needs at
+# most 2 x 64 = 128 MiB per worker instead of 8 x 64 = 512 MiB, and two runs per worker
+# still keep every core busy (the README's workers = cores + 1).
+ARGON2_AT_ONCE = 2
+_argon2_turns = threading.BoundedSemaphore(ARGON2_AT_ONCE)
 
 
 class VaultError(Exception):
@@ -50,17 +60,25 @@ def new_salt() -> bytes:
     return os.urandom(SALT_BYTES)
 
 
+@contextmanager
+def argon2_turn() -> Iterator[None]:
+    """Wait for one of the process's ARGON2_AT_ONCE turns, and hold it."""
+    with _argon2_turns:
+        yield
+
+
 def derive_key(secret: str, salt: bytes, params: KdfParams) -> bytes:
     """A key-encryption key from a passphrase or recovery code."""
-    return hash_secret_raw(
-        secret=secret.encode("utf-8"),
-        salt=salt,
-        time_cost=params.time_cost,
-        memory_cost=params.memory_kib,
-        parallelism=params.parallelism,
-        hash_len=KEY_BYTES,
-        type=Type.ID,
-    )
+    with argon2_turn():
+        return hash_secret_raw(
+            secret=secret.encode("utf-8"),
+            salt=salt,
+            time_cost=params.time_cost,
+            memory_cost=params.memory_kib,
+            parallelism=params.parallelism,
+            hash_len=KEY_BYTES,
+            type=Type.ID,
+        )
 
 
 def seal(key: bytes, plaintext: bytes, associated_data: bytes) -> bytes:

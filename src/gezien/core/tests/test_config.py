@@ -95,7 +95,7 @@ def test_the_check_command_explains_in_plain_words(tmp_path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "gezien.W001" in result.stdout
-    assert "W003" not in result.stdout  # the CSRF middleware is a subclass of Django's
+    assert "security.W003" not in result.stdout  # the CSRF middleware is a subclass of Django's
     assert "what to do: Put Gezien behind a proxy with HTTPS" in result.stdout
 
 
