@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 from gezien.accounts import export, forms, second_factor, services, sessions, throttle
 from gezien.accounts.decorators import PENDING_RECOVERY, account_required, recent_passphrase_required
 from gezien.accounts.models import Account, SessionRecord
+from gezien.core.leaving import forget_this_device
 from gezien.vault import crypto
 from gezien.vault import session as vault_session
 
@@ -195,9 +196,7 @@ def second_step(request: HttpRequest) -> HttpResponse:
 @require_POST
 def logout(request: HttpRequest) -> HttpResponse:
     sessions.end(request)
-    response = redirect("home")
-    response["Clear-Site-Data"] = '"cache", "storage"'
-    return response
+    return forget_this_device(request, redirect("home"))
 
 
 @account_required
@@ -335,9 +334,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         account_id = account.pk
         account.delete()
         log.info("account deleted id=%s", account_id)
-        response = render(request, "accounts/deleted.html")
-        response["Clear-Site-Data"] = '"cache", "storage"'
-        return response
+        return forget_this_device(request, render(request, "accounts/deleted.html"))
     return render(request, "accounts/my_data.html", {"delete_form": form}, status=400)
 
 

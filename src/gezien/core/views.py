@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from gezien.core import helplines
+from gezien.core.leaving import forget_this_device
 
 
 @require_GET
@@ -44,11 +45,7 @@ def quick_exit(request: HttpRequest) -> HttpResponse:
     It ends any session, asks the browser to forget this site's cookies, storage and cache,
     and sends the person to a neutral site."""
     request.session.flush()
-    response = HttpResponseRedirect(settings.EXIT_URL, status=303)
-    response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
-    response.delete_cookie(settings.SESSION_COOKIE_NAME)
-    response.delete_cookie(settings.LANGUAGE_COOKIE_NAME)
-    return response
+    return forget_this_device(request, HttpResponseRedirect(settings.EXIT_URL, status=303))
 
 
 @require_GET

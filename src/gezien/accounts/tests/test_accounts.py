@@ -359,10 +359,10 @@ def test_confirming_the_passphrase_gives_a_new_session_id() -> None:
     assert client.get("/account/").status_code == 200
 
 
-def test_logout_asks_the_browser_to_forget_cache_and_storage() -> None:
+def test_logout_asks_the_browser_to_forget_cache_cookies_and_storage() -> None:
     client = logged_in_client()
     response = client.post("/account/uitloggen/")
-    assert response["Clear-Site-Data"] == '"cache", "storage"'
+    assert response["Clear-Site-Data"] == '"cache", "cookies", "storage"'
 
 
 def test_behind_proxies_the_throttle_uses_the_forwarded_address(settings, rf) -> None:
