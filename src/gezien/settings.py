@@ -44,6 +44,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "gezien.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "gezien.core.methods.HeadAndOptionsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "gezien.core.middleware.DutchFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",

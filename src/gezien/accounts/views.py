@@ -11,11 +11,10 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
@@ -24,6 +23,7 @@ from gezien.accounts import export, forms, second_factor, services, sessions, th
 from gezien.accounts.decorators import PENDING_RECOVERY, account_required, recent_passphrase_required
 from gezien.accounts.models import Account, SessionRecord
 from gezien.core.leaving import forget_this_device
+from gezien.core.redirects import same_site_path
 from gezien.vault import crypto
 from gezien.vault import session as vault_session
 
@@ -50,10 +50,7 @@ def _client(request: HttpRequest) -> str:
 
 
 def _safe_next(request: HttpRequest, default: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
-    return default
+    return same_site_path(request.POST.get("next") or request.GET.get("next") or "") or default
 
 
 def _guess(request: HttpRequest, form, username: str, attempt, wrong: tuple[str | None, str], event: str):
@@ -144,7 +141,7 @@ def recovery_download(request: HttpRequest) -> HttpResponse:
 @sensitive
 def login(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return redirect(_safe_next(request, reverse("accounts:home")))
+        return HttpResponseRedirect(_safe_next(request, reverse("accounts:home")))
     form = forms.LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         unlocked = _guess(
@@ -158,9 +155,9 @@ def login(request: HttpRequest) -> HttpResponse:
                 request.session[PENDING_SECOND_STEP] = str(unlocked.account.pk)
                 request.session[PENDING_SECOND_STEP + "_at"] = time.time()
                 vault_session.unlock(request, unlocked.account.pk, unlocked.data_key)
-                return redirect(f"{reverse('accounts:second-step')}?{urlencode({'next': _safe_next(request, '')})}")
+                return HttpResponseRedirect(f"{reverse('accounts:second-step')}?{urlencode({'next': _safe_next(request, '')})}")
             sessions.start(request, unlocked)
-            return redirect(_safe_next(request, reverse("accounts:home")))
+            return HttpResponseRedirect(_safe_next(request, reverse("accounts:home")))
     return render(
         request, "accounts/login.html",
         {"form": form, "expired": request.GET.get("verlopen") == "1", "next": _safe_next(request, "")},
@@ -189,7 +186,7 @@ def second_step(request: HttpRequest) -> HttpResponse:
         ):
             del request.session[PENDING_SECOND_STEP]
             sessions.start(request, services.Unlocked(account, data_key))
-            return redirect(_safe_next(request, reverse("accounts:home")))
+            return HttpResponseRedirect(_safe_next(request, reverse("accounts:home")))
     return render(request, "accounts/second_step.html", {"form": form, "next": _safe_next(request, "")})
 
 
@@ -298,7 +295,7 @@ def confirm_passphrase(request: HttpRequest) -> HttpResponse:
         ):
             sessions.renew_id(request)
             sessions.passphrase_entered(request)
-            return redirect(_safe_next(request, reverse("accounts:home")))
+            return HttpResponseRedirect(_safe_next(request, reverse("accounts:home")))
     return render(request, "accounts/confirm_passphrase.html", {"form": form, "next": _safe_next(request, "")})
 
 
@@ -382,4 +379,4 @@ def extend(request: HttpRequest) -> HttpResponse:
     sessions.touch(request, force=True)
     if request.headers.get("X-Requested-With") == "fetch":
         return HttpResponse(status=204)
-    return redirect(_safe_next(request, reverse("accounts:home")))
+    return HttpResponseRedirect(_safe_next(request, reverse("accounts:home")))

@@ -5,13 +5,13 @@ from django.db import connection
 from django.db.utils import Error as DatabaseError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from gezien.core import helplines
 from gezien.core.leaving import forget_this_device
+from gezien.core.redirects import same_site_path
 
 
 @require_GET
@@ -52,12 +52,7 @@ def quick_exit(request: HttpRequest) -> HttpResponse:
 def switch_language(request: HttpRequest, code: str) -> HttpResponse:
     """Switch language with a plain link, so it works without JavaScript and on every page,
     error pages included. Only the language cookie changes."""
-    target = request.GET.get("next", "/")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = "/"
-    response = HttpResponseRedirect(target)
+    response = HttpResponseRedirect(same_site_path(request.GET.get("next", "")) or "/")
     if check_for_language(code) and code in dict(settings.LANGUAGES):
         response.set_cookie(
             settings.LANGUAGE_COOKIE_NAME,
