@@ -12,6 +12,7 @@ urlpatterns = [
     path("taal/<str:code>/", core.switch_language, name="switch-language"),
     path("healthz", core.healthz, name="healthz"),
     path("livez", core.livez, name="livez"),
+    path("robots.txt", core.robots, name="robots"),
     path("account/", include("gezien.accounts.urls")),
     path("bibliotheek/", include("gezien.library.urls")),
     path("hulpwijzer/", include("gezien.navigator.urls")),

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.conf import settings
 from django.db import connection
 from django.db.utils import Error as DatabaseError
@@ -63,6 +65,16 @@ def switch_language(request: HttpRequest, code: str) -> HttpResponse:
             httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
         )
     return response
+
+
+ROBOTS = Path(__file__).with_name("robots.txt").read_text(encoding="utf-8")
+
+
+@require_GET
+def robots(request: HttpRequest) -> HttpResponse:
+    """Keeps crawlers out of accounts, shared links and drafts (shared pages also send
+    X-Robots-Tag: noindex)."""
+    return HttpResponse(ROBOTS, content_type="text/plain; charset=utf-8")
 
 
 @never_cache
