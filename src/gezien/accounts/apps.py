@@ -6,6 +6,12 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts and the vault"
 
     def ready(self) -> None:
-        from gezien.accounts import export
+        from gezien.accounts import export, second_factor
+        from gezien.accounts.models import TotpDevice
+        from gezien.vault import rotation
 
         export.register("account", export.account_section)
+        # The authenticator secret is sealed with the data key, outside SealedRecord.
+        rotation.register(
+            TotpDevice, "sealed_secret", owner="account", aad=lambda device: second_factor.aad(device.account_id, device.id)
+        )

@@ -35,8 +35,8 @@ def provisioning_svg(secret: str, username: str) -> str:
     )
 
 
-def _aad(account: Account, device_id: object) -> bytes:
-    return crypto.record_aad(account.pk, "totp", device_id)
+def aad(account_id: object, device_id: object) -> bytes:
+    return crypto.record_aad(account_id, "totp", device_id)
 
 
 def _step_matching(secret: str, code: str, after_step: int) -> int | None:
@@ -62,7 +62,7 @@ def enable(account: Account, data_key: bytes, secret: str, code: str) -> list[st
     with transaction.atomic():
         TotpDevice.objects.filter(account=account).delete()
         device = TotpDevice(account=account, last_step=step)
-        device.sealed_secret = crypto.seal(data_key, secret.encode(), _aad(account, device.id))
+        device.sealed_secret = crypto.seal(data_key, secret.encode(), aad(account.pk, device.id))
         device.save()
         backup = [codes.new_code(BACKUP_GROUPS) for _ in range(BACKUP_CODES)]
         BackupCode.objects.filter(account=account).delete()
@@ -88,7 +88,7 @@ def verify(account: Account, data_key: bytes, code: str) -> bool:
         device = TotpDevice.objects.select_for_update().filter(account=account).first()
         if device is None:
             return False
-        secret = crypto.open_sealed(data_key, device.sealed_secret, _aad(account, device.id)).decode()
+        secret = crypto.open_sealed(data_key, device.sealed_secret, aad(account.pk, device.id)).decode()
         step = _step_matching(secret, code, device.last_step)
         if step is not None:
             device.last_step = step

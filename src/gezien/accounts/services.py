@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -12,7 +13,7 @@ from django.utils import timezone
 
 from gezien.accounts import usernames
 from gezien.accounts.models import Account
-from gezien.vault import codes, crypto
+from gezien.vault import codes, crypto, rotation
 
 log = logging.getLogger("gezien.accounts")
 
@@ -69,6 +70,14 @@ def _set_recovery(account: Account, data_key: bytes) -> str:
     return code
 
 
+def _save_if_unchanged(account: Account, purpose: str, unwrapped_from: bytes) -> bool:
+    """Save the account only when the wrap its data key came from is still the stored one.
+    A data key replaced meanwhile (in another tab) must never be overwritten by wraps of the
+    old one: what is sealed with the new key would no longer open."""
+    fields = {f.attname: getattr(account, f.attname) for f in Account._meta.concrete_fields if not f.primary_key}
+    return bool(Account.objects.filter(pk=account.pk, **{f"key_by_{purpose}": unwrapped_from}).update(**fields))
+
+
 def create_account(username: str, passphrase: str) -> tuple[Unlocked, str]:
     """A new account with a fresh data key; returns it unlocked, with the recovery code to
     show once."""
@@ -120,9 +129,12 @@ def change_passphrase(account: Account, current: str, new: str) -> bool:
     data_key = _unwrap(account, "passphrase", current) if account.check_password(current) else None
     if data_key is None:
         return False
+    unwrapped_from = bytes(account.key_by_passphrase)
     _set_passphrase(account, new, data_key)
     account.credentials_changed_at = timezone.now()
-    account.save()
+    if not _save_if_unchanged(account, "passphrase", unwrapped_from):
+        account.refresh_from_db()
+        return False
     log.info("passphrase changed id=%s", account.id)
     return True
 
@@ -143,9 +155,57 @@ def reset_with_recovery_code(
         return None
     if second_factor.is_enabled(account) and not second_factor.verify(account, data_key, second_step_code):
         return None
+    unwrapped_from = bytes(account.key_by_recovery)
     _set_passphrase(account, new_passphrase, data_key)
     new_code = _set_recovery(account, data_key)
     account.credentials_changed_at = timezone.now()
-    account.save()
+    if not _save_if_unchanged(account, "recovery", unwrapped_from):
+        return None
     log.info("passphrase reset with recovery code id=%s", account.id)
     return Unlocked(account, data_key), new_code
+
+
+class KeyChanging(Exception):
+    """The data key was replaced again and again while this replacement ran (not expected
+    outside of a test): nothing of this attempt was stored."""
+
+
+def replace_data_key(
+    account: Account, passphrase: str, use: Callable[[Unlocked, str], None]
+) -> str | None:
+    """A new data key, after a suspected compromise. Every value sealed with the old key is
+    sealed again with the new one, and the passphrase and recovery-code wraps are replaced,
+    all in one transaction: interrupted (even by kill -9), nothing changed and the old key
+    still opens everything. Returns the new recovery code (the old code stops working), or
+    None when the passphrase is wrong.
+
+    `use(unlocked, code)` runs after the commit: the caller makes the new key this
+    session's. Then values that a save in another tab sealed with the old key in the
+    meantime are sealed again too."""
+    if not account.check_password(passphrase):
+        return None
+    for _attempt in range(3):
+        account.refresh_from_db()
+        unwrapped_from = bytes(account.key_by_passphrase)
+        old_key = _unwrap(account, "passphrase", passphrase)
+        if old_key is None:
+            return None
+        new_key = crypto.new_key()
+        # The Argon2id work happens before the transaction, which then only seals and writes.
+        account.passphrase_salt, account.passphrase_kdf, account.key_by_passphrase = _wrap(
+            account, "passphrase", passphrase, new_key
+        )
+        code = _set_recovery(account, new_key)
+        account.credentials_changed_at = timezone.now()
+        with transaction.atomic():
+            # First the account row (locked until the commit): when the key was replaced
+            # meanwhile (the button pressed twice), start again from the key stored now.
+            if not _save_if_unchanged(account, "passphrase", unwrapped_from):
+                continue
+            count = rotation.reseal(account, old_key, new_key)
+        log.info("data key replaced id=%s values=%d", account.id, count)
+        use(Unlocked(account, new_key), code)
+        with transaction.atomic():
+            rotation.reseal(account, old_key, new_key)
+        return code
+    raise KeyChanging

@@ -24,4 +24,5 @@ urlpatterns = [
     path("tweede-stap/toevoegen/", views.second_step_add, name="second-step-add"),
     path("tweede-stap/verwijderen/", views.second_step_remove, name="second-step-remove"),
     path("verlengen/", views.extend, name="extend"),
+    path("sleutel-vervangen/", views.replace_key, name="replace-key"),
 ]

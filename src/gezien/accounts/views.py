@@ -299,6 +299,40 @@ def confirm_passphrase(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/confirm_passphrase.html", {"form": form, "next": _safe_next(request, "")})
 
 
+@sensitive
+@account_required
+def replace_key(request: HttpRequest) -> HttpResponse:
+    """A new data key after a suspected compromise: the passphrase again, then everything is
+    sealed anew, the person gets a new recovery code and every other session ends."""
+    form = forms.PassphraseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        account = request.user
+
+        def use(unlocked: services.Unlocked, code: str) -> None:
+            # This browser goes on with the new key; the old one opens nothing any more.
+            vault_session.unlock(request, account.pk, unlocked.data_key)
+            request.session.pop(PENDING_TOTP, None)
+            _seal_in_session(request, PENDING_RECOVERY, account.pk, code, unlocked.data_key)
+            sessions.keep_after_passphrase_change(request)
+            request.session.save()
+            sessions.end_others(account, request.session.session_key)
+
+        try:
+            replaced = _guess(
+                request, form, account.username,
+                lambda: services.replace_data_key(account, form.cleaned_data["passphrase"], use),
+                ("passphrase", _("This passphrase is not right. Nothing was changed.")), "data key replacement",
+            )
+        except services.KeyChanging:
+            form.add_error(None, _("Your data key was being replaced in another window at the same moment. Nothing was changed here; try again."))
+            replaced = None
+        if replaced:
+            sessions.passphrase_entered(request)
+            messages.success(request, _("Everything you saved is now locked with a new key, and you are logged out everywhere else. Below is your new recovery code; the old one no longer works."))
+            return redirect("accounts:recovery-code")
+    return render(request, "accounts/replace_key.html", {"form": form})
+
+
 @account_required
 def my_data(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/my_data.html", {"delete_form": forms.DeleteAccountForm()})

@@ -1,9 +1,18 @@
 from __future__ import annotations
 
+import hashlib
+import hmac
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
 from gezien.vault.records import SealedRecord
+
+
+def slot(key: bytes, form_key: str) -> str:
+    """Where the draft of a form is found: an HMAC of the form key under the data key."""
+    return hmac.new(key, f"gezien:draft-slot:{form_key}".encode(), hashlib.sha256).hexdigest()
 
 
 class Draft(SealedRecord):
@@ -20,6 +29,9 @@ class Draft(SealedRecord):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["owner", "slot"], name="one_draft_per_form")]
+
+    def keyed_columns(self, key: bytes, content: dict[str, Any]) -> dict[str, str]:
+        return {"slot": slot(key, content["form"])}
 
 
 class SubmitToken(models.Model):

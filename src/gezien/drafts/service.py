@@ -5,8 +5,6 @@ and a safe place for text typed after a session ended. See the package docstring
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import json
 import re
 import uuid
@@ -23,6 +21,7 @@ from django.utils import timezone
 
 from gezien.accounts.models import Account
 from gezien.drafts.models import Draft, SubmitToken
+from gezien.drafts.models import slot as _slot
 from gezien.vault import crypto
 from gezien.vault import session as vault_session
 
@@ -184,10 +183,6 @@ def _merge(current: Fields, new: Fields, replace: Iterable[str] | None) -> Field
 
 def _data_key(request: HttpRequest) -> bytes:
     return getattr(request, "data_key", None) or vault_session.data_key(request)
-
-
-def _slot(key: bytes, form_key: str) -> str:
-    return hmac.new(key, f"gezien:draft-slot:{form_key}".encode(), hashlib.sha256).hexdigest()
 
 
 def _record(request: HttpRequest, form_key: str, lock: bool = False) -> Draft | None:

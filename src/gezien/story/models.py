@@ -1,8 +1,17 @@
 from __future__ import annotations
 
+import hashlib
+import hmac
+from typing import Any
+
 from django.db import models
 
 from gezien.vault.records import SealedRecord
+
+
+def period_slot(data_key: bytes, period: str) -> str:
+    """Where a period's record is found: an HMAC of the period under the data key."""
+    return hmac.new(data_key, f"story-period:{period}".encode(), hashlib.sha256).hexdigest()
 
 
 class StoryPeriod(SealedRecord):
@@ -18,6 +27,9 @@ class StoryPeriod(SealedRecord):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["owner", "slot"], name="one_record_per_story_period")]
+
+    def keyed_columns(self, key: bytes, content: dict[str, Any]) -> dict[str, str]:
+        return {"slot": period_slot(key, content["period"])}
 
 
 class HelpQuestion(SealedRecord):

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 
 from gezien.accounts.models import Account
 from gezien.story.models import HelpQuestion, StoryPeriod
+from gezien.story.models import period_slot as _slot
 from gezien.story.periods import BY_KEY, QUESTION_KEYS
 
 MAX_PART_CHARS = 20_000
@@ -35,10 +34,6 @@ class Written:
     @property
     def is_empty(self) -> bool:
         return not any(text.strip() for text in self.parts.values())
-
-
-def _slot(data_key: bytes, period: str) -> str:
-    return hmac.new(data_key, f"story-period:{period}".encode(), hashlib.sha256).hexdigest()
 
 
 def _parts(content: dict) -> dict[str, str]:

@@ -45,6 +45,12 @@ class SealedRecord(models.Model):
     def open_content(self, key: bytes) -> dict[str, Any]:
         return json.loads(crypto.open_sealed(key, self.sealed, self._aad()))
 
+    def keyed_columns(self, key: bytes, content: dict[str, Any]) -> dict[str, str]:
+        """Clear columns derived from the data key (such as an HMAC to find the record by),
+        as they must be with `key`: replacing the data key (vault.rotation) sets them anew.
+        A model with such a column overrides this."""
+        return {}
+
 
 def owned_or_404(model: type[Record], request: HttpRequest, pk: object) -> Record:
     """The record with this id if it belongs to the logged-in person; 404 otherwise, so

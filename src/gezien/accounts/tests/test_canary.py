@@ -4,7 +4,9 @@ backup. The same holds for the passphrase, the recovery code and the data key.
 
 When a feature starts storing text, add a writer to CANARY_WRITERS: a function that takes
 a logged-in client (with `.account`) and the marker, and stores the marker through the
-feature's own pages (the way a person would)."""
+feature's own pages (the way a person would). Every kind of sealed record needs a writer,
+also one without free text: the key-replacement test (vault/tests/test_rotation.py) uses
+these writers and fails for a kind none of them stores."""
 
 from __future__ import annotations
 
@@ -117,7 +119,16 @@ def _share(client: Client, marker: str) -> str | None:
     return f"Voor {marker}"
 
 
-CANARY_WRITERS = [_second_step, _safety_plan, _questionnaire, _journal_entry, _draft, _story, _help_question, _share]
+def _exercise_rating(client: Client, marker: str) -> str | None:
+    # Numbers only: the export shows the rating was stored.
+    response = client.post("/oefeningen/ademhaling/", {"before": "7", "after": "3", "pattern": "4-7-8"})
+    assert response.status_code == 302
+    return None
+
+
+CANARY_WRITERS = [
+    _second_step, _safety_plan, _questionnaire, _journal_entry, _draft, _story, _help_question, _exercise_rating, _share,
+]
 
 
 def _database_bytes() -> bytes:
