@@ -2,13 +2,13 @@
 
     .venv/bin/python benchmarks/login_memory.py [--logins 50] [--source DIR]
 
-Starts `gezien serve` with 2 workers of 8 threads (production Argon2id: 64 MiB, 3 passes) with its own data folder,
-creates the accounts, then lets every person open the login page and send their passphrase
-at the same moment, each from an address of their own (one proxy in front, so the
-per-client login limit counts each person separately). Meanwhile it samples the memory of
-the server's process group every 10 ms and prints the resting and peak figures (RSS summed
-over the processes, and PSS, which counts pages the workers share only once), how long the
-logins took and how many succeeded.
+Starts `gezien serve` with 2 workers of 8 threads (production Argon2id: 64 MiB, 3 passes)
+with its own data folder and creates the accounts. Then every person opens the login page
+and sends their passphrase at the same moment, each from an address of their own (one
+proxy in front, so the per-client login limit counts each person separately). Meanwhile it
+samples the memory of the server's process group every 10 ms and prints the resting and
+peak figures (RSS summed over the processes, and PSS, which counts pages the workers share
+only once), how long the logins took and how many succeeded.
 
 `--source DIR` runs another checkout of Gezien (for example the previous commit, made with
 `git worktree add /tmp/before HEAD~1`) with this interpreter, to compare before and after."""
@@ -71,18 +71,30 @@ class Person(threading.Thread):
         super().__init__(daemon=True)
         self.server, self.number, self.go = server, number, go
         self.address = f"198.51.100.{number + 1}"
-        self.client = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        self.client = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
         self.seconds = 0.0
         self.logged_in = False
 
     def run(self) -> None:
         url = f"{self.server.url}/account/inloggen/"
-        page = self.client.open(urllib.request.Request(url, headers={"X-Forwarded-For": self.address}), timeout=60)
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.read().decode()).group(1)
+        page = self.client.open(
+            urllib.request.Request(url, headers={"X-Forwarded-For": self.address}), timeout=60
+        )
+        token = re.search(
+            r'name="csrfmiddlewaretoken" value="([^"]+)"', page.read().decode()
+        ).group(1)
         data = urllib.parse.urlencode(
-            {"csrfmiddlewaretoken": token, "username": f"persoon{self.number}", "passphrase": PASSPHRASE}
+            {
+                "csrfmiddlewaretoken": token,
+                "username": f"persoon{self.number}",
+                "passphrase": PASSPHRASE,
+            }
         ).encode()
-        request = urllib.request.Request(url, data=data, headers={"Referer": url, "X-Forwarded-For": self.address})
+        request = urllib.request.Request(
+            url, data=data, headers={"Referer": url, "X-Forwarded-For": self.address}
+        )
         self.go.wait()
         start = time.perf_counter()
         with self.client.open(request, timeout=300) as response:
@@ -104,7 +116,8 @@ def main() -> int:
     try:
         made = server.installation.python(
             "from gezien.accounts import services\n"
-            f"for n in range({args.logins}): services.create_account(f'persoon{{n}}', {PASSPHRASE!r})\n"
+            f"for n in range({args.logins}):\n"
+            f"    services.create_account(f'persoon{{n}}', {PASSPHRASE!r})\n"
         )
         assert made.returncode == 0, made.stderr
         pgid = os.getpgid(server.process.pid)
@@ -127,11 +140,14 @@ def main() -> int:
     times = sorted(p.seconds for p in people)
     mib = 1024
     print(f"source: {args.source or ROOT}")
-    print(f"{args.logins} logins at once: "
-          f"{sum(p.logged_in for p in people)} logged in, all done in {elapsed:.1f} s "
-          f"(per login median {statistics.median(times):.1f} s, slowest {times[-1]:.1f} s)")
+    print(
+        f"{args.logins} logins at once: "
+        f"{sum(p.logged_in for p in people)} logged in, all done in {elapsed:.1f} s "
+        f"(per login median {statistics.median(times):.1f} s, slowest {times[-1]:.1f} s)"
+    )
     print(f"memory at rest: RSS {resting_rss / mib:.0f} MiB, PSS {resting_pss / mib:.0f} MiB")
-    print(f"memory at peak: RSS {sampler.peak_rss / mib:.0f} MiB, PSS {sampler.peak_pss / mib:.0f} MiB")
+    peak_rss, peak_pss = sampler.peak_rss / mib, sampler.peak_pss / mib
+    print(f"memory at peak: RSS {peak_rss:.0f} MiB, PSS {peak_pss:.0f} MiB")
     return 0
 
 

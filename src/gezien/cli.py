@@ -29,7 +29,8 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check the configuration, explained in plain words")
     check.add_argument(
-        "--workers", type=int, default=2, help="the workers you start Gezien with (default 2), for the memory check"
+        "--workers", type=int, default=2,
+        help="the workers you start Gezien with (default 2), for the memory check",
     )
 
     score = commands.add_parser(

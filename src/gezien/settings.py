@@ -150,7 +150,11 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "filters": {"one_line_for_rejected": {"()": "gezien.core.logfilters.OneLineForRejected"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["one_line_for_rejected"]}
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["one_line_for_rejected"],
+        }
     },
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {

@@ -15,9 +15,9 @@ import time
 import urllib.error
 from pathlib import Path
 
-from tests.support import Server, http_client, post_form
-
 import pytest
+
+from tests.support import Server, http_client, post_form
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +34,8 @@ def _seed(server: Server) -> None:
         "entries = []\n"
         f"for n in range({RECORDS}):\n"
         "    entry = JournalEntry(owner=unlocked.account)\n"
-        "    entry.seal_content(unlocked.data_key, {'date': '2024-05-14', 'happened': f'Bewaard {n}.'})\n"
+        "    content = {'date': '2024-05-14', 'happened': f'Bewaard {n}.'}\n"
+        "    entry.seal_content(unlocked.data_key, content)\n"
         "    entries.append(entry)\n"
         "JournalEntry.objects.bulk_create(entries)\n"
     )
@@ -52,7 +53,9 @@ def _wrap(server: Server) -> str:
 
 def _log_in(server: Server):
     client = http_client()
-    landed = post_form(client, f"{server.url}/account/inloggen/", {"username": "merel", "passphrase": PASSPHRASE})
+    landed = post_form(
+        client, f"{server.url}/account/inloggen/", {"username": "merel", "passphrase": PASSPHRASE}
+    )
     assert landed.endswith("/account/"), landed
     return client
 
@@ -87,7 +90,9 @@ def _writing(server: Server) -> bool:
                 "AND now() - xact_start > interval '100 milliseconds'"
             ).fetchone()
         return count > 0
-    probe = sqlite3.connect(Path(server.data_dir) / "gezien.sqlite3", timeout=0, isolation_level=None)
+    probe = sqlite3.connect(
+        Path(server.data_dir) / "gezien.sqlite3", timeout=0, isolation_level=None
+    )
     try:
         probe.execute("BEGIN IMMEDIATE")
         probe.execute("ROLLBACK")
@@ -110,7 +115,14 @@ def test_a_key_replacement_killed_halfway_loses_nothing() -> None:
 
         def replace() -> None:
             try:
-                outcome.append(post_form(client, f"{first.url}/account/sleutel-vervangen/", {"passphrase": PASSPHRASE}, timeout=120))
+                outcome.append(
+                    post_form(
+                        client,
+                        f"{first.url}/account/sleutel-vervangen/",
+                        {"passphrase": PASSPHRASE},
+                        timeout=120,
+                    )
+                )
             except (OSError, urllib.error.URLError) as error:
                 outcome.append(error)
 
@@ -131,7 +143,12 @@ def test_a_key_replacement_killed_halfway_loses_nothing() -> None:
         expected = [f"Bewaard {n}." for n in range(RECORDS)]
         assert sorted(_readable(second)) == sorted(expected)
         # Replacing the key again now goes through, and everything still opens.
-        landed = post_form(_log_in(second), f"{second.url}/account/sleutel-vervangen/", {"passphrase": PASSPHRASE}, timeout=120)
+        landed = post_form(
+            _log_in(second),
+            f"{second.url}/account/sleutel-vervangen/",
+            {"passphrase": PASSPHRASE},
+            timeout=120,
+        )
         assert landed.endswith("/account/herstelcode/") and _wrap(second) != before
         assert sorted(_readable(second)) == sorted(expected)
     finally:

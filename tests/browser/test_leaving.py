@@ -19,7 +19,9 @@ def test_leaving_leaves_no_cookie_in_the_browser(visit, leave: str) -> None:
     page = sign_up(visit, f"vertrek{'a' if leave == 'logout' else 'b'}")
     page.locator("a.language-switch").click()  # the language cookie too
     page.wait_for_load_state("load")
-    assert {"csrftoken", "django_language", "gezien-vault", "sessionid"} <= set(_gezien_cookies(visit))
+    assert {"csrftoken", "django_language", "gezien-vault", "sessionid"} <= set(
+        _gezien_cookies(visit)
+    )
     if leave == "logout":
         page.locator("form.logout button").click()
         page.wait_for_url(visit.server.url + "/")

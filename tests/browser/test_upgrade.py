@@ -46,16 +46,20 @@ from gezien.accounts.tests.test_canary import CANARY_WRITERS
 from gezien.vault.records import SealedRecord
 
 client = Client()
-response = client.post("/account/aanmelden/", {{"username": "merel", "new_passphrase": {PASSPHRASE!r}, "understood": "on"}})
+signup = {{"username": "merel", "new_passphrase": {PASSPHRASE!r}, "understood": "on"}}
+response = client.post("/account/aanmelden/", signup)
 assert response.status_code == 302, response.status_code
-code = re.search(r"<code>([0-9A-Z-]+)</code>", client.get("/account/herstelcode/").content.decode()).group(1)
+page = client.get("/account/herstelcode/").content.decode()
+code = re.search(r"<code>([0-9A-Z-]+)</code>", page).group(1)
 client.post("/account/herstelcode/", {{"last_part": code[-9:]}})
 client.account = Account.objects.get(username="merel")
 client.canary_secrets = []
 texts = {{writer.__name__: writer(client, {MARKER!r}) for writer in CANARY_WRITERS}}
 if "_exercise_rating" not in texts:
-    assert client.post("/oefeningen/ademhaling/", {{"before": "7", "after": "3", "pattern": "4-7-8"}}).status_code == 302
-empty = [m.__name__ for m in apps.get_models() if issubclass(m, SealedRecord) and not m.objects.exists()]
+    rating = {{"before": "7", "after": "3", "pattern": "4-7-8"}}
+    assert client.post("/oefeningen/ademhaling/", rating).status_code == 302
+kinds = [m for m in apps.get_models() if issubclass(m, SealedRecord)]
+empty = [m.__name__ for m in kinds if not m.objects.exists()]
 assert not empty, f"no record of these kinds was made: {{empty}}"
 json.dump({{"texts": texts, "secrets": client.canary_secrets}}, sys.stdout)
 """
@@ -64,9 +68,12 @@ json.dump({{"texts": texts, "secrets": client.canary_secrets}}, sys.stdout)
 def _previous_source(folder: Path) -> Path:
     archive = subprocess.run(
         ["git", "-C", str(ROOT), "archive", "--format=tar", PREVIOUS_RELEASE, "src"],
-        capture_output=True, check=False,
+        capture_output=True,
+        check=False,
     )
-    assert archive.returncode == 0, f"the previous release is not in this clone: {archive.stderr.decode()}"
+    assert archive.returncode == 0, (
+        f"the previous release is not in this clone: {archive.stderr.decode()}"
+    )
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(folder, filter="data")
     return folder / "src"
@@ -81,7 +88,9 @@ def _post(client, url: str, referer: str, fields: dict) -> bytes:
     page = client.open(referer, timeout=60).read().decode()
     token = page.split('name="csrfmiddlewaretoken" value="', 1)[1].split('"', 1)[0]
     data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, **fields}).encode()
-    return client.open(urllib.request.Request(url, data=data, headers={"Referer": referer}), timeout=120).read()
+    return client.open(
+        urllib.request.Request(url, data=data, headers={"Referer": referer}), timeout=120
+    ).read()
 
 
 def test_a_database_of_the_previous_release_is_migrated_and_everything_reads() -> None:
@@ -110,17 +119,33 @@ def test_a_database_of_the_previous_release_is_migrated_and_everything_reads() -
         server.start()
 
         person = http_client()
-        landed = post_form(person, f"{server.url}/account/inloggen/", {"username": "merel", "passphrase": PASSPHRASE})
+        landed = post_form(
+            person,
+            f"{server.url}/account/inloggen/",
+            {"username": "merel", "passphrase": PASSPHRASE},
+        )
         assert "/account/inloggen/code/" in landed, landed
         code = pyotp.TOTP(stored["secrets"][0]).at(time.time() + 30)
         assert post_form(person, landed, {"code": code}).endswith("/account/")
 
-        export = _post(person, f"{server.url}/account/mijn-gegevens/export/", f"{server.url}/account/mijn-gegevens/", {})
+        export = _post(
+            person,
+            f"{server.url}/account/mijn-gegevens/export/",
+            f"{server.url}/account/mijn-gegevens/",
+            {},
+        )
         exported = json.dumps(json.loads(export), ensure_ascii=False, indent=0).replace("\n", " ")
         for writer, text in stored["texts"].items():
             assert text is None or text in exported, f"{writer}: not readable after the upgrade"
         data = json.loads(export)
-        for section in ("journal", "drafts", "story", "questionnaires", "safety_plan", "exercise_ratings"):
+        for section in (
+            "journal",
+            "drafts",
+            "story",
+            "questionnaires",
+            "safety_plan",
+            "exercise_ratings",
+        ):
             assert data[section], f"{section} is empty after the upgrade"
         pages = {
             "/veiligheidsplan/": MARKER,

@@ -13,5 +13,8 @@ class AccountsConfig(AppConfig):
         export.register("account", export.account_section)
         # The authenticator secret is sealed with the data key, outside SealedRecord.
         rotation.register(
-            TotpDevice, "sealed_secret", owner="account", aad=lambda device: second_factor.aad(device.account_id, device.id)
+            TotpDevice,
+            "sealed_secret",
+            owner="account",
+            aad=lambda device: second_factor.aad(device.account_id, device.id),
         )

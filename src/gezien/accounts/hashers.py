@@ -12,10 +12,10 @@ class GezienArgon2Hasher(Argon2PasswordHasher):
     memory_cost = 65536
     parallelism = 1
 
-    def encode(self, password, salt):
+    def encode(self, password: str, salt: str) -> str:
         with crypto.argon2_turn():
             return super().encode(password, salt)
 
-    def verify(self, password, encoded):
+    def verify(self, password: str, encoded: str) -> bool:
         with crypto.argon2_turn():
             return super().verify(password, encoded)

@@ -88,7 +88,8 @@ def verify(account: Account, data_key: bytes, code: str) -> bool:
         device = TotpDevice.objects.select_for_update().filter(account=account).first()
         if device is None:
             return False
-        secret = crypto.open_sealed(data_key, device.sealed_secret, aad(account.pk, device.id)).decode()
+        sealed_with = aad(account.pk, device.id)
+        secret = crypto.open_sealed(data_key, device.sealed_secret, sealed_with).decode()
         step = _step_matching(secret, code, device.last_step)
         if step is not None:
             device.last_step = step

@@ -74,8 +74,10 @@ def _save_if_unchanged(account: Account, purpose: str, unwrapped_from: bytes) ->
     """Save the account only when the wrap its data key came from is still the stored one.
     A data key replaced meanwhile (in another tab) must never be overwritten by wraps of the
     old one: what is sealed with the new key would no longer open."""
-    fields = {f.attname: getattr(account, f.attname) for f in Account._meta.concrete_fields if not f.primary_key}
-    return bool(Account.objects.filter(pk=account.pk, **{f"key_by_{purpose}": unwrapped_from}).update(**fields))
+    columns = [f.attname for f in Account._meta.concrete_fields if not f.primary_key]
+    fields = {name: getattr(account, name) for name in columns}
+    unchanged = Account.objects.filter(pk=account.pk, **{f"key_by_{purpose}": unwrapped_from})
+    return bool(unchanged.update(**fields))
 
 
 def create_account(username: str, passphrase: str) -> tuple[Unlocked, str]:
@@ -202,10 +204,10 @@ def replace_data_key(
             # meanwhile (the button pressed twice), start again from the key stored now.
             if not _save_if_unchanged(account, "passphrase", unwrapped_from):
                 continue
-            count = rotation.reseal(account, old_key, new_key)
+            count = rotation.reseal(account.pk, old_key, new_key)
         log.info("data key replaced id=%s values=%d", account.id, count)
         use(Unlocked(account, new_key), code)
         with transaction.atomic():
-            rotation.reseal(account, old_key, new_key)
+            rotation.reseal(account.pk, old_key, new_key)
         return code
     raise KeyChanging

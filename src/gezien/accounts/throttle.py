@@ -51,7 +51,9 @@ class Refused(Exception):
 
 
 def counter(scope: str, value: str, free: int) -> Counter:
-    key = hmac.new(settings.SECRET_KEY.encode(), f"{scope}:{value}".encode(), hashlib.sha256).hexdigest()
+    key = hmac.new(
+        settings.SECRET_KEY.encode(), f"{scope}:{value}".encode(), hashlib.sha256
+    ).hexdigest()
     return Counter(key, free)
 
 
@@ -105,7 +107,11 @@ def reserve(counters: list[Counter]) -> Reservation:
             rows[item.key], _ = Throttle.objects.select_for_update().get_or_create(
                 key=item.key, defaults={"first_failure_at": now}
             )
-        blocked = [row.blocked_until for row in rows.values() if row.blocked_until and row.blocked_until > now]
+        blocked = [
+            row.blocked_until
+            for row in rows.values()
+            if row.blocked_until and row.blocked_until > now
+        ]
         if blocked:
             raise Refused(int((max(blocked) - now).total_seconds()) + 1)
         for item in counters:
@@ -115,7 +121,7 @@ def reserve(counters: list[Counter]) -> Reservation:
             row.failures += 1
             over = row.failures - item.free
             if over > 0:
-                row.blocked_until = now + min(timedelta(seconds=2**min(over, 20)), LONGEST_WAIT)
+                row.blocked_until = now + min(timedelta(seconds=2 ** min(over, 20)), LONGEST_WAIT)
                 reservation.blocks[item.key] = row.blocked_until
             row.save()
     return reservation
@@ -123,5 +129,7 @@ def reserve(counters: list[Counter]) -> Reservation:
 
 def forget_old() -> int:
     """Counters untouched for a day (run by `gezien manage prune`)."""
-    deleted, _ = Throttle.objects.filter(first_failure_at__lt=timezone.now() - timedelta(days=1)).delete()
+    deleted, _ = Throttle.objects.filter(
+        first_failure_at__lt=timezone.now() - timedelta(days=1)
+    ).delete()
     return deleted

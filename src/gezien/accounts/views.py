@@ -60,7 +60,8 @@ def _guess(request: HttpRequest, form, username: str, attempt, wrong: tuple[str 
     try:
         place = throttle.reserve(throttle.guessing(username, _client(request)))
     except throttle.Refused as refused:
-        form.add_error(None, _("Too many attempts. Wait %(n)d seconds and try again.") % {"n": refused.seconds})
+        wait = _("Too many attempts. Wait %(n)d seconds and try again.")
+        form.add_error(None, wait % {"n": refused.seconds})
         return None
     result = attempt()
     if not result:
@@ -97,7 +98,11 @@ def signup(request: HttpRequest) -> HttpResponse:
         try:
             throttle.reserve(throttle.signing_up(_client(request)))
         except throttle.Refused as refused:
-            form.add_error(None, _("You tried many usernames in a short time. Wait %(n)d seconds and try again. A less common name, such as two words and a number, is more likely to be free.") % {"n": refused.seconds})
+            wait = _(
+                "You tried many usernames in a short time. Wait %(n)d seconds and try again. "
+                "A less common name, such as two words and a number, is more likely to be free."
+            )
+            form.add_error(None, wait % {"n": refused.seconds})
         else:
             try:
                 unlocked, code = services.create_account(form.cleaned_data["username"], form.cleaned_data["new_passphrase"])
@@ -155,7 +160,8 @@ def login(request: HttpRequest) -> HttpResponse:
                 request.session[PENDING_SECOND_STEP] = str(unlocked.account.pk)
                 request.session[PENDING_SECOND_STEP + "_at"] = time.time()
                 vault_session.unlock(request, unlocked.account.pk, unlocked.data_key)
-                return HttpResponseRedirect(f"{reverse('accounts:second-step')}?{urlencode({'next': _safe_next(request, '')})}")
+                query = urlencode({"next": _safe_next(request, "")})
+                return HttpResponseRedirect(f"{reverse('accounts:second-step')}?{query}")
             sessions.start(request, unlocked)
             return HttpResponseRedirect(_safe_next(request, reverse("accounts:home")))
     return render(
@@ -321,14 +327,21 @@ def replace_key(request: HttpRequest) -> HttpResponse:
             replaced = _guess(
                 request, form, account.username,
                 lambda: services.replace_data_key(account, form.cleaned_data["passphrase"], use),
-                ("passphrase", _("This passphrase is not right. Nothing was changed.")), "data key replacement",
+                ("passphrase", _("This passphrase is not right. Nothing was changed.")),
+                "data key replacement",
             )
         except services.KeyChanging:
-            form.add_error(None, _("Your data key was being replaced in another window at the same moment. Nothing was changed here; try again."))
+            form.add_error(None, _(
+                "Your data key was being replaced in another window at the same moment. "
+                "Nothing was changed here; try again."
+            ))
             replaced = None
         if replaced:
             sessions.passphrase_entered(request)
-            messages.success(request, _("Everything you saved is now locked with a new key, and you are logged out everywhere else. Below is your new recovery code; the old one no longer works."))
+            messages.success(request, _(
+                "Everything you saved is now locked with a new key, and you are logged out "
+                "everywhere else. Below is your new recovery code; the old one no longer works."
+            ))
             return redirect("accounts:recovery-code")
     return render(request, "accounts/replace_key.html", {"form": form})
 

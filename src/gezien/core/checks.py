@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 
 from django.conf import settings
-from django.core.checks import Error, Tags, Warning, register
+from django.core.checks import CheckMessage, Error, Tags, Warning, register
 from django.db import connection
 
 
@@ -97,7 +97,7 @@ def machine_memory() -> int | None:
     return min(found) if found else None
 
 
-def login_memory(workers: int) -> list:
+def login_memory(workers: int) -> list[CheckMessage]:
     """A warning when `workers` workers, each running its Argon2id turns at once, would need
     more memory than the machine has."""
     from gezien.server import THREADS
@@ -112,7 +112,8 @@ def login_memory(workers: int) -> list:
     return [
         Warning(
             f"With {workers} workers, a burst of logins needs up to {needed // MIB} MiB "
-            f"({workers} x ({WORKER_BASE // MIB} MiB + {runs} Argon2id runs x {argon2 // MIB} MiB)), "
+            f"({workers} x ({WORKER_BASE // MIB} MiB + {runs} Argon2id runs "
+            f"x {argon2 // MIB} MiB)), "
             f"but this machine has {total // MIB} MiB.",
             hint="Start fewer workers (gezien serve --workers N), or give the machine more memory.",
             id="gezien.W003",

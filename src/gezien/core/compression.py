@@ -10,18 +10,29 @@ bytes to every response as well."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponseBase
 from django.middleware.gzip import GZipMiddleware
 
 PUBLIC_PAGES = frozenset(
-    {"home", "help-lines", "about", "privacy", "quick-exit-info", "robots", "library:index", "library:page"}
+    {
+        "home",
+        "help-lines",
+        "about",
+        "privacy",
+        "quick-exit-info",
+        "robots",
+        "library:index",
+        "library:page",
+    }
 )
 
 
 class PublicPageCompressionMiddleware(GZipMiddleware):
     """Gzip for the PUBLIC_PAGES, as read (GET or HEAD) and found (200); nothing else."""
 
-    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    def process_response(
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
         match = getattr(request, "resolver_match", None)
         if (
             request.method in ("GET", "HEAD")

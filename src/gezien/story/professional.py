@@ -71,9 +71,11 @@ def shared(request: HttpRequest) -> HttpResponse:
         status = 200
         if request.method == "POST" and form.is_valid():
             try:
-                right = sharing.check_code(share, key, form.cleaned_data["code"], client_address(request))
+                typed = form.cleaned_data["code"]
+                right = sharing.check_code(share, key, typed, client_address(request))
             except throttle.Refused as refused:
-                form.add_error(None, _("Too many attempts. Wait %(n)d seconds and try again.") % {"n": refused.seconds})
+                wait = _("Too many attempts. Wait %(n)d seconds and try again.")
+                form.add_error(None, wait % {"n": refused.seconds})
                 status = 429
             else:
                 if right:
@@ -108,7 +110,8 @@ def _for_download(request: HttpRequest, what: str) -> tuple[Share, bytes, dict] 
     try:
         sharing.count_download(share)
     except throttle.Refused as refused:
-        response = render(request, "story/shared_wait.html", _context(request, seconds=refused.seconds), status=429)
+        context = _context(request, seconds=refused.seconds)
+        response = render(request, "story/shared_wait.html", context, status=429)
         response["Retry-After"] = str(refused.seconds)
         return _private(response)
     sharing.record_opening(share, what)

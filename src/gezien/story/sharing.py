@@ -179,13 +179,17 @@ def check_code(share: Share, key: bytes, typed: str, client: str) -> bool:
     Share.objects.filter(pk=share.pk).update(failed_codes=F("failed_codes") + 1)
     share.refresh_from_db(fields=["failed_codes"])
     if share.failed_codes >= MAX_CODE_FAILURES:
-        Share.objects.filter(pk=share.pk).update(snapshot=None, pdf=None, code_check=None, locked_at=timezone.now())
+        Share.objects.filter(pk=share.pk).update(
+            snapshot=None, pdf=None, code_check=None, locked_at=timezone.now()
+        )
         log.info("share locked after wrong codes id=%s", share.pk)
     return False
 
 
 def revoke(share: Share) -> None:
-    Share.objects.filter(pk=share.pk).update(snapshot=None, pdf=None, code_check=None, revoked_at=timezone.now())
+    Share.objects.filter(pk=share.pk).update(
+        snapshot=None, pdf=None, code_check=None, revoked_at=timezone.now()
+    )
     log.info("share revoked id=%s", share.pk)
 
 
@@ -204,7 +208,8 @@ def pdf_of(share: Share, key: bytes, data: dict[str, Any]) -> bytes:
 
 def record_opening(share: Share, what: str) -> None:
     """One line per kind of opening within GROUP_OPENINGS, with a count."""
-    recent = ShareOpening.objects.filter(share=share, what=what, opened_at__gte=timezone.now() - GROUP_OPENINGS)
+    since = timezone.now() - GROUP_OPENINGS
+    recent = ShareOpening.objects.filter(share=share, what=what, opened_at__gte=since)
     if not recent.update(count=F("count") + 1):
         ShareOpening.objects.create(share=share, what=what)
 

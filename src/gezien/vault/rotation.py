@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -35,7 +36,9 @@ class SealedField:
 _fields: list[SealedField] = []
 
 
-def register(model: type[models.Model], field: str, *, owner: str, aad: Callable[[models.Model], bytes]) -> None:
+def register(
+    model: type[models.Model], field: str, *, owner: str, aad: Callable[[models.Model], bytes]
+) -> None:
     """Declare a field sealed with the owner's data key (call it in AppConfig.ready)."""
     _fields.append(SealedField(model, field, owner, aad))
 
@@ -61,26 +64,32 @@ def _opened(old_key: bytes, new_key: bytes, value: bytes, aad: bytes) -> bytes |
         return None
 
 
-def reseal(account: models.Model, old_key: bytes, new_key: bytes) -> int:
-    """Seal every value of `account` that is sealed with old_key again with new_key, and set
-    the columns derived from the key. Values that already open with new_key are left, so
-    running it again (after an interruption, or to catch a save that raced with it) is
-    harmless. Call it inside a transaction; returns how many values were sealed again."""
+def reseal(owner_id: uuid.UUID, old_key: bytes, new_key: bytes) -> int:
+    """Seal every value of the account `owner_id` that is sealed with old_key again with
+    new_key, and set the columns derived from the key. Values that already open with new_key
+    are left, so running it again (after an interruption, or to catch a save that raced with
+    it) is harmless. Call it inside a transaction; returns how many values were sealed again."""
     count = 0
     for model in record_models():
-        for record in model.objects.select_for_update().filter(owner=account):
+        records = model._default_manager.select_for_update()
+        for record in records.filter(owner_id=owner_id):
             plain = _opened(old_key, new_key, bytes(record.sealed), record._aad())
             if plain is None:
                 continue
             content = json.loads(plain)
             record.seal_content(new_key, content)
-            model.objects.filter(pk=record.pk).update(sealed=record.sealed, **record.keyed_columns(new_key, content))
+            model._default_manager.filter(pk=record.pk).update(
+                sealed=record.sealed, **record.keyed_columns(new_key, content)
+            )
             count += 1
     for item in _fields:
-        for row in item.model.objects.select_for_update().filter(**{item.owner: account}):
+        rows = item.model._default_manager.select_for_update()
+        for row in rows.filter(**{f"{item.owner}_id": owner_id}):
             aad = item.aad(row)
             plain = _opened(old_key, new_key, bytes(getattr(row, item.field)), aad)
             if plain is not None:
-                item.model.objects.filter(pk=row.pk).update(**{item.field: crypto.seal(new_key, plain, aad)})
+                item.model._default_manager.filter(pk=row.pk).update(
+                    **{item.field: crypto.seal(new_key, plain, aad)}
+                )
                 count += 1
     return count

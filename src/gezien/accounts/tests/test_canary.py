@@ -89,7 +89,8 @@ def _draft(client: Client, marker: str) -> str | None:
 
 def _story(client: Client, marker: str) -> str | None:
     text = f"Thuis {marker} {UNUSUAL}"
-    response = client.post("/mijn-verhaal/kindertijd/", {"story_version": 0, "childhood_happened": text})
+    data = {"story_version": 0, "childhood_happened": text}
+    response = client.post("/mijn-verhaal/kindertijd/", data)
     assert response.status_code == 302
     return text
 
@@ -121,13 +122,15 @@ def _share(client: Client, marker: str) -> str | None:
 
 def _exercise_rating(client: Client, marker: str) -> str | None:
     # Numbers only: the export shows the rating was stored.
-    response = client.post("/oefeningen/ademhaling/", {"before": "7", "after": "3", "pattern": "4-7-8"})
+    rating = {"before": "7", "after": "3", "pattern": "4-7-8"}
+    response = client.post("/oefeningen/ademhaling/", rating)
     assert response.status_code == 302
     return None
 
 
 CANARY_WRITERS = [
-    _second_step, _safety_plan, _questionnaire, _journal_entry, _draft, _story, _help_question, _exercise_rating, _share,
+    _second_step, _safety_plan, _questionnaire, _journal_entry, _draft, _story, _help_question,
+    _exercise_rating, _share,
 ]
 
 
@@ -156,7 +159,9 @@ def _backup_bytes(folder: Path) -> bytes:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_nothing_personal_is_stored_logged_or_backed_up_in_the_clear(caplog, tmp_path, monkeypatch) -> None:
+def test_nothing_personal_is_stored_logged_or_backed_up_in_the_clear(
+    caplog, tmp_path, monkeypatch
+) -> None:
     caplog.set_level(logging.DEBUG)
     # On a machine without libharfbuzz-subset, WeasyPrint subsets fonts with fontTools,
     # which reports the glyph names of what it subsets: the PDFs here are made that way.

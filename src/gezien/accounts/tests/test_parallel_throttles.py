@@ -71,12 +71,18 @@ def test_parallel_signups_from_one_client_stay_within_the_limit() -> None:
 
 
 @parallel
-def test_parallel_wrong_passphrases_for_one_account_are_checked_no_more_than_the_limit(monkeypatch) -> None:
+def test_parallel_wrong_passphrases_for_one_account_are_checked_no_more_than_the_limit(
+    monkeypatch,
+) -> None:
     make_account("merel")
     checked = Counting(services.authenticate)
     monkeypatch.setattr(services, "authenticate", checked)
     answers = _at_once(
-        lambda n: Client().post("/account/inloggen/", {"username": "merel", "passphrase": f"fout {n}"}).content.decode()
+        lambda n: (
+            Client()
+            .post("/account/inloggen/", {"username": "merel", "passphrase": f"fout {n}"})
+            .content.decode()
+        )
     )
     assert checked.calls <= throttle.ACCOUNT_FREE + 1
     assert sum("seconden" in page for page in answers) >= PARALLEL - throttle.ACCOUNT_FREE - 1
@@ -88,7 +94,9 @@ def test_parallel_wrong_recovery_codes_are_checked_no_more_than_the_limit(monkey
     checked = Counting(services.reset_with_recovery_code)
     monkeypatch.setattr(services, "reset_with_recovery_code", checked)
     data = {"username": "merel", "new_passphrase": "vier nieuwe losse woorden"}
-    _at_once(lambda n: Client().post("/account/vergeten/", {**data, "recovery_code": f"AAAA-{n:04d}"}))
+    _at_once(
+        lambda n: Client().post("/account/vergeten/", {**data, "recovery_code": f"AAAA-{n:04d}"})
+    )
     assert checked.calls <= throttle.ACCOUNT_FREE + 1
 
 
@@ -99,7 +107,12 @@ def test_parallel_wrong_second_step_codes_are_checked_no_more_than_the_limit(mon
     secret = re.search(r'<code lang="en">([A-Z2-7]+)</code>', page).group(1)
     owner.post("/account/tweede-stap/toevoegen/", {"code": pyotp.TOTP(secret).now()})
     pending = Client()
-    assert pending.post("/account/inloggen/", {"username": "merel", "passphrase": PASSPHRASE}).status_code == 302
+    assert (
+        pending.post(
+            "/account/inloggen/", {"username": "merel", "passphrase": PASSPHRASE}
+        ).status_code
+        == 302
+    )
     checked = Counting(second_factor.verify)
     monkeypatch.setattr(second_factor, "verify", checked)
 
@@ -129,9 +142,18 @@ def test_probing_taken_usernames_through_signup_is_slowed_down() -> None:
     make_account("merel")
     answers = []
     for _ in range(30):
-        page = Client().post(
-            "/account/aanmelden/", {"username": "merel", "new_passphrase": "een heel ander wachtwoord", "understood": "on"}
-        ).content.decode()
+        page = (
+            Client()
+            .post(
+                "/account/aanmelden/",
+                {
+                    "username": "merel",
+                    "new_passphrase": "een heel ander wachtwoord",
+                    "understood": "on",
+                },
+            )
+            .content.decode()
+        )
         answers.append("taken" if "bezet" in page else "wait" if "seconden" in page else page)
     assert answers[: throttle.SIGNUP_FREE] == ["taken"] * throttle.SIGNUP_FREE
     assert answers.count("taken") <= throttle.SIGNUP_FREE + 1
@@ -146,15 +168,24 @@ def test_a_real_person_who_picks_taken_names_gets_a_helpful_message_then_gets_in
     client = Client()
     for _ in range(throttle.SIGNUP_FREE + 2):
         page = client.post(
-            "/account/aanmelden/", {"username": "merel", "new_passphrase": PASSPHRASE, "understood": "on"}
+            "/account/aanmelden/",
+            {"username": "merel", "new_passphrase": PASSPHRASE, "understood": "on"},
         ).content.decode()
     assert "seconden" in page and "minder gewone naam" in page
     Throttle.objects.update(blocked_until=None)  # as if the person waited
-    assert client.post(
-        "/account/aanmelden/", {"username": "merel-van-de-zee", "new_passphrase": PASSPHRASE, "understood": "on"}
-    ).status_code == 302
+    assert (
+        client.post(
+            "/account/aanmelden/",
+            {"username": "merel-van-de-zee", "new_passphrase": PASSPHRASE, "understood": "on"},
+        ).status_code
+        == 302
+    )
     # The counter is per client: someone at another address was never slowed down.
     other = Client(REMOTE_ADDR="192.0.2.9")
-    assert other.post(
-        "/account/aanmelden/", {"username": "zwaluw", "new_passphrase": PASSPHRASE, "understood": "on"}
-    ).status_code == 302
+    assert (
+        other.post(
+            "/account/aanmelden/",
+            {"username": "zwaluw", "new_passphrase": PASSPHRASE, "understood": "on"},
+        ).status_code
+        == 302
+    )

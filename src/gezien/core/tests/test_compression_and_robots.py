@@ -14,7 +14,18 @@ from gezien.accounts.testing import logged_in_client
 GZIP = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}
 
 
-@pytest.mark.parametrize("path", ["/", "/hulplijnen/", "/bibliotheek/", "/bibliotheek/behandelingen/", "/over/", "/privacy/", "/robots.txt"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/hulplijnen/",
+        "/bibliotheek/",
+        "/bibliotheek/behandelingen/",
+        "/over/",
+        "/privacy/",
+        "/robots.txt",
+    ],
+)
 def test_public_pages_are_compressed(path: str) -> None:
     for client in (Client(), logged_in_client()):
         plain = client.get(path)
@@ -25,7 +36,9 @@ def test_public_pages_are_compressed(path: str) -> None:
         assert len(packed.content) < len(plain.content)
 
 
-@pytest.mark.parametrize("path", ["/account/", "/dagboek/", "/mijn-verhaal/", "/vragenlijsten/", "/veiligheidsplan/"])
+@pytest.mark.parametrize(
+    "path", ["/account/", "/dagboek/", "/mijn-verhaal/", "/vragenlijsten/", "/veiligheidsplan/"]
+)
 def test_pages_with_personal_content_are_never_compressed(path: str) -> None:
     response = logged_in_client().get(path, **GZIP)
     assert response.status_code == 200 and not response.has_header("Content-Encoding")
@@ -41,8 +54,23 @@ def test_robots_keep_crawlers_out_of_accounts_shared_links_and_drafts() -> None:
     assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
     robots = RobotFileParser()
     robots.parse(response.content.decode().splitlines())
-    for path in ("/account/inloggen/", "/gedeeld/?id=abc&key=def", "/gedeeld/pdf/", "/concepten/bewaren/",
-                 "/mijn-verhaal/", "/dagboek/", "/vragenlijsten/uitslagen/", "/weg/"):
+    for path in (
+        "/account/inloggen/",
+        "/gedeeld/?id=abc&key=def",
+        "/gedeeld/pdf/",
+        "/concepten/bewaren/",
+        "/mijn-verhaal/",
+        "/dagboek/",
+        "/vragenlijsten/uitslagen/",
+        "/weg/",
+    ):
         assert not robots.can_fetch("*", path), path
-    for path in ("/", "/bibliotheek/", "/hulplijnen/", "/hulpwijzer/", "/dagboek/over/", "/vragenlijsten/"):
+    for path in (
+        "/",
+        "/bibliotheek/",
+        "/hulplijnen/",
+        "/hulpwijzer/",
+        "/dagboek/over/",
+        "/vragenlijsten/",
+    ):
         assert robots.can_fetch("*", path), path

@@ -35,11 +35,15 @@ def test_the_routes_include_the_pages_monitors_check() -> None:
 @pytest.mark.parametrize("logged_in", [False, True], ids=["anonymous", "logged in"])
 def test_every_page_answers_head_as_it_answers_get_without_a_body(logged_in: bool) -> None:
     different = []
-    getting, heading = (logged_in_client(), logged_in_client()) if logged_in else (Client(), Client())
+    getting, heading = (
+        (logged_in_client(), logged_in_client()) if logged_in else (Client(), Client())
+    )
     for path in sorted(ROUTES, key=lambda route: route == "/weg/"):  # the quick exit logs out: last
         get, head = getting.get(path), heading.head(path)
         same = (head.status_code, head.get("Content-Type"), head.get("Location")) == (
-            get.status_code, get.get("Content-Type"), get.get("Location")
+            get.status_code,
+            get.get("Content-Type"),
+            get.get("Location"),
         )
         if not same or head.content:
             different.append((path, get.status_code, head.status_code))

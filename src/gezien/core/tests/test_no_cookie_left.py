@@ -15,7 +15,10 @@ from gezien.vault import session as vault_session
 def _used_everything(client: Client) -> None:
     client.get("/taal/en/?next=/")  # the language cookie
     client.get("/account/")  # a page with a form: the CSRF cookie
-    assert settings.CSRF_COOKIE_NAME in client.cookies and settings.LANGUAGE_COOKIE_NAME in client.cookies
+    assert (
+        settings.CSRF_COOKIE_NAME in client.cookies
+        and settings.LANGUAGE_COOKIE_NAME in client.cookies
+    )
 
 
 def _left_behind(client: Client, response) -> list[str]:
@@ -39,7 +42,9 @@ def test_leaving_removes_every_cookie(leave: str) -> None:
     elif leave == "quick exit":
         response = client.get("/weg/")
     else:
-        response = client.post("/account/verwijderen/", {"passphrase": "lamp rivier brood herfst", "sure": "on"})
+        response = client.post(
+            "/account/verwijderen/", {"passphrase": "lamp rivier brood herfst", "sure": "on"}
+        )
         assert response.status_code == 200
     assert _left_behind(client, response) == []
     assert '"cookies"' in response["Clear-Site-Data"] and '"storage"' in response["Clear-Site-Data"]

@@ -15,10 +15,29 @@ from hypothesis import strategies as st
 from gezien.accounts.testing import PASSPHRASE, logged_in_client, make_account
 
 TRICKY = [
-    "id", "hulp", "home", "accounts:home", "/bibliotheek/", "//evil.example/", "/\\evil.example/",
-    "\\\\evil.example", "/\t/evil.example", "https://evil.example/", "http://testserver/account/",
-    "javascript:alert(1)", "/%2F%2Fevil.example", "/a\nLocation: https://evil.example", " /account/",
-    "/account/?x=1#y", "", "\x00", "/\x00", "./", "../", "?next=//evil.example", "/\u200b/evil.example",
+    "id",
+    "hulp",
+    "home",
+    "accounts:home",
+    "/bibliotheek/",
+    "//evil.example/",
+    "/\\evil.example/",
+    "\\\\evil.example",
+    "/\t/evil.example",
+    "https://evil.example/",
+    "http://testserver/account/",
+    "javascript:alert(1)",
+    "/%2F%2Fevil.example",
+    "/a\nLocation: https://evil.example",
+    " /account/",
+    "/account/?x=1#y",
+    "",
+    "\x00",
+    "/\x00",
+    "./",
+    "../",
+    "?next=//evil.example",
+    "/\u200b/evil.example",
 ]
 targets = st.one_of(
     st.sampled_from(TRICKY),
@@ -48,7 +67,14 @@ def person() -> Client:
 def test_a_same_site_path_is_kept_and_followed_as_an_address(person) -> None:
     response = person.get("/account/inloggen/", {"next": "/bibliotheek/?x=1"})
     assert response.status_code == 302 and response["Location"] == "/bibliotheek/?x=1"
-    for target in ("id", "hulp", "home", "//evil.example/", "/\\evil.example", "https://evil.example/"):
+    for target in (
+        "id",
+        "hulp",
+        "home",
+        "//evil.example/",
+        "/\\evil.example",
+        "https://evil.example/",
+    ):
         response = person.get("/account/inloggen/", {"next": target})
         assert response.status_code == 302 and response["Location"] == "/account/", target
 
@@ -65,7 +91,9 @@ def test_login_page_when_logged_in(person, target: str) -> None:
 def test_login_page_and_login(target: str) -> None:
     make_account("merel") if not _exists("merel") else None
     _assert_calm(Client().get("/account/inloggen/", {"next": target}), target)
-    response = Client().post("/account/inloggen/", {"username": "merel", "passphrase": PASSPHRASE, "next": target})
+    response = Client().post(
+        "/account/inloggen/", {"username": "merel", "passphrase": PASSPHRASE, "next": target}
+    )
     _assert_calm(response, target)
     assert response.status_code == 302
 
@@ -81,7 +109,9 @@ def test_extend_session(person, target: str) -> None:
 @given(target=targets)
 def test_confirm_passphrase(person, target: str) -> None:
     _assert_calm(person.get("/account/bevestigen/", {"next": target}), target)
-    _assert_calm(person.post("/account/bevestigen/", {"passphrase": PASSPHRASE, "next": target}), target)
+    _assert_calm(
+        person.post("/account/bevestigen/", {"passphrase": PASSPHRASE, "next": target}), target
+    )
 
 
 @examples

@@ -24,9 +24,18 @@ def server_log():
 TEN_MB = b"a=" + b"x" * (10 * 1024 * 1024)
 REJECTED = {
     "ten megabytes": (TEN_MB, "application/x-www-form-urlencoded"),
-    "not utf-8": (b"username=\xff\xfe\xfa&passphrase=\xc3\x28", "application/x-www-form-urlencoded; charset=utf-8"),
-    "too many fields": ("&".join(f"f{n}=1" for n in range(1200)).encode(), "application/x-www-form-urlencoded"),
-    "broken multipart": (b"--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n\xff", "multipart/form-data"),
+    "not utf-8": (
+        b"username=\xff\xfe\xfa&passphrase=\xc3\x28",
+        "application/x-www-form-urlencoded; charset=utf-8",
+    ),
+    "too many fields": (
+        "&".join(f"f{n}=1" for n in range(1200)).encode(),
+        "application/x-www-form-urlencoded",
+    ),
+    "broken multipart": (
+        b'--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n\xff',
+        "multipart/form-data",
+    ),
 }
 
 

@@ -28,17 +28,22 @@ def test_at_most_a_few_argon2_runs_at_once_in_one_process(monkeypatch) -> None:
             finally:
                 with lock:
                     running["now"] -= 1
+
         return run
 
     # The three places where argon2-cffi allocates its memory.
     monkeypatch.setattr(crypto, "hash_secret_raw", counted(crypto.hash_secret_raw))
     monkeypatch.setattr(argon2.low_level, "hash_secret", counted(argon2.low_level.hash_secret))
-    monkeypatch.setattr(argon2._password_hasher, "verify_secret", counted(argon2._password_hasher.verify_secret))
+    monkeypatch.setattr(
+        argon2._password_hasher, "verify_secret", counted(argon2._password_hasher.verify_secret)
+    )
     stored = make_password("lamp rivier brood herfst")
     running["most"] = 0
     salt = crypto.new_salt()
     jobs = [
-        lambda: crypto.derive_key("lamp rivier brood herfst", salt, crypto.KdfParams(time_cost=1, memory_kib=8192)),
+        lambda: crypto.derive_key(
+            "lamp rivier brood herfst", salt, crypto.KdfParams(time_cost=1, memory_kib=8192)
+        ),
         lambda: check_password("lamp rivier brood herfst", stored),
         lambda: make_password("een ander wachtwoord"),
     ] * 4

@@ -15,8 +15,8 @@ from django.test import Client
 
 from gezien.accounts import services
 from gezien.accounts.models import Account, SessionRecord
-from gezien.accounts.tests.test_canary import CANARY_WRITERS
 from gezien.accounts.testing import PASSPHRASE, logged_in_client
+from gezien.accounts.tests.test_canary import CANARY_WRITERS
 from gezien.vault import crypto, rotation
 from gezien.vault import session as vault_session
 from gezien.vault.records import SealedRecord
@@ -53,7 +53,9 @@ def test_every_field_sealed_with_the_data_key_is_replaced_by_the_rotation() -> N
             if not covered:
                 uncovered.append(f"{model._meta.label}.{field.name}")
     assert uncovered == [], "sealed with the data key but not replaced by vault.rotation"
-    assert set(rotation.record_models()) == {m for m in _gezien_models() if issubclass(m, SealedRecord)}
+    assert set(rotation.record_models()) == {
+        m for m in _gezien_models() if issubclass(m, SealedRecord)
+    }
 
 
 def _export(client: Client) -> dict:
@@ -95,7 +97,9 @@ def test_replacing_the_data_key_seals_everything_again_and_keeps_it_readable() -
     assert "klopt niet" in wrong.content.decode() and _sealed_values() == before_sealed
     response = person.post("/account/sleutel-vervangen/", {"passphrase": PASSPHRASE})
     assert response.status_code == 302 and response["Location"] == "/account/herstelcode/"
-    new_code = re.search(r"<code>([0-9A-Z-]+)</code>", person.get("/account/herstelcode/").content.decode()).group(1)
+    new_code = re.search(
+        r"<code>([0-9A-Z-]+)</code>", person.get("/account/herstelcode/").content.decode()
+    ).group(1)
     person.post("/account/herstelcode/", {"last_part": new_code[-9:]})
 
     # Every sealed value changed, and the person reads exactly what they read before.
@@ -103,7 +107,10 @@ def test_replacing_the_data_key_seals_everything_again_and_keeps_it_readable() -
     assert after_sealed.keys() == before_sealed.keys()
     assert [k for k in after_sealed if after_sealed[k] == before_sealed[k]] == []
     assert _export(person) == before_export
-    assert all(text is None or text in json.dumps(_export(person), ensure_ascii=False) for text in written.values())
+    assert all(
+        text is None or text in json.dumps(_export(person), ensure_ascii=False)
+        for text in written.values()
+    )
     # Drafts and story periods are found by a slot made with the key: still found.
     assert "sleutel-" in person.get("/dagboek/stap/verder/").content.decode()
     assert "sleutel-" in person.get("/mijn-verhaal/kindertijd/").content.decode()
@@ -117,7 +124,9 @@ def test_replacing_the_data_key_seals_everything_again_and_keeps_it_readable() -
     # The old recovery code is gone, the new one works; other sessions ended.
     assert services.reset_with_recovery_code("merel", old_code, "een ander lang wachtwoord") is None
     assert elsewhere.get("/account/").status_code == 302
-    assert SessionRecord.objects.count() == 1 and SessionRecord.objects.get().session_key not in slots
+    assert (
+        SessionRecord.objects.count() == 1 and SessionRecord.objects.get().session_key not in slots
+    )
     assert vault_session.COOKIE in person.cookies and person.get("/account/").status_code == 200
     # A link shared before still opens for the professional, with its own key and code.
     professional = Client()
@@ -131,7 +140,12 @@ def test_replacing_the_data_key_seals_everything_again_and_keeps_it_readable() -
     import pyotp
 
     again = Client()
-    assert again.post("/account/inloggen/", {"username": "merel", "passphrase": PASSPHRASE}).status_code == 302
+    assert (
+        again.post(
+            "/account/inloggen/", {"username": "merel", "passphrase": PASSPHRASE}
+        ).status_code
+        == 302
+    )
     code = pyotp.TOTP(person.canary_secrets[0]).at(time.time() + 30)
     assert again.post("/account/inloggen/code/", {"code": code}).status_code == 302
     assert again.get("/account/").status_code == 200
@@ -148,11 +162,15 @@ def test_a_replacement_twice_at_once_leaves_one_key_that_opens_everything() -> N
     def use_first(unlocked, code) -> None:
         seen.append(unlocked.data_key)
         # The second click arrives while the first is between its commit and its sweep.
-        services.replace_data_key(Account.objects.get(), PASSPHRASE, lambda u, c: seen.append(u.data_key))
+        services.replace_data_key(
+            Account.objects.get(), PASSPHRASE, lambda u, c: seen.append(u.data_key)
+        )
 
     assert services.replace_data_key(account, PASSPHRASE, use_first)
     assert len(seen) == 2 and seen[0] != seen[1]
     assert services.authenticate("merel", PASSPHRASE).data_key == seen[1]
     from gezien.safetyplan.models import SafetyPlan
 
-    assert "Ik slaap slecht" in json.dumps(SafetyPlan.objects.get().open_content(seen[1]), ensure_ascii=False)
+    assert "Ik slaap slecht" in json.dumps(
+        SafetyPlan.objects.get().open_content(seen[1]), ensure_ascii=False
+    )
