@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import ngettext
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -34,12 +34,6 @@ catalogue = functools.cache(data.load)
 BREATHING = "breathing"
 
 
-def _english() -> bool:
-    return (get_language() or "nl").startswith("en")
-
-
-def _text(item: Any, field: str) -> str:
-    return getattr(item, f"{field}_{'en' if _english() else 'nl'}")
 
 
 class RatingForm(forms.Form):
@@ -63,7 +57,7 @@ def _name(exercise_id: str, variant: str = "") -> str:
         pattern = cat.pattern(variant)
         return _("Breathing %(pattern)s") % {"pattern": pattern.id if pattern else variant}
     try:
-        return _text(cat.exercise(exercise_id), "title")
+        return cat.exercise(exercise_id).title.get()
     except StopIteration:
         return exercise_id
 
@@ -97,7 +91,7 @@ def index(request: HttpRequest) -> HttpResponse:
     items = [
         {"url": reverse("exercises:breathing"), "title": _("Calm breathing"),
          "summary": _("Breathe in a steady rhythm, with a moving circle or with counting. Helps your body to calm down.")},
-        *[{"url": reverse(f"exercises:{e.id}"), "title": _text(e, "title"), "summary": _text(e, "summary")} for e in cat.exercises],
+        *[{"url": reverse(f"exercises:{e.id}"), "title": e.title.get(), "summary": e.summary.get()} for e in cat.exercises],
     ]
     return render(request, "exercises/index.html", {"items": items, "logged_in": _logged_in(request)})
 
@@ -110,17 +104,17 @@ def exercise(request: HttpRequest, exercise_id: str) -> HttpResponse:
         pattern = cat.pattern(request.POST.get("pattern") or request.GET.get("patroon", "")) or cat.patterns[0]
         context: dict[str, Any] = {
             "title": _("Calm breathing"),
-            "intro": _text(pattern, "about"),
+            "intro": pattern.about.get(),
             "steps": [{"text": text} for text in breathing_steps(pattern)],
             "pattern": pattern,
-            "patterns": [{"id": p.id, "name": _text(p, "name"), "current": p == pattern} for p in cat.patterns],
+            "patterns": [{"id": p.id, "name": p.name.get(), "current": p == pattern} for p in cat.patterns],
         }
     else:
         item = cat.exercise(exercise_id)
         context = {
-            "title": _text(item, "title"),
-            "intro": _text(item, "intro"),
-            "steps": [{"text": step.en if _english() else step.nl, "tense": step.tense, "relax": step.relax}
+            "title": item.title.get(),
+            "intro": item.intro.get(),
+            "steps": [{"text": step.text.get(), "tense": step.tense, "relax": step.relax}
                       for step in item.steps],
             "timer": any(step.tense for step in item.steps),
         }

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from gezien.lib.text import current_language
 from django.utils.translation import gettext_lazy as _
 
 from gezien.accounts.models import Account
@@ -58,21 +58,13 @@ def helpers() -> tuple[helper_list.Helper, ...]:
     return helper_list.load()
 
 
-def english() -> bool:
-    return (get_language() or "nl").startswith("en")
-
-
 def name(item: Any) -> str:
-    """An item's name in the current language (items have .nl and .en)."""
-    return item.en if english() else item.nl
-
-
-def definition(word: emotions.Word) -> str:
-    return word.definition_en if english() else word.definition_nl
+    """An item's name in the current language (items have a `name` Text)."""
+    return item.name.get()
 
 
 @functools.cache
-def _names(kind: str, english_names: bool) -> dict[str, str]:
+def _names(kind: str, language: str) -> dict[str, str]:
     vocab = vocabulary()
     items = {
         "body_areas": vocab.body_areas,
@@ -81,16 +73,16 @@ def _names(kind: str, english_names: bool) -> dict[str, str]:
         "quadrant": vocab.quadrants,
         "helpers": helpers(),
     }[kind]
-    return {item.id: item.en if english_names else item.nl for item in items}
+    return {item.id: item.name.get(language) for item in items}
 
 
 def word_names() -> dict[str, str]:
-    return _names("words", english())
+    return _names("words", current_language())
 
 
 def names_of(kind: str, ids: list[str]) -> list[str]:
     """Readable names for stored ids; an id that is no longer known is shown as is."""
-    known = _names(kind, english())
+    known = _names(kind, current_language())
     return [known.get(item_id, item_id) for item_id in ids]
 
 

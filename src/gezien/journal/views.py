@@ -24,7 +24,7 @@ from gezien.drafts.service import Conflict, TooLong
 from gezien.drafts.views import conflict_page, keep_words_on_expiry, too_long_message
 from gezien.journal import charts, content, entries, word_list
 from gezien.journal.emotions import suggest, words_in
-from gezien.journal.entries import INTENSITY, NEW, entry_key
+from gezien.journal.entries import NEW, entry_key
 from gezien.journal.forms import EntryForm, entry_field_names
 from gezien.journal.models import JournalEntry
 from gezien.vault.records import owned_or_404

@@ -5,22 +5,17 @@ from __future__ import annotations
 
 import re
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from gezien.accounts.models import Account
 from gezien.story import helpquestion, stories
 from gezien.story.periods import PERIODS
 from gezien.story.summary import Part, Section
+from gezien.lib.text import current_language
 
 
 def paragraphs(text: str) -> tuple[str, ...]:
     return tuple(block.strip() for block in re.split(r"\n\s*\n", text) if block.strip())
-
-
-def language() -> str:
-    current = (get_language() or "nl")[:2]
-    return current if current in helpquestion.LANGUAGES else "nl"
 
 
 def preference_facts(answers: dict, lang: str) -> tuple[tuple[str, str], ...]:
@@ -29,7 +24,7 @@ def preference_facts(answers: dict, lang: str) -> tuple[tuple[str, str], ...]:
     given = helpquestion.Answers.from_dict(answers)
 
     def label(group: str, choice_id: str) -> str:
-        return phrases.choice(group, choice_id).label[lang]
+        return phrases.choice(group, choice_id).label.get(lang)
 
     rows = [
         (_("Pace"), label("pace", given.pace) if given.pace else ""),
@@ -47,7 +42,7 @@ def help_section(account: Account, data_key: bytes) -> Section | None:
     parts = []
     if stored["text"].strip():
         parts.append(Part("help.question", _("My help question"), paragraphs(stored["text"]), suggested=True))
-    facts = preference_facts(stored["answers"], language())
+    facts = preference_facts(stored["answers"], current_language())
     if facts:
         parts.append(Part("help.preferences", _("What I need from a therapist"), facts=facts, suggested=True))
     return Section("help", _("Help question and preferences"), tuple(parts))

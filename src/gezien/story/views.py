@@ -18,10 +18,11 @@ from gezien.accounts import sessions
 from gezien.accounts.decorators import account_required, recent_passphrase_required
 from gezien.drafts import service as drafts
 from gezien.drafts.views import conflict_page, keep_words_on_expiry
-from gezien.story import forms, helpquestion, links, pdf, sections, sharing, stories, summary
+from gezien.story import forms, helpquestion, links, pdf, sharing, stories, summary
 from gezien.story.models import Share
 from gezien.story.periods import BY_KEY, PERIODS
 from gezien.vault.records import owned_or_404
+from gezien.lib.text import current_language
 
 CHOSEN = "story_summary_parts"
 
@@ -114,7 +115,7 @@ def _answers(cleaned: dict) -> dict:
 @sensitive_post_parameters()
 @account_required
 def help_question(request: HttpRequest) -> HttpResponse:
-    language = sections.language()
+    language = current_language()
     stored = stories.help_question(request.user, request.data_key)
     form = forms.HelpQuestionForm(request.POST or None, language=language, initial=stored["answers"])
     if request.method == "POST" and form.is_valid():
@@ -145,7 +146,7 @@ def help_question_from_navigator(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "navigator/form.html", {"form": form}, status=400)
     stored = stories.help_question(request.user, request.data_key)
-    answers = helpquestion.from_navigator(stored["answers"], web.rules(), *form.answers(), sections.language())
+    answers = helpquestion.from_navigator(stored["answers"], web.rules(), *form.answers(), current_language())
     stories.save_help_question(request.user, request.data_key, {**stored, "answers": answers})
     messages.success(request, _("Your answers from the help navigator are filled in below. Check them, add what you like, and save."))
     return redirect("story:help-question")
@@ -154,7 +155,7 @@ def help_question_from_navigator(request: HttpRequest) -> HttpResponse:
 @sensitive_post_parameters()
 @account_required
 def help_question_text(request: HttpRequest) -> HttpResponse:
-    language = sections.language()
+    language = current_language()
     stored = stories.help_question(request.user, request.data_key)
     generated = helpquestion.compose(
         helpquestion.Answers.from_dict(stored["answers"]), helpquestion.load(), language
@@ -190,7 +191,7 @@ def summary_choose(request: HttpRequest) -> HttpResponse:
 
 def _preview(request: HttpRequest, available: list, chosen: list[str], share_form: forms.ShareForm | None = None,
              changed: bool = False, status: int = 200) -> HttpResponse:
-    data = summary.snapshot(available, chosen, language=sections.language(), made_at=timezone.now())
+    data = summary.snapshot(available, chosen, language=current_language(), made_at=timezone.now())
     digest = summary.content_digest(data)
     if share_form is None:
         share_form = forms.ShareForm(sections=available, initial={
@@ -231,7 +232,7 @@ def summary_pdf(request: HttpRequest) -> HttpResponse:
     form = forms.ChooseForm(request.POST, sections=available)
     if not form.is_valid():
         return _choose_page(request, form, available, status=400)
-    data = summary.snapshot(available, form.cleaned_data["parts"], language=sections.language(), made_at=timezone.now())
+    data = summary.snapshot(available, form.cleaned_data["parts"], language=current_language(), made_at=timezone.now())
     return attachment(pdf.render(data, shared=False), "application/pdf", "pdf")
 
 
@@ -250,7 +251,7 @@ def share_create(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _preview(request, available, chosen, share_form=form, status=400)
     expires_at = sharing.expiry(form.cleaned_data["days"])
-    data = summary.snapshot(available, chosen, language=sections.language(),
+    data = summary.snapshot(available, chosen, language=current_language(),
                             made_at=timezone.now(), expires_at=expires_at)
     if summary.content_digest(data) != form.cleaned_data["digest"]:
         return _preview(request, available, chosen, share_form=form, changed=True, status=409)

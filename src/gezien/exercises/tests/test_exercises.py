@@ -9,6 +9,8 @@ import uuid
 from pathlib import Path
 
 import pytest
+
+from gezien.lib.data import DataError
 from django.contrib.sessions.models import Session
 from django.test import Client
 
@@ -120,13 +122,13 @@ def _broken(tmp_path: Path, old: str, new: str) -> Path:
         ('inhale = 4\nhold = 0', 'inhale = 0\nhold = 0', "exercises.toml: breathing[0].inhale:"),
         ('exhale = 6', 'exhale = 600', "exercises.toml: breathing[0].exhale: must be a whole number"),
         ('name_nl = "4-6: langer uit dan in"\n', '', "exercises.toml: breathing[0].name_nl: missing"),
-        ('id = "grounding"', 'id = "dansen"', "exercises.toml: exercises[0].id: must be one of"),
+        ('id = "grounding"', 'id = "dansen"', "exercises.toml: exercises[0].id: 'dansen' is not one of"),
         ('{ nl = "Kijk om je heen.', '{ kleur = "rood", nl = "Kijk om je heen.', "exercises.toml: exercises[0].steps[0].kleur: unknown field"),
-        ('id = "4-7-8"', 'id = "4-6"', "exercises.toml: breathing[1].id: '4-6' is used twice"),
+        ('id = "4-7-8"', 'id = "4-6"', "exercises.toml: breathing[1].id: '4-6' is already used"),
     ],
 )
 def test_a_broken_exercise_file_names_the_file_and_the_field(tmp_path, old, new, message) -> None:
-    with pytest.raises(catalogue.CatalogueError) as error:
+    with pytest.raises(DataError) as error:
         catalogue.load(_broken(tmp_path, old, new))
     assert str(error.value).startswith(message)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from gezien.journal import charts, content, helpers
+from gezien.lib import data
 from gezien.journal.content import Entry
 from gezien.journal.emotions import by_id, load
 
@@ -150,6 +151,6 @@ def test_the_shipped_helpers_load() -> None:
 def test_a_broken_helper_file_names_the_file_and_the_field(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "helpers.toml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(helpers.HelpersError) as error:
+    with pytest.raises(data.DataError) as error:
         helpers.load(path)
     assert str(error.value).startswith(message)
