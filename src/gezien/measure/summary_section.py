@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from gezien.accounts.models import Account
 from gezien.measure import catalogue, storage
-from gezien.measure.presentation import band_of, shown
+from gezien.measure.presentation import band_of
 from gezien.measure.storage import Stored
 from gezien.story import summary
 
@@ -24,16 +24,16 @@ def _score(stored: Stored) -> summary.Score:
             continue
         answers.append(
             summary.Answer(
-                link_id=item.id, text=shown(item.text).text, value=value, display=shown(option.label).text,
+                link_id=item.id, text=item.text.shown().text, value=value, display=option.label.shown().text,
                 loinc=item.loinc, answer_loinc=option.loinc,
             )
         )
     return summary.Score(
         instrument=instrument.id,
-        name=shown(instrument.name).text,
+        name=instrument.name.shown().text,
         date=stored.taken_at.isoformat(),
         total=stored.result.total,
-        band=shown(band.label).text if band else "",
+        band=band.label.shown().text if band else "",
         loinc_panel=instrument.loinc.panel,
         loinc_total=instrument.loinc.total,
         answers=tuple(answers),
@@ -51,7 +51,7 @@ def section(account: Account, data_key: bytes) -> summary.Section | None:
             parts.append(
                 summary.Part(
                     key=f"measure.{instrument.id}",
-                    title=shown(instrument.name).text,
+                    title=instrument.name.shown().text,
                     scores=tuple(_score(stored) for stored in reversed(mine)),
                 )
             )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
+from gezien.lib.text import current_language
 from gezien.accounts.decorators import account_required
 from gezien.measure import catalogue, forms, presentation, storage
 from gezien.measure.definitions import Instrument
@@ -48,7 +49,7 @@ def _retake(request: HttpRequest, key: bytes | None) -> list[dict]:
     return [
         {
             "instrument": stored.instrument,
-            "name": presentation.shown(stored.instrument.name),
+            "name": stored.instrument.name.shown(),
             "date": presentation.local_date(stored.taken_at),
         }
         for stored in due
@@ -84,11 +85,11 @@ def _form(
         "card": presentation.card(instrument),
         "items": items,
         "missing": [item for item in items if item.error],
-        "time_frame": presentation.shown(instrument.time_frame.text),
-        "instructions": presentation.shown(instrument.instructions),
+        "time_frame": instrument.time_frame.text.shown(),
+        "instructions": instrument.instructions.shown(),
         # Dutch by nature: it tells a Dutch reader why the questions are in English.
         "dutch_note": instrument.wording.dutch_note
-        if presentation.page_language() == "nl"
+        if current_language() == "nl"
         else None,
         "risk": risk,
         "tampered": tampered,
