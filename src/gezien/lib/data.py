@@ -72,9 +72,10 @@ def text(at: At, value: Any) -> str:
 
 def line(at: At, value: Any) -> str:
     """A text on one line (a name, a label, a button)."""
-    if "\n" in text(at, value):
+    checked = text(at, value)
+    if "\n" in checked:
         raise at.error("must be a single line")
-    return value
+    return checked
 
 
 def whole(at: At, value: Any, minimum: int | None = None, maximum: int | None = None) -> int:
@@ -108,15 +109,17 @@ def boolean(at: At, value: Any) -> bool:
 
 
 def ident(at: At, value: Any) -> str:
-    if not ID.fullmatch(line(at, value)):
+    checked = line(at, value)
+    if not ID.fullmatch(checked):
         raise at.error("must be lowercase ascii letters and digits, joined by _ or -")
-    return value
+    return checked
 
 
 def choice(at: At, value: Any, choices: Sequence[str]) -> str:
-    if line(at, value) not in choices:
-        raise at.error(f"'{value}' is not one of {', '.join(choices)}")
-    return value
+    checked = line(at, value)
+    if checked not in choices:
+        raise at.error(f"'{checked}' is not one of {', '.join(choices)}")
+    return checked
 
 
 def items(at: At, value: Any, *, non_empty: bool = True) -> list[Any]:
