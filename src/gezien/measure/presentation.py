@@ -15,7 +15,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from gezien.measure import catalogue, chart
+from gezien.lib import charts
+from gezien.measure import catalogue
 from gezien.measure.definitions import DIFFICULTY, Band, Instrument, Item, Number, Text
 from gezien.measure.guidance import Guidance
 from gezien.measure.scoring import (
@@ -565,7 +566,7 @@ class HistoryRow:
 class History:
     measures: tuple[Measure, ...]
     legend: tuple[tuple[str, str], ...]  # each measure's label and its points' shape
-    chart: chart.Chart
+    chart: charts.HistoryChart
     rows: tuple[HistoryRow, ...]
     summary: tuple[str, ...]
     has_bands: bool
@@ -597,7 +598,7 @@ def history(instrument: Instrument, results: Sequence[Stored]) -> History:
     factor = shown_measures[0].factor
     levels = instrument.bands.levels
     zones = [
-        chart.ZoneSpec(
+        charts.ZoneSpec(
             low=max(shown_measures[0].low, (band.min - 0.5) * factor),
             high=min(shown_measures[0].high, (band.max + 0.5) * factor),
             first=band.min * factor,
@@ -615,7 +616,7 @@ def history(instrument: Instrument, results: Sequence[Stored]) -> History:
                 continue
             reliable = change is not None and change.direction in (IMPROVED, WORSENED)
             points.append(
-                chart.PointSpec(
+                charts.PointSpec(
                     when=stored.taken_at,
                     value=value,
                     change=("up" if change.difference > 0 else "down") if reliable else None,
@@ -623,7 +624,7 @@ def history(instrument: Instrument, results: Sequence[Stored]) -> History:
                 )
             )
         series.append(points)
-    drawn = chart.build(
+    drawn = charts.history_chart(
         low=min(m.low for m in shown_measures),
         high=max(m.high for m in shown_measures),
         series=series,
