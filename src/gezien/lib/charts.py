@@ -126,7 +126,9 @@ def column_chart(periods: Sequence[P]) -> ColumnChart[P]:
         bottom=bottom,
         columns=columns,
         gridlines=[(value, bottom - COLUMNS_HEIGHT * value / 10) for value in (0, 5, 10)],
-        labels=[(_round(COLUMNS_LEFT + index * slot + slot / 2), periods[index]) for index in shown],
+        labels=[
+            (_round(COLUMNS_LEFT + index * slot + slot / 2), periods[index]) for index in shown
+        ],
     )
 
 
