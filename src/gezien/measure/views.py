@@ -83,7 +83,12 @@ def _form(
     context = {
         "card": presentation.card(instrument),
         "items": items,
-        "missing": [item for item in items if item.error],
+        # The error summary's lines: each unanswered question, linked to its first answer.
+        "missing": [
+            (item.first_input_id, _("Question %(n)s") % {"n": item.position})
+            for item in items
+            if item.error
+        ],
         "time_frame": presentation.shown(instrument.time_frame.text),
         "instructions": presentation.shown(instrument.instructions),
         # Dutch by nature: it tells a Dutch reader why the questions are in English.
