@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from gezien.lib import charts
 
@@ -14,7 +14,13 @@ def test_bars_start_after_the_labels_and_grow_with_their_share_of_the_largest() 
     assert (chart.width, chart.height) == (570, 64)  # 200 + 320 + 50; 2 rows x 30 + 4
     assert (chart.label_width, chart.bar_height) == (200, 20)
     first, second = chart.bars
-    assert (first.label, first.value, first.y, first.width, first.text_x) == ("rust", 3, 4, 320, 526)
+    assert (first.label, first.value, first.y, first.width, first.text_x) == (
+        "rust",
+        3,
+        4,
+        320,
+        526,
+    )
     # half the largest: 160 wide, one row (30) lower, its value 6 after its end (200 + 160 + 6)
     assert (second.y, second.width, second.text_x) == (34, 160, 366)
 
@@ -48,7 +54,13 @@ def test_columns_stand_on_the_axis_in_equal_slots_and_skip_periods_without_a_val
 
 def test_the_map_puts_a_dot_in_the_middle_of_its_cell_sized_by_its_count() -> None:
     chart = charts.map_chart({(0, 0): 2, (-5, -5): 1, (2, 3): 4})
-    assert (chart.width, chart.height, chart.middle_x, chart.middle_y, chart.half) == (386, 386, 209, 177, 165)
+    assert (chart.width, chart.height, chart.middle_x, chart.middle_y, chart.half) == (
+        386,
+        386,
+        209,
+        177,
+        165,
+    )
     assert [(d.pleasantness, d.energy, d.x, d.y, d.r, d.count) for d in chart.dots] == [
         (-5, -5, 59, 327, 10.5, 1),  # 44 + 15, 12 + 10 x 30 + 15; 7 + 7 x sqrt(1/4)
         (0, 0, 209, 177, 11.9, 2),  # 44 + 5 x 30 + 15; 7 + 7 x sqrt(2/4) = 11.95
@@ -58,7 +70,7 @@ def test_the_map_puts_a_dot_in_the_middle_of_its_cell_sized_by_its_count() -> No
     assert chart.corners[3] == ("pleasant-low", 209, 177)
 
 
-START = datetime(2025, 1, 1, tzinfo=timezone.utc)
+START = datetime(2025, 1, 1, tzinfo=UTC)
 
 
 def _date(moment: datetime) -> str:
@@ -68,7 +80,9 @@ def _date(moment: datetime) -> str:
 def test_a_history_runs_from_edge_to_edge_with_zones_ticks_and_a_change_marker() -> None:
     points = [
         charts.PointSpec(when=START, value=20),
-        charts.PointSpec(when=START + timedelta(days=10), value=5, change="down", meaning="improved"),
+        charts.PointSpec(
+            when=START + timedelta(days=10), value=5, change="down", meaning="improved"
+        ),
     ]
     zones = [
         charts.ZoneSpec(low=0, high=10, first=0, label="licht", level=0),
@@ -82,12 +96,18 @@ def test_a_history_runs_from_edge_to_edge_with_zones_ticks_and_a_change_marker()
     assert series.points[0].marker is None
     assert series.points[1].marker == "514.0,236.0 507.0,224.0 521.0,224.0"  # below, pointing down
     assert series.points[1].meaning == "improved"
-    assert [(z.y, z.height, z.label_y, z.level) for z in chart.zones] == [(148, 132, 219, 0), (16, 132, 87, 3)]
+    assert [(z.y, z.height, z.label_y, z.level) for z in chart.zones] == [
+        (148, 132, 219, 0),
+        (16, 132, 87, 3),
+    ]
     assert [(t.x, t.y, t.text, t.anchor) for t in chart.y_ticks] == [
-        (40, 285, "0", "end"), (40, 153, "10", "end"), (40, 21, "20", "end"),
+        (40, 285, "0", "end"),
+        (40, 153, "10", "end"),
+        (40, 21, "20", "end"),
     ]
     assert [(t.x, t.y, t.text, t.anchor) for t in chart.x_labels] == [
-        (48, 304, "01-01", "start"), (530, 304, "11-01", "end"),
+        (48, 304, "01-01", "start"),
+        (530, 304, "11-01", "end"),
     ]
     assert (chart.plot_width, chart.zone_label_x) == (482, 540)
 
@@ -108,7 +128,12 @@ def test_a_small_line_chart_spreads_its_points_evenly_up_to_the_maximum() -> Non
     chart = charts.small_line_chart([("1-4", 15), ("20-5", 7.5)], maximum=27)
     # plot from x 40 to 464 and y 160 (0) up to 16 (27): 144 / 27 per point
     assert (chart.width, chart.height, chart.left, chart.right, chart.top, chart.bottom) == (
-        480, 200, 40, 464, 16, 160,
+        480,
+        200,
+        40,
+        464,
+        16,
+        160,
     )
     assert chart.top_label == "27" and chart.date_y == 180
     assert [(p.x, p.y, p.label_y, p.value, p.date) for p in chart.points] == [

@@ -30,7 +30,11 @@ RESULT: fhir.Result = {
             "link_id": "demo_1",
             "text": "Weinig plezier",
             "definition": f"{LOINC}/44250-9",
-            "coding": {"system": LOINC, "code": "LA6570-1", "display": "Meer dan de helft van de dagen"},
+            "coding": {
+                "system": LOINC,
+                "code": "LA6570-1",
+                "display": "Meer dan de helft van de dagen",
+            },
             "score": 2,
         },
         {
@@ -46,9 +50,17 @@ RESULT: fhir.Result = {
     "absent_reason": None,
     "interpretation": {"system": f"{LOCAL}:bands", "code": "mild", "display": "Mild"},
     "components": [
-        {"code": {"system": LOCAL, "code": "percentage", "display": "percentage"}, "value": 25, "unit": "percent"},
+        {
+            "code": {"system": LOCAL, "code": "percentage", "display": "percentage"},
+            "value": 25,
+            "unit": "percent",
+        },
         {"code": {"system": LOCAL, "code": "sum_a", "display": "Sum A"}, "value": 4, "unit": None},
-        {"code": {"system": LOCAL, "code": "flag-risk", "display": "flag risk"}, "value": False, "unit": None},
+        {
+            "code": {"system": LOCAL, "code": "flag-risk", "display": "flag risk"},
+            "value": False,
+            "unit": None,
+        },
     ],
 }
 
@@ -62,7 +74,10 @@ def _urn(number: int) -> str:
 
 
 def _div(body: str) -> dict:
-    return {"status": "additional", "div": f'<div xmlns="http://www.w3.org/1999/xhtml">{body}</div>'}
+    return {
+        "status": "additional",
+        "div": f'<div xmlns="http://www.w3.org/1999/xhtml">{body}</div>',
+    }
 
 
 def _document() -> dict:
@@ -84,9 +99,22 @@ def _document() -> dict:
         fhir.Section("Niets", sections=[fhir.Section("Ook leeg")]),  # left out with its title
     ]
     return fhir.document(
-        title="Startbrief", language="nl", date=MADE, about=["Gedeeld op 2 juni."],
-        sections=sections, new_id=lambda: next(ids),
+        title="Startbrief",
+        language="nl",
+        date=MADE,
+        about=["Gedeeld op 2 juni."],
+        sections=sections,
+        new_id=lambda: next(ids),
     )
+
+
+NARRATIVE = (
+    "<p>Zo &lt;ging&gt; het.</p>"
+    "<table><tbody><tr><th>Tempo</th><td>Rustig &amp; kalm</td></tr></tbody></table>"
+    "<table><tbody><tr><td>2025-04-01</td><td>Somberheid</td><td>5</td><td>Licht</td></tr>"
+    "</tbody></table>"
+)
+SURVEY = "http://terminology.hl7.org/CodeSystem/observation-category"
 
 
 def test_a_document_bundle_by_hand() -> None:
@@ -118,12 +146,7 @@ def test_a_document_bundle_by_hand() -> None:
                             "section": [
                                 {
                                     "title": "Somberheid",
-                                    "text": _div(
-                                        "<p>Zo &lt;ging&gt; het.</p>"
-                                        "<table><tbody><tr><th>Tempo</th><td>Rustig &amp; kalm</td></tr></tbody></table>"
-                                        "<table><tbody><tr><td>2025-04-01</td><td>Somberheid</td><td>5</td>"
-                                        "<td>Licht</td></tr></tbody></table>"
-                                    ),
+                                    "text": _div(NARRATIVE),
                                     "entry": [{"reference": _urn(3)}, {"reference": _urn(2)}],
                                 }
                             ],
@@ -148,18 +171,30 @@ def test_a_document_bundle_by_hand() -> None:
                             "linkId": "demo_1",
                             "text": "Weinig plezier",
                             "definition": "http://loinc.org/44250-9",
-                            "answer": [{"valueCoding": {
-                                "system": LOINC, "code": "LA6570-1", "display": "Meer dan de helft van de dagen",
-                                "extension": [{"url": ORDINAL, "valueDecimal": 2}],
-                            }}],
+                            "answer": [
+                                {
+                                    "valueCoding": {
+                                        "system": LOINC,
+                                        "code": "LA6570-1",
+                                        "display": "Meer dan de helft van de dagen",
+                                        "extension": [{"url": ORDINAL, "valueDecimal": 2}],
+                                    }
+                                }
+                            ],
                         },
                         {
                             "linkId": "demo_2",
                             "text": "Moe",
-                            "answer": [{"valueCoding": {
-                                "system": f"{LOCAL}:often", "code": "3", "display": "Vaak",
-                                "extension": [{"url": ORDINAL, "valueDecimal": 3}],
-                            }}],
+                            "answer": [
+                                {
+                                    "valueCoding": {
+                                        "system": f"{LOCAL}:often",
+                                        "code": "3",
+                                        "display": "Vaak",
+                                        "extension": [{"url": ORDINAL, "valueDecimal": 3}],
+                                    }
+                                }
+                            ],
                         },
                     ],
                 },
@@ -170,37 +205,64 @@ def test_a_document_bundle_by_hand() -> None:
                     "resourceType": "Observation",
                     "id": _uuid(3),
                     "status": "final",
-                    "category": [{"coding": [{
-                        "system": "http://terminology.hl7.org/CodeSystem/observation-category",
-                        "code": "survey",
-                        "display": "Survey",
-                    }]}],
+                    "category": [
+                        {
+                            "coding": [
+                                {
+                                    "system": SURVEY,
+                                    "code": "survey",
+                                    "display": "Survey",
+                                }
+                            ]
+                        }
+                    ],
                     "code": {
-                        "coding": [{"system": LOINC, "code": "44261-6", "display": "DEMO total score"}],
+                        "coding": [
+                            {"system": LOINC, "code": "44261-6", "display": "DEMO total score"}
+                        ],
                         "text": "DEMO total score",
                     },
                     "subject": patient,
                     "effectiveDateTime": AUTHORED,
                     "derivedFrom": [{"reference": _urn(2)}],
                     "valueInteger": 5,
-                    "interpretation": [{
-                        "coding": [{"system": f"{LOCAL}:bands", "code": "mild", "display": "Mild"}],
-                        "text": "Mild",
-                    }],
+                    "interpretation": [
+                        {
+                            "coding": [
+                                {"system": f"{LOCAL}:bands", "code": "mild", "display": "Mild"}
+                            ],
+                            "text": "Mild",
+                        }
+                    ],
                     "component": [
                         {
-                            "code": {"coding": [{"system": LOCAL, "code": "percentage", "display": "percentage"}],
-                                     "text": "percentage"},
-                            "valueQuantity": {"value": 25, "unit": "%", "system": UCUM, "code": "%"},
+                            "code": {
+                                "coding": [
+                                    {"system": LOCAL, "code": "percentage", "display": "percentage"}
+                                ],
+                                "text": "percentage",
+                            },
+                            "valueQuantity": {
+                                "value": 25,
+                                "unit": "%",
+                                "system": UCUM,
+                                "code": "%",
+                            },
                         },
                         {
-                            "code": {"coding": [{"system": LOCAL, "code": "sum_a", "display": "Sum A"}],
-                                     "text": "Sum A"},
+                            "code": {
+                                "coding": [{"system": LOCAL, "code": "sum_a", "display": "Sum A"}],
+                                "text": "Sum A",
+                            },
                             "valueInteger": 4,
                         },
                         {
-                            "code": {"coding": [{"system": LOCAL, "code": "flag-risk", "display": "flag risk"}],
-                                     "text": "flag risk"},
+                            "code": {
+                                "coding": [
+                                    {"system": LOCAL, "code": "flag-risk", "display": "flag risk"}
+                                ],
+                                "text": "flag risk",
+                            },
                             "valueBoolean": False,
                         },
                     ],
@@ -213,15 +275,22 @@ def test_a_document_bundle_by_hand() -> None:
     Bundle.parse_obj(bundle)
 
 
-def test_the_same_result_outside_a_bundle_points_to_its_response_by_id_and_names_no_patient() -> None:
+def test_the_same_result_outside_a_bundle_points_to_its_response_by_id_and_names_no_patient() -> (
+    None
+):
     response = fhir.questionnaire_response(RESULT, "r1")
     observation = fhir.observation(RESULT, "r1-scores", "QuestionnaireResponse/r1")
     assert response["id"] == "r1" and "subject" not in response and "author" not in response
     assert observation["derivedFrom"] == [{"reference": "QuestionnaireResponse/r1"}]
     assert "subject" not in observation
     in_bundle = {e["resource"]["resourceType"]: e["resource"] for e in _document()["entry"]}
-    for alone, bundled in ((response, in_bundle["QuestionnaireResponse"]), (observation, in_bundle["Observation"])):
-        assert _without(alone, "id", "derivedFrom") == _without(bundled, "id", "derivedFrom", "subject", "author")
+    for alone, bundled in (
+        (response, in_bundle["QuestionnaireResponse"]),
+        (observation, in_bundle["Observation"]),
+    ):
+        assert _without(alone, "id", "derivedFrom") == _without(
+            bundled, "id", "derivedFrom", "subject", "author"
+        )
     QuestionnaireResponse.parse_obj(response)
     Observation.parse_obj(observation)
 
@@ -234,13 +303,21 @@ def test_a_total_with_decimals_is_a_quantity_and_a_missing_total_says_why() -> N
     result = copy.deepcopy(RESULT)
     result["total"] = 7.5
     assert fhir.observation(result, "x", "QuestionnaireResponse/x")["valueQuantity"] == {
-        "value": 7.5, "unit": "score", "system": UCUM, "code": "{score}",
+        "value": 7.5,
+        "unit": "score",
+        "system": UCUM,
+        "code": "{score}",
     }
     result.update(total=None, absent_reason="not-applicable", interpretation=None, components=[])
     observation = fhir.observation(result, "x", "QuestionnaireResponse/x")
-    assert observation["dataAbsentReason"] == {"coding": [{
-        "system": "http://terminology.hl7.org/CodeSystem/data-absent-reason", "code": "not-applicable",
-    }]}
+    assert observation["dataAbsentReason"] == {
+        "coding": [
+            {
+                "system": "http://terminology.hl7.org/CodeSystem/data-absent-reason",
+                "code": "not-applicable",
+            }
+        ]
+    }
     assert not {"valueInteger", "valueQuantity", "interpretation", "component"} & observation.keys()
     Observation.parse_obj(observation)
 

@@ -44,37 +44,40 @@ def test_the_export_and_the_shared_bundle_encode_a_result_identically(instrument
     client = logged_in_client()
     kept = {
         "phq9": {f"phq9_{n}": str(n % 4) for n in range(1, 10)} | {"phq9_difficulty": "1"},
-        "itq": {item.id: str(item.options.highest) for item in instruments["itq"].items},  # no total
+        "itq": {item.id: str(item.options.highest) for item in instruments["itq"].items},
         "who5": {item.id: "3" for item in instruments["who5"].items},  # a percentage
     }
-    for instrument_id, answers in kept.items():
-        assert client.post(f"/vragenlijsten/{instrument_id}/", {**answers, "keep": "on"}).status_code == 302
+    for name, answers in kept.items():
+        response = client.post(f"/vragenlijsten/{name}/", {**answers, "keep": "on"})
+        assert response.status_code == 302
 
     client.post("/account/bevestigen/", {"passphrase": PASSPHRASE})
     export = json.loads(client.post("/account/mijn-gegevens/export/").content)
-    exported = {entry["instrument"]: entry["fhir"] for entry in export["questionnaires"]}
+    # Per questionnaire: its QuestionnaireResponse and Observation.
+    exported = {e["fhir"][0]["questionnaire"]: e["fhir"] for e in export["questionnaires"]}
 
-    shared = share(client, [f"measure.{instrument_id}" for instrument_id in kept])
-    bundle = json.loads(Client().get(shared["path"].replace("/gedeeld/", "/gedeeld/fhir/")).content)
-    resources = {entry["fullUrl"]: entry["resource"] for entry in bundle["entry"]}
-    in_bundle = {}
-    for response in (r for r in resources.values() if r["resourceType"] == "QuestionnaireResponse"):
-        [observation] = [
-            r for r in resources.values()
-            if r["resourceType"] == "Observation" and r["derivedFrom"][0]["reference"] == f"urn:uuid:{response['id']}"
-        ]
-        in_bundle[response["questionnaire"].split(":")[-1].split("|")[0]] = [response, observation]
+    path = share(client, [f"measure.{name}" for name in kept])["path"]
+    bundle = json.loads(Client().get(path.replace("/gedeeld/", "/gedeeld/fhir/")).content)
+    by_url = {entry["fullUrl"]: entry["resource"] for entry in bundle["entry"]}
+    [patient] = [url for url, r in by_url.items() if r["resourceType"] == "Patient"]
+    shared = {}
+    for url, observation in by_url.items():
+        if observation["resourceType"] == "Observation":
+            response = by_url[observation["derivedFrom"][0]["reference"]]
+            shared[response["questionnaire"]] = [response, observation]
 
-    assert exported.keys() == in_bundle.keys() == kept.keys()
-    for instrument_id, (response, observation) in exported.items():
-        shared_response, shared_observation = in_bundle[instrument_id]
+    assert len(exported) == 3 and shared.keys() == exported.keys()
+    for questionnaire, (response, observation) in exported.items():
+        shared_response, shared_observation = shared[questionnaire]
         # The same answers and scores; only the ids, the references between the two and the
         # patient the bundle adds differ.
         assert _without(shared_response, "id", "subject", "author") == _without(response, "id")
-        assert _without(shared_observation, "id", "subject", "derivedFrom") == _without(observation, "id", "derivedFrom")
-        assert shared_response["subject"] == shared_observation["subject"] == {"reference": next(
-            url for url, r in resources.items() if r["resourceType"] == "Patient"
-        )}
-    phq9_item = exported["phq9"][0]["item"][0]["answer"][0]["valueCoding"]
-    assert phq9_item["extension"][0]["url"] == "http://hl7.org/fhir/StructureDefinition/ordinalValue"
-    assert exported["itq"][1]["dataAbsentReason"]["coding"][0]["code"] == "not-applicable"
+        assert _without(shared_observation, "id", "subject", "derivedFrom") == _without(
+            observation, "id", "derivedFrom"
+        )
+        assert shared_response["subject"] == shared_observation["subject"] == {"reference": patient}
+    phq9_answer = exported["urn:gezien:fhir:Questionnaire:phq9|1"][0]["item"][0]["answer"][0]
+    ordinal = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
+    assert phq9_answer["valueCoding"]["extension"] == [{"url": ordinal, "valueDecimal": 1}]
+    itq_scores = exported["urn:gezien:fhir:Questionnaire:itq|1"][1]
+    assert itq_scores["dataAbsentReason"]["coding"][0]["code"] == "not-applicable"

@@ -13,7 +13,7 @@ LOINC = "http://loinc.org"
 
 
 def coded(authored: str, total: int, band: str, band_label: str) -> Result:
-    """A PHQ-9 result as the measure app codes it, shortened to one answer and one subscale."""
+    """A PHQ-9 result as the measure app codes it, cut down to one answer and one subscale."""
     return {
         "language": "nl",
         "questionnaire": "urn:gezien:fhir:Questionnaire:phq9|1",
@@ -21,14 +21,21 @@ def coded(authored: str, total: int, band: str, band_label: str) -> Result:
         "answers": [{
             "link_id": "phq9_1", "text": "Weinig interesse of plezier in activiteiten",
             "definition": f"{LOINC}/44250-9",
-            "coding": {"system": LOINC, "code": "LA6570-1", "display": "Meer dan de helft van de dagen"},
+            "coding": {
+                "system": LOINC, "code": "LA6570-1", "display": "Meer dan de helft van de dagen",
+            },
             "score": 2,
         }],
         "code": {"system": LOINC, "code": "44261-6", "display": "PHQ-9 total score"},
         "total": total,
         "absent_reason": None,
-        "interpretation": {"system": "urn:gezien:fhir:CodeSystem:phq9:bands", "code": band, "display": band_label},
-        "components": [{"code": {"system": LOINC, "code": "55758-7", "display": "PHQ-2"}, "value": 4, "unit": None}],
+        "interpretation": {
+            "system": "urn:gezien:fhir:CodeSystem:phq9:bands", "code": band, "display": band_label,
+        },
+        "components": [
+            {"code": {"system": LOINC, "code": "55758-7", "display": "PHQ-2"}, "value": 4,
+             "unit": None},
+        ],
     }
 
 
@@ -36,7 +43,8 @@ def scores() -> tuple[Score, ...]:
     return (
         Score("phq9", "Somberheid (PHQ-9)", "2025-04-01", 15, "Matig ernstig", 27,
               coded("2025-04-01", 15, "moderately_severe", "Moderately severe")),
-        Score("phq9", "Somberheid (PHQ-9)", "2025-05-20", 9, "Licht", 27, coded("2025-05-20", 9, "mild", "Mild")),
+        Score("phq9", "Somberheid (PHQ-9)", "2025-05-20", 9, "Licht", 27,
+              coded("2025-05-20", 9, "mild", "Mild")),
     )
 
 
