@@ -27,7 +27,7 @@ from gezien.accounts.models import Account
 from gezien.drafts import service as drafts
 from gezien.exercises import catalogue as data
 from gezien.exercises.models import ExerciseRating
-from gezien.journal import charts
+from gezien.lib import charts
 from gezien.vault import session as vault_session
 
 catalogue = functools.cache(data.load)

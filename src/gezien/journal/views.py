@@ -22,11 +22,12 @@ from gezien.accounts.decorators import account_required
 from gezien.drafts import service as drafts
 from gezien.drafts.service import Conflict, TooLong
 from gezien.drafts.views import conflict_page, keep_words_on_expiry, too_long_message
-from gezien.journal import charts, content, entries, word_list
+from gezien.journal import content, entries, word_list
 from gezien.journal.emotions import suggest, words_in
 from gezien.journal.entries import NEW, entry_key
 from gezien.journal.forms import EntryForm, entry_field_names
 from gezien.journal.models import JournalEntry
+from gezien.lib import charts
 from gezien.vault.records import owned_or_404
 
 MAX_QUERY = 200

@@ -1,1 +1,1 @@
-"""Plain, Django-free helpers every app may use; nothing here imports an app."""
+"""Plain shared building blocks for every app. Nothing here imports Django or an app."""

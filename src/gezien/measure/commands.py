@@ -10,7 +10,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from gezien.measure.definitions import RESULT_FIELDS, Instrument, Item, Text
+from gezien.lib.text import Text
+from gezien.measure.definitions import RESULT_FIELDS, Instrument, Item
 from gezien.measure.scoring import Result, score
 
 MAX_PAYLOAD_BYTES = 64 * 1024

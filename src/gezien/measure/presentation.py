@@ -14,8 +14,9 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from gezien.measure import catalogue, chart
+from gezien.lib import charts
 from gezien.lib.text import Shown, current_language
+from gezien.measure import catalogue
 from gezien.measure.definitions import DIFFICULTY, Band, Instrument, Item, Number
 from gezien.measure.guidance import Guidance
 from gezien.measure.scoring import (
@@ -544,7 +545,7 @@ class HistoryRow:
 class History:
     measures: tuple[Measure, ...]
     legend: tuple[tuple[str, str], ...]  # each measure's label and its points' shape
-    chart: chart.Chart
+    chart: charts.HistoryChart
     rows: tuple[HistoryRow, ...]
     summary: tuple[str, ...]
     has_bands: bool
@@ -576,7 +577,7 @@ def history(instrument: Instrument, results: Sequence[Stored]) -> History:
     factor = shown_measures[0].factor
     levels = instrument.bands.levels
     zones = [
-        chart.ZoneSpec(
+        charts.ZoneSpec(
             low=max(shown_measures[0].low, (band.min - 0.5) * factor),
             high=min(shown_measures[0].high, (band.max + 0.5) * factor),
             first=band.min * factor,
@@ -594,7 +595,7 @@ def history(instrument: Instrument, results: Sequence[Stored]) -> History:
                 continue
             reliable = change is not None and change.direction in (IMPROVED, WORSENED)
             points.append(
-                chart.PointSpec(
+                charts.PointSpec(
                     when=stored.taken_at,
                     value=value,
                     change=("up" if change.difference > 0 else "down") if reliable else None,
@@ -602,7 +603,7 @@ def history(instrument: Instrument, results: Sequence[Stored]) -> History:
                 )
             )
         series.append(points)
-    drawn = chart.build(
+    drawn = charts.history_chart(
         low=min(m.low for m in shown_measures),
         high=max(m.high for m in shown_measures),
         series=series,

@@ -122,14 +122,21 @@ def due_for_retake(results: Iterable[Stored], now: datetime.datetime) -> list[St
     ]
 
 
+def current_definition(stored: Stored) -> Instrument | None:
+    """The questionnaire's definition when the result was taken with its current version.
+    Answers to an older version may not fit today's items, so those are not coded in FHIR."""
+    instrument = stored.instrument
+    return instrument if instrument is not None and instrument.version == stored.version else None
+
+
 def export_section(account: Account, key: bytes) -> list[dict[str, Any]]:
     """Every result with its answers and scores, and as FHIR R4 resources where the
     questionnaire is still known."""
     section = []
     for stored in all_results(account, key):
         entry = {"id": stored.id, **stored.content}
-        instrument = stored.instrument
-        if instrument is not None and instrument.version == stored.version:
+        instrument = current_definition(stored)
+        if instrument is not None:
             fhir_input = {**stored.content, "id": stored.id}
             entry["fhir"] = [
                 fhir.questionnaire_response(instrument, fhir_input),

@@ -1,13 +1,13 @@
 """Questionnaire results as a section of the summary for a professional (the story app's
 "startbrief"): per questionnaire one part the person may choose, with every result (newest
-first), its level, and the answers with their LOINC codes for the FHIR bundle."""
+first), its level, and the result as FHIR data for the bundle, coded as in the export."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
 from gezien.accounts.models import Account
-from gezien.measure import catalogue, storage
+from gezien.measure import catalogue, fhir, storage
 from gezien.measure.presentation import band_of
 from gezien.measure.storage import Stored
 from gezien.story import summary
@@ -16,27 +16,14 @@ from gezien.story import summary
 def _score(stored: Stored) -> summary.Score:
     instrument = stored.instrument
     band = band_of(instrument, stored.result.band)
-    answers = []
-    for item in instrument.scored_items:
-        value = stored.answers.get(item.id)
-        option = next((o for o in item.options.options if o.value == value), None)
-        if value is None or option is None:
-            continue
-        answers.append(
-            summary.Answer(
-                link_id=item.id, text=item.text.shown().text, value=value, display=option.label.shown().text,
-                loinc=item.loinc, answer_loinc=option.loinc,
-            )
-        )
+    coded = storage.current_definition(stored)
     return summary.Score(
         instrument=instrument.id,
         name=instrument.name.shown().text,
         date=stored.taken_at.isoformat(),
         total=stored.result.total,
         band=band.label.shown().text if band else "",
-        loinc_panel=instrument.loinc.panel,
-        loinc_total=instrument.loinc.total,
-        answers=tuple(answers),
+        fhir=fhir.result(coded, stored.content) if coded is not None else None,
     )
 
 

@@ -84,7 +84,12 @@ def _form(
     context = {
         "card": presentation.card(instrument),
         "items": items,
-        "missing": [item for item in items if item.error],
+        # The error summary's lines: each unanswered question, linked to its first answer.
+        "missing": [
+            (item.first_input_id, _("Question %(n)s") % {"n": item.position})
+            for item in items
+            if item.error
+        ],
         "time_frame": instrument.time_frame.text.shown(),
         "instructions": instrument.instructions.shown(),
         # Dutch by nature: it tells a Dutch reader why the questions are in English.

@@ -21,25 +21,16 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
+from gezien.lib.fhir import Result
+
 FORMAT = "gezien-summary"
 VERSION = 1
 
 
 @dataclass(frozen=True)
-class Answer:
-    """One answered questionnaire item, with LOINC codes where the definition has them."""
-
-    link_id: str
-    text: str
-    value: int
-    display: str = ""
-    loinc: str | None = None
-    answer_loinc: str | None = None
-
-
-@dataclass(frozen=True)
 class Score:
-    """One questionnaire result. `date` is an ISO 8601 date or date-time."""
+    """One questionnaire result. `date` is an ISO 8601 date or date-time; `fhir` is the
+    result as FHIR data, the same as in the account export, when it can be coded."""
 
     instrument: str
     name: str
@@ -47,9 +38,7 @@ class Score:
     total: int | float | None
     band: str = ""
     maximum: int | float | None = None
-    loinc_panel: str | None = None
-    loinc_total: str | None = None
-    answers: tuple[Answer, ...] = ()
+    fhir: Result | None = None
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from gezien.journal import charts, content, helpers
+from gezien.journal import content, helpers
 from gezien.lib import data
 from gezien.journal.content import Entry
 from gezien.journal.emotions import by_id, load
+from gezien.lib import charts
 
 VOCAB = load()
 TODAY = date(2026, 3, 15)

@@ -3,7 +3,6 @@ from __future__ import annotations
 from django import template
 from django.utils import formats, timezone
 from django.utils.dateparse import parse_date, parse_datetime
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from gezien.story import charts
@@ -41,4 +40,4 @@ def score_chart(scores: list[dict]) -> str:
     label = _("Chart of the scores on %(name)s over time; the same numbers are in the table below.") % {
         "name": scores[0]["name"]
     }
-    return mark_safe(charts.line_chart(label, points, scores[0].get("maximum")))
+    return charts.line_chart(label, points, scores[0].get("maximum"))

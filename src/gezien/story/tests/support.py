@@ -4,18 +4,47 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+from gezien.lib.fhir import Result
 from gezien.story import summary
-from gezien.story.summary import Answer, Part, Score, Section
+from gezien.story.summary import Part, Score, Section
 
 MADE = datetime(2025, 6, 2, 12, 30, tzinfo=timezone.utc)
+LOINC = "http://loinc.org"
+
+
+def coded(authored: str, total: int, band: str, band_label: str) -> Result:
+    """A PHQ-9 result as the measure app codes it, cut down to one answer and one subscale."""
+    return {
+        "language": "nl",
+        "questionnaire": "urn:gezien:fhir:Questionnaire:phq9|1",
+        "authored": authored,
+        "answers": [{
+            "link_id": "phq9_1", "text": "Weinig interesse of plezier in activiteiten",
+            "definition": f"{LOINC}/44250-9",
+            "coding": {
+                "system": LOINC, "code": "LA6570-1", "display": "Meer dan de helft van de dagen",
+            },
+            "score": 2,
+        }],
+        "code": {"system": LOINC, "code": "44261-6", "display": "PHQ-9 total score"},
+        "total": total,
+        "absent_reason": None,
+        "interpretation": {
+            "system": "urn:gezien:fhir:CodeSystem:phq9:bands", "code": band, "display": band_label,
+        },
+        "components": [
+            {"code": {"system": LOINC, "code": "55758-7", "display": "PHQ-2"}, "value": 4,
+             "unit": None},
+        ],
+    }
 
 
 def scores() -> tuple[Score, ...]:
-    answer = Answer("phq9_1", "Weinig interesse of plezier in activiteiten", 2,
-                    "Meer dan de helft van de dagen", "44250-9", "LA6570-1")
     return (
-        Score("phq9", "Somberheid (PHQ-9)", "2025-04-01", 15, "Matig ernstig", 27, "44249-1", "44261-6", (answer,)),
-        Score("phq9", "Somberheid (PHQ-9)", "2025-05-20", 9, "Licht", 27, "44249-1", "44261-6", (answer,)),
+        Score("phq9", "Somberheid (PHQ-9)", "2025-04-01", 15, "Matig ernstig", 27,
+              coded("2025-04-01", 15, "moderately_severe", "Moderately severe")),
+        Score("phq9", "Somberheid (PHQ-9)", "2025-05-20", 9, "Licht", 27,
+              coded("2025-05-20", 9, "mild", "Mild")),
     )
 
 

@@ -44,16 +44,36 @@ def _all_references(value) -> list[str]:
 
 
 def test_scores_become_an_observation_and_a_questionnaire_response_with_loinc_codes() -> None:
+    # Coded as in the account export (gezien.lib.fhir): the level in a local code system,
+    # every answer with its score as an ordinal value.
     bundle = _bundle(["measure.phq9"])
     observation = _resources(bundle, "Observation")[0]
     assert observation["code"]["coding"][0] == {"system": "http://loinc.org", "code": "44261-6",
-                                                  "display": "Somberheid (PHQ-9)"}
-    assert observation["valueQuantity"]["value"] == 15
-    assert observation["interpretation"] == [{"text": "Matig ernstig"}]
+                                                  "display": "PHQ-9 total score"}
+    assert observation["valueInteger"] == 15
+    assert observation["interpretation"] == [{
+        "coding": [{"system": "urn:gezien:fhir:CodeSystem:phq9:bands", "code": "moderately_severe",
+                    "display": "Moderately severe"}],
+        "text": "Moderately severe",
+    }]
     response = _resources(bundle, "QuestionnaireResponse")[0]
-    assert response["questionnaire"] == "http://loinc.org/q/44249-1"
-    assert response["item"][0]["answer"][0]["valueCoding"]["code"] == "LA6570-1"
+    assert response["questionnaire"] == "urn:gezien:fhir:Questionnaire:phq9|1"
+    coding = response["item"][0]["answer"][0]["valueCoding"]
+    assert coding["code"] == "LA6570-1"
+    ordinal = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
+    assert coding["extension"] == [{"url": ordinal, "valueDecimal": 2}]
     assert observation["derivedFrom"][0]["reference"] in {e["fullUrl"] for e in bundle["entry"]}
+
+
+def test_a_link_shared_before_results_were_coded_this_way_still_gives_a_valid_document() -> None:
+    data = snapshot(["measure.phq9"])
+    for score in data["sections"][0]["parts"][0]["scores"]:
+        del score["fhir"]  # how a snapshot made before this version holds its scores
+    bundle = fhir.bundle(data, title="Startbrief", about=["Gedeeld op 2 juni."])
+    Bundle.parse_obj(bundle)
+    assert _resources(bundle, "Observation") == _resources(bundle, "QuestionnaireResponse") == []
+    text = json.dumps(bundle, ensure_ascii=False)
+    assert "<td>Somberheid (PHQ-9)</td><td>15</td><td>Matig ernstig</td>" in text
 
 
 def test_the_text_is_escaped_xhtml_narrative_and_unchosen_parts_are_absent() -> None:
