@@ -21,10 +21,9 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from gezien.accounts.models import Account
 from gezien.drafts.models import Draft, SubmitToken
-from gezien.vault import crypto
-from gezien.vault import session as vault_session
+from gezien.vault import crypto, person
+from gezien.vault.person import Person
 
 Fields = dict[str, list[str]]
 
@@ -183,7 +182,7 @@ def _merge(current: Fields, new: Fields, replace: Iterable[str] | None) -> Field
 
 
 def _data_key(request: HttpRequest) -> bytes:
-    return getattr(request, "data_key", None) or vault_session.data_key(request)
+    return person.of(request).data_key
 
 
 def _slot(key: bytes, form_key: str) -> str:
@@ -397,17 +396,14 @@ def prune(days: int) -> tuple[int, int]:
     return drafts, tokens
 
 
-def export_section(account: Account, data_key: bytes) -> list[dict[str, Any]]:
-    result = []
-    for record in Draft.objects.filter(owner=account).order_by("created_at"):
-        content = record.open_content(data_key)
-        result.append(
-            {
-                "form": content["form"],
-                "fields": content["fields"],
-                "version": record.version,
-                "created_at": record.created_at.isoformat(),
-                "updated_at": record.updated_at.isoformat(),
-            }
-        )
-    return result
+def export_section(person: Person) -> list[dict[str, Any]]:
+    return [
+        {
+            "form": opened.content["form"],
+            "fields": opened.content["fields"],
+            "version": opened.record.version,
+            "created_at": opened.record.created_at.isoformat(),
+            "updated_at": opened.record.updated_at.isoformat(),
+        }
+        for opened in person.records(Draft)
+    ]

@@ -4,7 +4,8 @@ levels, and into the shared page and FHIR bundle only when the person picks them
 import json
 
 from gezien.accounts.testing import logged_in_client
-from gezien.story.tests.support import make_help_question, share
+from gezien.sharing.tests.support import share
+from gezien.story.tests.support import make_help_question
 
 
 def test_kept_results_are_offered_and_shared_only_when_chosen() -> None:

@@ -20,9 +20,11 @@ from fhir.resources.bundle import Bundle
 from gezien.accounts import sessions
 from gezien.accounts.models import Account, Throttle
 from gezien.accounts.testing import PASSPHRASE, logged_in_client
-from gezien.story import sharing
-from gezien.story.models import HelpQuestion, Share, ShareOpening, StoryPeriod
-from gezien.story.tests.support import make_help_question, preview, share, write_period
+from gezien.sharing import links as sharing
+from gezien.sharing.models import Share, ShareOpening
+from gezien.sharing.tests.support import preview, share
+from gezien.story.models import HelpQuestion, StoryPeriod
+from gezien.story.tests.support import make_help_question, write_period
 
 SHARED = "Op school was ik altijd de stille."
 NOT_SHARED = "Niemand vroeg hoe het met mij ging."

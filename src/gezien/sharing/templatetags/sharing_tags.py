@@ -6,7 +6,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from gezien.story import charts
+from gezien.sharing import charts, links
 
 register = template.Library()
 
@@ -42,3 +42,9 @@ def score_chart(scores: list[dict]) -> str:
         "name": scores[0]["name"]
     }
     return mark_safe(charts.line_chart(label, points, scores[0].get("maximum")))
+
+
+@register.simple_tag(takes_context=True)
+def working_links(context: template.Context) -> int:
+    """How many of the logged-in person's links work now (the story's overview shows it)."""
+    return links.working(context["request"].user)

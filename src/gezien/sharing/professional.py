@@ -18,13 +18,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
-# The one definition of the client's address (behind proxies too), as login uses it.
-from gezien.accounts.views import _client as client_address
-from gezien.story import fhir, forms, pdf, sharing
-from gezien.story.models import Share, ShareOpening
-from gezien.story.templatetags.story_tags import when
-from gezien.story.views import attachment
+from gezien.accounts.services import client_address
+from gezien.sharing import fhir, forms, links, pdf
+from gezien.sharing.models import Share, ShareOpening
+from gezien.sharing.templatetags.sharing_tags import when
+from gezien.sharing.views import attachment
 
+# Kept under its old name, so a professional who typed the code before the sharing app
+# existed stays let in.
 UNLOCKED = "story_shares_unlocked"
 
 
@@ -45,11 +46,11 @@ def _url(name: str, link: tuple[str, str]) -> str:
 def _unavailable(request: HttpRequest) -> HttpResponse:
     """The same calm page for every link that does not (or no longer) work: nothing tells
     whether it expired, was stopped, locked or never existed."""
-    return _private(render(request, "story/shared_unavailable.html", status=404))
+    return _private(render(request, "sharing/shared_unavailable.html", status=404))
 
 
 def _unlocked(request: HttpRequest, share: Share) -> bool:
-    return not sharing.needs_code(share) or str(share.pk) in request.session.get(UNLOCKED, [])
+    return not links.needs_code(share) or str(share.pk) in request.session.get(UNLOCKED, [])
 
 
 def _context(request: HttpRequest, **extra) -> dict:
@@ -62,21 +63,21 @@ def _context(request: HttpRequest, **extra) -> dict:
 def shared(request: HttpRequest) -> HttpResponse:
     link = _link(request)
     try:
-        share, key, data = sharing.open_link(*link)
-    except sharing.Unavailable:
+        share, key, data = links.open_link(*link)
+    except links.Unavailable:
         return _unavailable(request)
     if not _unlocked(request, share):
         form = forms.CodeForm(request.POST or None)
         status = 200
         if request.method == "POST" and form.is_valid():
-            wait = sharing.code_wait(share, client_address(request))
+            wait = links.code_wait(share, client_address(request))
             if wait:
                 form.add_error(None, _("Too many attempts. Wait %(n)d seconds and try again.") % {"n": wait})
                 status = 429
-            elif sharing.check_code(share, key, form.cleaned_data["code"], client_address(request)):
+            elif links.check_code(share, key, form.cleaned_data["code"], client_address(request)):
                 request.session[UNLOCKED] = [*request.session.get(UNLOCKED, []), str(share.pk)]
                 response = HttpResponse(status=303)
-                response["Location"] = _url("story:shared", link)
+                response["Location"] = _url("sharing:shared", link)
                 return _private(response)
             else:
                 share.refresh_from_db()
@@ -84,20 +85,20 @@ def shared(request: HttpRequest) -> HttpResponse:
                     return _unavailable(request)
                 form.add_error("code", _("This access code is not right. Check it with the person who shared it."))
                 status = 400
-        response = render(request, "story/shared_code.html", _context(request, form=form), status=status)
+        response = render(request, "sharing/shared_code.html", _context(request, form=form), status=status)
         return _private(response)
-    sharing.record_opening(share, ShareOpening.PAGE)
-    return _private(render(request, "story/shared.html", _context(
+    links.record_opening(share, ShareOpening.PAGE)
+    return _private(render(request, "sharing/shared.html", _context(
         request, summary=data,
-        pdf_url=_url("story:shared-pdf", link), fhir_url=_url("story:shared-fhir", link),
+        pdf_url=_url("sharing:shared-pdf", link), fhir_url=_url("sharing:shared-fhir", link),
     )))
 
 
 def _open_for_download(request: HttpRequest):
     link = _link(request)
     try:
-        share, _key, data = sharing.open_link(*link)
-    except sharing.Unavailable:
+        share, _key, data = links.open_link(*link)
+    except links.Unavailable:
         return None, None
     if not _unlocked(request, share):
         return None, None
@@ -109,7 +110,7 @@ def shared_pdf(request: HttpRequest) -> HttpResponse:
     share, data = _open_for_download(request)
     if share is None:
         return _unavailable(request)
-    sharing.record_opening(share, ShareOpening.PDF)
+    links.record_opening(share, ShareOpening.PDF)
     return _private(attachment(pdf.render(data, shared=True), "application/pdf", "pdf"))
 
 
@@ -118,7 +119,7 @@ def shared_fhir(request: HttpRequest) -> HttpResponse:
     share, data = _open_for_download(request)
     if share is None:
         return _unavailable(request)
-    sharing.record_opening(share, ShareOpening.FHIR)
+    links.record_opening(share, ShareOpening.FHIR)
     with translation.override(data["language"]):
         bundle = fhir.bundle(data, title=_("Summary for a professional"), about=_fhir_about(data))
     body = json.dumps(bundle, ensure_ascii=False, indent=2).encode()

@@ -9,8 +9,8 @@ from fhir.resources import __fhir_version__
 from fhir.resources.bundle import Bundle
 from pydantic import ValidationError
 
-from gezien.story import fhir
-from gezien.story.tests.support import snapshot
+from gezien.sharing import fhir
+from gezien.sharing.tests.support import snapshot
 
 
 def _bundle(chosen: list[str]) -> dict:

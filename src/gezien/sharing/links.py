@@ -26,10 +26,10 @@ from django.utils import timezone
 
 from gezien.accounts import services
 from gezien.accounts.models import Account
-from gezien.story.models import Share, ShareOpening
+from gezien.sharing.models import Share, ShareOpening
 from gezien.vault import codes, crypto
 
-log = logging.getLogger("gezien.story")
+log = logging.getLogger("gezien.sharing")
 
 ID_BYTES = 16
 KEY_BYTES = 32
@@ -149,8 +149,8 @@ def needs_code(share: Share) -> bool:
 
 def _throttle(share: Share, client: str) -> list[tuple[str, int]]:
     return [
-        (services._throttle_key("share", str(share.pk)), CODE_FREE_FAILURES),
-        (services._throttle_key("share-client", client), services.CLIENT_FREE_FAILURES),
+        (services.throttle_key("share", str(share.pk)), CODE_FREE_FAILURES),
+        (services.throttle_key("share-client", client), services.CLIENT_FREE_FAILURES),
     ]
 
 
@@ -192,6 +192,10 @@ def status(share: Share) -> str:
     if share.expires_at <= timezone.now() or share.snapshot is None:
         return EXPIRED
     return ACTIVE
+
+
+def working(owner: Account) -> int:
+    return sum(1 for share in Share.objects.filter(owner=owner) if status(share) == ACTIVE)
 
 
 def expiry(days: int):

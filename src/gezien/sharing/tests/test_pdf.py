@@ -10,9 +10,10 @@ import pypdf
 import pytest
 from weasyprint import HTML
 
-from gezien.story import pdf, summary
-from gezien.story.summary import Part, Section
-from gezien.story.tests.support import MADE, snapshot
+from gezien.core.summary import Part, Section
+from gezien.sharing import pdf
+from gezien.sharing import snapshot as summary
+from gezien.sharing.tests.support import MADE, snapshot
 
 
 def _reader(body: bytes) -> pypdf.PdfReader:
