@@ -181,21 +181,17 @@ def _merge(current: Fields, new: Fields, replace: Iterable[str] | None) -> Field
 # ---------------------------------------------------------------- storage
 
 
-def _data_key(request: HttpRequest) -> bytes:
-    return person.of(request).data_key
-
-
 def _slot(key: bytes, form_key: str) -> str:
     return hmac.new(key, f"gezien:draft-slot:{form_key}".encode(), hashlib.sha256).hexdigest()
 
 
 def _record(request: HttpRequest, form_key: str, lock: bool = False) -> Draft | None:
     drafts = Draft.objects.select_for_update() if lock else Draft.objects
-    return drafts.filter(owner=request.user, slot=_slot(_data_key(request), form_key)).first()
+    return drafts.filter(owner=request.user, slot=_slot(person.of(request).data_key, form_key)).first()
 
 
 def _open(request: HttpRequest, record: Draft, form_key: str) -> Saved:
-    content = record.open_content(_data_key(request))
+    content = record.open_content(person.of(request).data_key)
     return Saved(form_key, content["fields"], record.version, record.updated_at)
 
 
@@ -225,7 +221,7 @@ def save(
     repeated request is harmless."""
     new = clean(form_key, fields)
     replace = None if replace is None else [name for name in replace if name not in RESERVED]
-    key = _data_key(request)
+    key = person.of(request).data_key
     for attempt in range(2):
         try:
             with transaction.atomic():
@@ -257,7 +253,7 @@ def save(
 
 def discard(request: HttpRequest, form_key: str) -> None:
     kind_of(form_key)
-    Draft.objects.filter(owner=request.user, slot=_slot(_data_key(request), form_key)).delete()
+    Draft.objects.filter(owner=request.user, slot=_slot(person.of(request).data_key, form_key)).delete()
 
 
 # ---------------------------------------------------------------- one submit per form
