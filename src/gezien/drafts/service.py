@@ -392,7 +392,7 @@ def prune(days: int) -> tuple[int, int]:
     return drafts, tokens
 
 
-def export_section(person: Person) -> list[dict[str, Any]]:
+def export_section(me: Person) -> list[dict[str, Any]]:
     return [
         {
             "form": opened.content["form"],
@@ -401,5 +401,5 @@ def export_section(person: Person) -> list[dict[str, Any]]:
             "created_at": opened.record.created_at.isoformat(),
             "updated_at": opened.record.updated_at.isoformat(),
         }
-        for opened in person.records(Draft)
+        for opened in me.records(Draft)
     ]

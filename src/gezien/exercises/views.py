@@ -193,11 +193,11 @@ def breathing_css(request: HttpRequest) -> HttpResponse:
     return HttpResponse("".join(rules), content_type="text/css; charset=utf-8")
 
 
-def what_helps_rows(person: Person) -> list[dict[str, Any]]:
+def what_helps_rows(me: Person) -> list[dict[str, Any]]:
     """Per exercise: how often it was done and the average distress before and after,
     the biggest drop first."""
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for rating in person.records(ExerciseRating):
+    for rating in me.records(ExerciseRating):
         grouped[(rating.content["exercise"], rating.content.get("variant", ""))].append(rating.content)
     rows = []
     for (exercise_id, variant), ratings in grouped.items():
@@ -221,9 +221,9 @@ def what_helps(request: HttpRequest) -> HttpResponse:
     return render(request, "exercises/what_helps.html", {"rows": rows, "chart": chart})
 
 
-def summary_section(person: Person) -> summary.Section | None:
+def summary_section(me: Person) -> summary.Section | None:
     """"What helps me" as a part the person may add to the summary for a professional."""
-    rows = what_helps_rows(person)
+    rows = what_helps_rows(me)
     if not rows:
         return None
     facts = tuple(
@@ -241,8 +241,8 @@ def summary_section(person: Person) -> summary.Section | None:
     return summary.Section(key="exercises", title=_("What helps"), parts=(part,))
 
 
-def export_section(person: Person) -> list[dict[str, Any]]:
+def export_section(me: Person) -> list[dict[str, Any]]:
     return [
         {"created_at": rating.record.created_at.isoformat(), **rating.content}
-        for rating in person.records(ExerciseRating)
+        for rating in me.records(ExerciseRating)
     ]
