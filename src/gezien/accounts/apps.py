@@ -6,6 +6,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts and the vault"
 
     def ready(self) -> None:
-        from gezien.accounts import export
+        from gezien.accounts import export as account_export
+        from gezien.core import export
 
-        export.register("account", export.account_section)
+        export.register("account", account_export.account_section)

@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from gezien.accounts import usernames
@@ -162,7 +163,20 @@ WINDOW = timedelta(minutes=15)
 LONGEST_WAIT = timedelta(minutes=15)
 
 
-def _throttle_key(scope: str, value: str) -> str:
+def client_address(request: HttpRequest) -> str:
+    """The address the request came from, for throttling only (never stored: it is hashed).
+    Behind N proxies (GEZIEN_PROXY_COUNT) it is the Nth address from the right in
+    X-Forwarded-For, the last one a trusted proxy added."""
+    hops = settings.PROXY_COUNT
+    if hops:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= hops:
+            return forwarded[-hops]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def throttle_key(scope: str, value: str) -> str:
+    """A counter's key: a keyed hash, so the table holds no username or address."""
     return hmac.new(settings.SECRET_KEY.encode(), f"{scope}:{value}".encode(), hashlib.sha256).hexdigest()
 
 
@@ -174,8 +188,8 @@ def throttle_keys(username: str, client: str) -> list[tuple[str, int]]:
     except usernames.UsernameError:
         name_key = username.casefold()
     return [
-        (_throttle_key("account", name_key), ACCOUNT_FREE_FAILURES),
-        (_throttle_key("client", client), CLIENT_FREE_FAILURES),
+        (throttle_key("account", name_key), ACCOUNT_FREE_FAILURES),
+        (throttle_key("client", client), CLIENT_FREE_FAILURES),
     ]
 
 

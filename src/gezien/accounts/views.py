@@ -9,7 +9,6 @@ import json
 import logging
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -20,10 +19,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from gezien.accounts import export, forms, second_factor, services, sessions
+from gezien.accounts import forms, second_factor, services, sessions
 from gezien.accounts.decorators import PENDING_RECOVERY, account_required, recent_passphrase_required
 from gezien.accounts.models import Account, SessionRecord
-from gezien.vault import crypto
+from gezien.core import export
+from gezien.vault import crypto, person
 from gezien.vault import session as vault_session
 
 log = logging.getLogger("gezien.accounts")
@@ -36,18 +36,6 @@ sensitive = sensitive_post_parameters(
 )
 
 
-def _client(request: HttpRequest) -> str:
-    """The address the request came from, for throttling only (never stored: it is hashed).
-    Behind N proxies (GEZIEN_PROXY_COUNT) it is the Nth address from the right in
-    X-Forwarded-For, the last one a trusted proxy added."""
-    hops = settings.PROXY_COUNT
-    if hops:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= hops:
-            return forwarded[-hops]
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _safe_next(request: HttpRequest, default: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
@@ -58,7 +46,7 @@ def _safe_next(request: HttpRequest, default: str) -> str:
 def _guess(request: HttpRequest, form, username: str, attempt, wrong: tuple[str | None, str], event: str):
     """Run one guess at a secret under the throttle. Returns what `attempt` returned when it
     succeeded; otherwise None, with the reason added to the form."""
-    keys = services.throttle_keys(username, _client(request))
+    keys = services.throttle_keys(username, services.client_address(request))
     wait = services.wait_seconds(keys)
     if wait:
         form.add_error(None, _("Too many attempts. Wait %(n)d seconds and try again.") % {"n": wait})
@@ -93,7 +81,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("accounts:home")
     form = forms.SignupForm(request.POST or None)
-    keys = [(services._throttle_key("signup", _client(request)), 10)]
+    keys = [(services.throttle_key("signup", services.client_address(request)), 10)]
     if request.method == "POST" and form.is_valid():
         wait = services.wait_seconds(keys)
         if wait:
@@ -114,7 +102,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 @sensitive
 @account_required
 def recovery_code(request: HttpRequest) -> HttpResponse:
-    code = _open_from_session(request, PENDING_RECOVERY, request.user.pk, request.data_key)
+    code = _open_from_session(request, PENDING_RECOVERY, request.user.pk, person.of(request).data_key)
     if code is None:
         return redirect("accounts:home")
     form = forms.ConfirmRecoveryForm(request.POST or None)
@@ -130,7 +118,7 @@ def recovery_code(request: HttpRequest) -> HttpResponse:
 
 @account_required
 def recovery_download(request: HttpRequest) -> HttpResponse:
-    code = _open_from_session(request, PENDING_RECOVERY, request.user.pk, request.data_key)
+    code = _open_from_session(request, PENDING_RECOVERY, request.user.pk, person.of(request).data_key)
     if code is None:
         raise Http404
     text = _("Recovery code for Gezien, account %(username)s:\n\n%(code)s\n\nKeep it somewhere safe. With this code you can set a new passphrase. It works once; then you get a new one.\n") % {"username": request.user.username, "code": code}
@@ -311,7 +299,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
 @account_required
 @recent_passphrase_required
 def export_data(request: HttpRequest) -> HttpResponse:
-    data = export.export_all(request.user, request.data_key)
+    data = export.export_all(person.of(request))
     log.info("export id=%s", request.user.pk)
     response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="export-{timezone.localdate().isoformat()}.json"'
@@ -352,13 +340,13 @@ def second_step_settings(request: HttpRequest) -> HttpResponse:
 @account_required
 @recent_passphrase_required
 def second_step_add(request: HttpRequest) -> HttpResponse:
-    secret = _open_from_session(request, PENDING_TOTP, request.user.pk, request.data_key)
+    secret = _open_from_session(request, PENDING_TOTP, request.user.pk, person.of(request).data_key)
     if secret is None or request.method == "GET":
         secret = second_factor.new_secret()
-        _seal_in_session(request, PENDING_TOTP, request.user.pk, secret, request.data_key)
+        _seal_in_session(request, PENDING_TOTP, request.user.pk, secret, person.of(request).data_key)
     form = forms.TotpConfirmForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        backup = second_factor.enable(request.user, request.data_key, secret, form.cleaned_data["code"])
+        backup = second_factor.enable(request.user, person.of(request).data_key, secret, form.cleaned_data["code"])
         if backup is not None:
             del request.session[PENDING_TOTP]
             return render(request, "accounts/backup_codes.html", {"codes": backup})

@@ -23,12 +23,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from gezien.accounts.decorators import account_required
-from gezien.accounts.models import Account
+from gezien.core import summary
 from gezien.drafts import service as drafts
 from gezien.exercises import catalogue as data
 from gezien.exercises.models import ExerciseRating
 from gezien.lib import charts
-from gezien.vault import session as vault_session
+from gezien.vault import person
+from gezien.vault.person import Person
 
 catalogue = functools.cache(data.load)
 BREATHING = "breathing"
@@ -75,16 +76,6 @@ def breathing_steps(pattern: data.Pattern) -> list[str]:
     return steps
 
 
-def _logged_in(request: HttpRequest) -> bool:
-    if not request.user.is_authenticated:
-        return False
-    try:
-        request.data_key = vault_session.data_key(request)
-    except vault_session.Locked:
-        return False
-    return True
-
-
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     cat = catalogue()
@@ -93,7 +84,7 @@ def index(request: HttpRequest) -> HttpResponse:
          "summary": _("Breathe in a steady rhythm, with a moving circle or with counting. Helps your body to calm down.")},
         *[{"url": reverse(f"exercises:{e.id}"), "title": e.title.get(), "summary": e.summary.get()} for e in cat.exercises],
     ]
-    return render(request, "exercises/index.html", {"items": items, "logged_in": _logged_in(request)})
+    return render(request, "exercises/index.html", {"items": items, "logged_in": person.unlocked(request) is not None})
 
 
 @require_http_methods(["GET", "POST"])
@@ -118,19 +109,19 @@ def exercise(request: HttpRequest, exercise_id: str) -> HttpResponse:
                       for step in item.steps],
             "timer": any(step.tense for step in item.steps),
         }
-    logged_in = _logged_in(request)
+    me = person.unlocked(request)
     form = RatingForm(request.POST if request.method == "POST" else None)
     result = None
     if request.method == "POST" and form.is_valid():
         before, after = form.cleaned_data["before"], form.cleaned_data["after"]
         result = {"before": before, "after": after, "change": after - before}
-        if logged_in:
+        if me is not None:
             variant = pattern.id if pattern else ""
 
             def store() -> str:
                 rating = ExerciseRating(owner=request.user)
                 rating.seal_content(
-                    request.data_key,
+                    me.data_key,
                     {"exercise": exercise_id, "variant": variant, "before": before, "after": after,
                      "date": timezone.localdate().isoformat()},
                 )
@@ -148,7 +139,7 @@ def exercise(request: HttpRequest, exercise_id: str) -> HttpResponse:
             "form": form,
             "result": result,
             "result_message": _result_message(result) if result else "",
-            "logged_in": logged_in,
+            "logged_in": me is not None,
             "session_expired": getattr(request, "session_expired", False),
             "submit_token": request.POST.get("submit_token") or str(uuid.uuid4()),
         },
@@ -196,13 +187,12 @@ def breathing_css(request: HttpRequest) -> HttpResponse:
     return HttpResponse("".join(rules), content_type="text/css; charset=utf-8")
 
 
-def what_helps_rows(account: Account, data_key: bytes) -> list[dict[str, Any]]:
+def what_helps_rows(me: Person) -> list[dict[str, Any]]:
     """Per exercise: how often it was done and the average distress before and after,
     the biggest drop first."""
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for rating in ExerciseRating.objects.filter(owner=account).only("id", "owner_id", "sealed"):
-        content = rating.open_content(data_key)
-        grouped[(content["exercise"], content.get("variant", ""))].append(content)
+    for rating in me.records(ExerciseRating):
+        grouped[(rating.content["exercise"], rating.content.get("variant", ""))].append(rating.content)
     rows = []
     for (exercise_id, variant), ratings in grouped.items():
         rows.append(
@@ -220,16 +210,14 @@ def what_helps_rows(account: Account, data_key: bytes) -> list[dict[str, Any]]:
 
 @account_required
 def what_helps(request: HttpRequest) -> HttpResponse:
-    rows = what_helps_rows(request.user, request.data_key)
+    rows = what_helps_rows(person.of(request))
     chart = charts.bar_chart([(row["name"], max(0.0, -row["change"])) for row in rows])
     return render(request, "exercises/what_helps.html", {"rows": rows, "chart": chart})
 
 
-def summary_section(account: Account, data_key: bytes):
+def summary_section(me: Person) -> summary.Section | None:
     """"What helps me" as a part the person may add to the summary for a professional."""
-    from gezien.story import summary
-
-    rows = what_helps_rows(account, data_key)
+    rows = what_helps_rows(me)
     if not rows:
         return None
     facts = tuple(
@@ -247,8 +235,8 @@ def summary_section(account: Account, data_key: bytes):
     return summary.Section(key="exercises", title=_("What helps"), parts=(part,))
 
 
-def export_section(account: Account, data_key: bytes) -> list[dict[str, Any]]:
+def export_section(me: Person) -> list[dict[str, Any]]:
     return [
-        {"created_at": rating.created_at.isoformat(), **rating.open_content(data_key)}
-        for rating in ExerciseRating.objects.filter(owner=account).order_by("created_at")
+        {"created_at": rating.record.created_at.isoformat(), **rating.content}
+        for rating in me.records(ExerciseRating)
     ]

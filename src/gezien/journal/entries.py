@@ -17,12 +17,12 @@ from django.utils.safestring import SafeString, mark_safe
 from gezien.lib.text import current_language
 from django.utils.translation import gettext_lazy as _
 
-from gezien.accounts.models import Account
 from gezien.drafts import service as drafts
 from gezien.journal import emotions
 from gezien.journal import helpers as helper_list
 from gezien.journal.content import LIST_FIELDS, SCALE_FIELDS, TEXT_FIELDS, Entry, chosen_day
 from gezien.journal.models import JournalEntry
+from gezien.vault.person import Person
 
 NEW = "journal:new"
 INTENSITY = "intensity_"
@@ -90,20 +90,17 @@ def names_of(kind: str, ids: list[str]) -> list[str]:
 
 
 def opened(record: JournalEntry, key: bytes) -> Entry:
-    content = record.open_content(key)
+    return _entry(record, record.open_content(key))
+
+
+def _entry(record: JournalEntry, content: dict[str, Any]) -> Entry:
     return Entry(str(record.pk), chosen_day(content) or timezone.localtime(record.created_at).date(), content)
 
 
-def all_entries(account: Account, key: bytes) -> list[Entry]:
-    """Every entry of this person, opened in memory. Search and patterns need them all,
-    because the day an entry is about is sealed too. Fetches plain rows and opens them
-    through one reused record, which keeps three years of entries well under 100 ms."""
-    record = JournalEntry(owner=account)
-    result = []
-    for pk, sealed, created_at in JournalEntry.objects.filter(owner=account).values_list("id", "sealed", "created_at"):
-        record.id, record.sealed, record.created_at = pk, sealed, created_at
-        result.append(opened(record, key))
-    return result
+def all_entries(person: Person) -> list[Entry]:
+    """Every entry of this person, opened in memory (once per request). Search and patterns
+    need them all, because the day an entry is about is sealed too."""
+    return [_entry(o.record, o.content) for o in person.records(JournalEntry)]
 
 
 # ---------------------------------------------------------------- an entry as shown
@@ -232,9 +229,9 @@ def entry_key(entry_id: object) -> str:
 # ---------------------------------------------------------------- export
 
 
-def export_section(account: Account, data_key: bytes) -> list[dict[str, Any]]:
+def export_section(person: Person) -> list[dict[str, Any]]:
     return [
-        {"id": str(record.pk), "created_at": record.created_at.isoformat(), "updated_at": record.updated_at.isoformat(),
-         **record.open_content(data_key)}
-        for record in JournalEntry.objects.filter(owner=account).order_by("created_at")
+        {"id": str(o.record.pk), "created_at": o.record.created_at.isoformat(),
+         "updated_at": o.record.updated_at.isoformat(), **o.content}
+        for o in person.records(JournalEntry)
     ]

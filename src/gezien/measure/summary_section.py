@@ -1,16 +1,16 @@
-"""Questionnaire results as a section of the summary for a professional (the story app's
-"startbrief"): per questionnaire one part the person may choose, with every result (newest
-first), its level, and the result as FHIR data for the bundle, coded as in the export."""
+"""Questionnaire results as a section of the summary for a professional (core.summary):
+per questionnaire one part the person may choose, with every result (newest first), its
+level, and the result as FHIR data for the bundle, coded as in the export."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from gezien.accounts.models import Account
+from gezien.core import summary
 from gezien.measure import catalogue, fhir, storage
 from gezien.measure.presentation import band_of
 from gezien.measure.storage import Stored
-from gezien.story import summary
+from gezien.vault.person import Person
 
 
 def _score(stored: Stored) -> summary.Score:
@@ -27,8 +27,8 @@ def _score(stored: Stored) -> summary.Score:
     )
 
 
-def section(account: Account, data_key: bytes) -> summary.Section | None:
-    results = [stored for stored in storage.all_results(account, data_key) if stored.instrument is not None]
+def section(person: Person) -> summary.Section | None:
+    results = [stored for stored in storage.all_results(person) if stored.instrument is not None]
     if not results:
         return None
     parts = []

@@ -19,7 +19,7 @@ from gezien.measure import catalogue, forms, presentation, storage
 from gezien.measure.definitions import Instrument
 from gezien.measure.models import QuestionnaireResult
 from gezien.measure.scoring import score
-from gezien.vault import session as vault_session
+from gezien.vault import person
 from gezien.vault.records import owned_or_404
 
 log = logging.getLogger("gezien.measure")
@@ -32,20 +32,8 @@ def _instrument_or_404(instrument_id: str) -> Instrument:
     return instrument
 
 
-def _data_key(request: HttpRequest) -> bytes | None:
-    """The data key of a logged-in person whose vault is open; None for everyone else."""
-    if not request.user.is_authenticated:
-        return None
-    try:
-        return vault_session.data_key(request)
-    except vault_session.Locked:
-        return None
-
-
-def _retake(request: HttpRequest, key: bytes | None) -> list[dict]:
-    if key is None:
-        return []
-    due = storage.due_for_retake(storage.all_results(request.user, key), timezone.now())
+def _retake(results: list[storage.Stored]) -> list[dict]:
+    due = storage.due_for_retake(results, timezone.now())
     return [
         {
             "instrument": stored.instrument,
@@ -58,10 +46,11 @@ def _retake(request: HttpRequest, key: bytes | None) -> list[dict]:
 
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
+    me = person.unlocked(request)
     return render(
         request,
         "measure/overview.html",
-        {"cards": presentation.cards(), "retake": _retake(request, _data_key(request))},
+        {"cards": presentation.cards(), "retake": _retake(storage.all_results(me) if me else [])},
     )
 
 
@@ -98,7 +87,7 @@ def _form(
         else None,
         "risk": risk,
         "tampered": tampered,
-        "can_keep": _data_key(request) is not None,
+        "can_keep": person.unlocked(request) is not None,
         "keep": answers is None or request.POST.get("keep") == "on",
         "safety_plan": presentation.existing(presentation.SAFETY_PLAN),
     }
@@ -134,14 +123,14 @@ def take(request: HttpRequest, instrument_id: str) -> HttpResponse:
         return _form(
             request, instrument, answers=answers, missing=missing, risk="risk" in result.flags
         )
-    key = _data_key(request)
-    if key is not None and request.POST.get("keep") == "on":
+    me = person.unlocked(request)
+    if me is not None and request.POST.get("keep") == "on":
         language = presentation.wording_language(instrument)
-        record = storage.save(request.user, key, instrument, answers, result, language)
+        record = storage.save(me.account, me.data_key, instrument, answers, result, language)
         messages.success(request, _("Your result is saved in your account."))
         # The saved result has a page of its own, so reloading it never stores it twice.
         return redirect("measure:result", pk=record.pk)
-    earlier = storage.latest(storage.all_results(request.user, key), instrument) if key else None
+    earlier = storage.latest(storage.all_results(me), instrument) if me else None
     return render(
         request,
         "measure/result.html",
@@ -156,12 +145,12 @@ def take(request: HttpRequest, instrument_id: str) -> HttpResponse:
 @account_required
 @require_http_methods(["GET", "POST"])
 def result(request: HttpRequest, pk) -> HttpResponse:
-    """A saved result, by its record id (an opaque id: the web address holds no score)."""
-    record = owned_or_404(QuestionnaireResult, request, pk)
-    results = storage.all_results(request.user, request.data_key)
-    stored = next(s for s in results if s.id == str(record.pk))
-    instrument = stored.instrument
-    if instrument is None or instrument.version != stored.version:
+    """A saved result, by its record id (an opaque id: the web address holds no score).
+    Only the person's own results are searched, so anyone else's id is a 404."""
+    results = storage.all_results(person.of(request))
+    stored = next((s for s in results if s.id == str(pk)), None)
+    instrument = stored.instrument if stored else None
+    if stored is None or instrument is None or instrument.version != stored.version:
         raise Http404
     return render(
         request,
@@ -186,7 +175,7 @@ def delete(request: HttpRequest, pk) -> HttpResponse:
         record.delete()
         messages.success(request, _("The result is deleted."))
         return redirect("measure:results")
-    stored = storage.opened(record, request.data_key)
+    stored = storage.opened(record, person.of(request).data_key)
     return render(
         request,
         "measure/delete.html",
@@ -201,7 +190,7 @@ def delete(request: HttpRequest, pk) -> HttpResponse:
 @account_required
 @require_GET
 def results(request: HttpRequest) -> HttpResponse:
-    stored_results = storage.all_results(request.user, request.data_key)
+    stored_results = storage.all_results(person.of(request))
     rows = [
         {
             "stored": stored,
@@ -218,7 +207,7 @@ def results(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "measure/results.html",
-        {"rows": rows, "histories": histories, "retake": _retake(request, request.data_key)},
+        {"rows": rows, "histories": histories, "retake": _retake(stored_results)},
     )
 
 
@@ -226,7 +215,7 @@ def results(request: HttpRequest) -> HttpResponse:
 @require_GET
 def history(request: HttpRequest, instrument_id: str) -> HttpResponse:
     instrument = _instrument_or_404(instrument_id)
-    own = storage.of_instrument(storage.all_results(request.user, request.data_key), instrument.id)
+    own = storage.of_instrument(storage.all_results(person.of(request)), instrument.id)
     return render(
         request,
         "measure/history.html",

@@ -1,5 +1,5 @@
 """This app's own summary sections: the help question, the preferences for a therapist
-and the story, part by part. Other apps register theirs the same way (see summary.py)."""
+and the story, part by part. Every app registers its own the same way (see core.summary)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ import re
 
 from django.utils.translation import gettext as _
 
-from gezien.accounts.models import Account
+from gezien.lib.text import current_language
+from gezien.core.summary import Part, Section
 from gezien.story import helpquestion, stories
 from gezien.story.periods import PERIODS
-from gezien.story.summary import Part, Section
-from gezien.lib.text import current_language
+from gezien.vault.person import Person
 
 
 def paragraphs(text: str) -> tuple[str, ...]:
@@ -37,8 +37,8 @@ def preference_facts(answers: dict, lang: str) -> tuple[tuple[str, str], ...]:
     return tuple((question, answer) for question, answer in rows if answer)
 
 
-def help_section(account: Account, data_key: bytes) -> Section | None:
-    stored = stories.help_question(account, data_key)
+def help_section(person: Person) -> Section | None:
+    stored = stories.help_question(person)
     parts = []
     if stored["text"].strip():
         parts.append(Part("help.question", _("My help question"), paragraphs(stored["text"]), suggested=True))
@@ -48,8 +48,8 @@ def help_section(account: Account, data_key: bytes) -> Section | None:
     return Section("help", _("Help question and preferences"), tuple(parts))
 
 
-def story_section(account: Account, data_key: bytes) -> Section | None:
-    written = stories.all_periods(account, data_key)
+def story_section(person: Person) -> Section | None:
+    written = stories.all_periods(person)
     parts = []
     for period in PERIODS:
         for question in period.questions:

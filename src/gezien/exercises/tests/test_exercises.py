@@ -134,7 +134,7 @@ def test_a_broken_exercise_file_names_the_file_and_the_field(tmp_path, old, new,
 
 
 def test_what_helps_can_go_into_the_summary_for_a_professional() -> None:
-    from gezien.story.tests.support import preview
+    from gezien.sharing.tests.support import preview
 
     client = logged_in_client()
     client.post("/oefeningen/5-4-3-2-1/", {"before": "8", "after": "4"})

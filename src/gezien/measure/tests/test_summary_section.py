@@ -6,7 +6,8 @@ import json
 from django.test import Client
 
 from gezien.accounts.testing import PASSPHRASE, logged_in_client
-from gezien.story.tests.support import make_help_question, share
+from gezien.sharing.tests.support import share
+from gezien.story.tests.support import make_help_question
 
 
 def test_kept_results_are_offered_and_shared_only_when_chosen() -> None:

@@ -121,8 +121,9 @@ def test_the_navigators_answers_feed_the_help_question_without_overwriting() -> 
     from gezien.accounts import services
     from gezien.accounts.testing import PASSPHRASE
     from gezien.story import stories
+    from gezien.vault.person import Person
 
-    answers = stories.help_question(client.account, services.authenticate("merel", PASSPHRASE).data_key)["answers"]
+    answers = stories.help_question(Person(client.account, services.authenticate("merel", PASSPHRASE).data_key))["answers"]
     assert answers["approach"] == ["body"] and answers["pace"] == "slow"
     assert answers["setting"] == "group"  # the person's own earlier choice stays
     tampered = client.post("/mijn-verhaal/hulpvraag/uit-hulpwijzer/", {"concerns": ["bestaat-niet"]})
