@@ -32,7 +32,6 @@ from django.utils import timezone  # noqa: E402
 
 from gezien import cli  # noqa: E402
 from gezien.accounts import services  # noqa: E402
-from gezien.journal import entries  # noqa: E402
 from gezien.journal.models import JournalEntry  # noqa: E402
 from gezien.vault import session  # noqa: E402
 

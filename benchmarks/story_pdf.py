@@ -25,9 +25,10 @@ django.setup()
 
 import pypdf  # noqa: E402
 
-from gezien.story import pdf, summary  # noqa: E402
+from gezien.core.summary import Part, Section  # noqa: E402
+from gezien.sharing import pdf  # noqa: E402
+from gezien.sharing.snapshot import snapshot  # noqa: E402
 from gezien.story.periods import PERIODS  # noqa: E402
-from gezien.story.summary import Part, Section  # noqa: E402
 
 SENTENCES = [
     "Ik weet nog dat het stil was aan tafel.",
@@ -55,7 +56,7 @@ def long_story(paragraphs: int) -> dict:
     )
     sections = [Section("story", "Mijn verhaal", parts)]
     made = datetime.now(timezone.utc)
-    return summary.snapshot(sections, [p.key for p in parts], language="nl", made_at=made,
+    return snapshot(sections, [p.key for p in parts], language="nl", made_at=made,
                             expires_at=made + timedelta(days=7))
 
 

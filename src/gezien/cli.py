@@ -135,8 +135,9 @@ def _serve(args: argparse.Namespace) -> int:
         return 2
     prepare()
     from gezien.core.checks import login_memory
+    from gezien.server import THREADS
 
-    for warning in login_memory(args.workers):
+    for warning in login_memory(args.workers, THREADS):
         print(f"warning {warning.id}: {warning.msg}\n    what to do: {warning.hint}", flush=True)
     shown_host = f"[{args.host}]" if ":" in args.host else args.host
     print(f"Gezien runs at http://{shown_host}:{args.port}/  (stop with Ctrl-C)", flush=True)
@@ -179,10 +180,11 @@ def _check(args: argparse.Namespace) -> int:
     from django.db import connections
 
     from gezien.core.checks import login_memory
+    from gezien.server import THREADS
 
     messages = [
         m for m in run_checks(include_deployment_checks=True, databases=list(connections)) if not m.is_silenced()
-    ] + login_memory(args.workers)
+    ] + login_memory(args.workers, THREADS)
     if not settings.BEHIND_TLS:
         messages = [m for m in messages if m.id not in TLS_ONLY_WARNINGS]
         print(

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "gezien.journal",
     "gezien.exercises",
     "gezien.story",
+    "gezien.sharing",
 ]
 
 MIDDLEWARE = [

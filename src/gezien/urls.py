@@ -22,6 +22,7 @@ urlpatterns = [
     path("dagboek/", include("gezien.journal.urls")),
     path("oefeningen/", include("gezien.exercises.urls")),
     path("", include("gezien.story.urls")),
+    path("", include("gezien.sharing.urls")),
 ]
 
 handler400 = core.bad_request

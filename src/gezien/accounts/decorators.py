@@ -11,13 +11,14 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from gezien.accounts import sessions
-from gezien.vault import session as vault_session
+from gezien.vault import person
 
 PENDING_RECOVERY = "recovery_pending"
 
 
 def account_required(view):
-    """Logged in, with the data key available and the recovery code confirmed."""
+    """Logged in, with the data key available and the recovery code confirmed; the view
+    reaches the person (and their data key) with `vault.person.of(request)`."""
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
@@ -26,9 +27,7 @@ def account_required(view):
             if getattr(request, "session_expired", False):
                 query["verlopen"] = "1"
             return redirect(f"{settings.LOGIN_URL}?{urlencode(query)}")
-        try:
-            request.data_key = vault_session.data_key(request)
-        except vault_session.Locked:
+        if person.unlocked(request) is None:
             sessions.end(request)
             return redirect(f"{settings.LOGIN_URL}?verlopen=1")
         if PENDING_RECOVERY in request.session and view.__name__ not in ("recovery_code", "recovery_download"):

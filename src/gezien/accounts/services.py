@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from gezien.accounts import usernames
@@ -165,6 +166,18 @@ def reset_with_recovery_code(
         return None
     log.info("passphrase reset with recovery code id=%s", account.id)
     return Unlocked(account, data_key), new_code
+
+
+def client_address(request: HttpRequest) -> str:
+    """The address the request came from, for throttling only (never stored: it is hashed).
+    Behind N proxies (GEZIEN_PROXY_COUNT) it is the Nth address from the right in
+    X-Forwarded-For, the last one a trusted proxy added."""
+    hops = settings.PROXY_COUNT
+    if hops:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= hops:
+            return forwarded[-hops]
+    return request.META.get("REMOTE_ADDR", "")
 
 
 class KeyChanging(Exception):

@@ -9,7 +9,6 @@ import json
 import logging
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -19,12 +18,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from gezien.accounts import export, forms, second_factor, services, sessions, throttle
+from gezien.accounts import forms, second_factor, services, sessions, throttle
 from gezien.accounts.decorators import PENDING_RECOVERY, account_required, recent_passphrase_required
 from gezien.accounts.models import Account, SessionRecord
+from gezien.core import export
 from gezien.core.leaving import forget_this_device
 from gezien.core.redirects import same_site_path
-from gezien.vault import crypto
+from gezien.vault import crypto, person
 from gezien.vault import session as vault_session
 
 log = logging.getLogger("gezien.accounts")
@@ -37,18 +37,6 @@ sensitive = sensitive_post_parameters(
 )
 
 
-def _client(request: HttpRequest) -> str:
-    """The address the request came from, for throttling only (never stored: it is hashed).
-    Behind N proxies (GEZIEN_PROXY_COUNT) it is the Nth address from the right in
-    X-Forwarded-For, the last one a trusted proxy added."""
-    hops = settings.PROXY_COUNT
-    if hops:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= hops:
-            return forwarded[-hops]
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _safe_next(request: HttpRequest, default: str) -> str:
     return same_site_path(request.POST.get("next") or request.GET.get("next") or "") or default
 
@@ -58,7 +46,7 @@ def _guess(request: HttpRequest, form, username: str, attempt, wrong: tuple[str 
     parallel guesses cannot slip past the limit. Returns what `attempt` returned when it
     succeeded; otherwise None, with the reason added to the form."""
     try:
-        place = throttle.reserve(throttle.guessing(username, _client(request)))
+        place = throttle.reserve(throttle.guessing(username, services.client_address(request)))
     except throttle.Refused as refused:
         wait = _("Too many attempts. Wait %(n)d seconds and try again.")
         form.add_error(None, wait % {"n": refused.seconds})
@@ -96,7 +84,7 @@ def signup(request: HttpRequest) -> HttpResponse:
         # Every sign-up counts per client, also one that finds the name taken: otherwise
         # anyone could test quickly whether a particular person has an account.
         try:
-            throttle.reserve(throttle.signing_up(_client(request)))
+            throttle.reserve(throttle.signing_up(services.client_address(request)))
         except throttle.Refused as refused:
             wait = _(
                 "You tried many usernames in a short time. Wait %(n)d seconds and try again. "
@@ -118,7 +106,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 @sensitive
 @account_required
 def recovery_code(request: HttpRequest) -> HttpResponse:
-    code = _open_from_session(request, PENDING_RECOVERY, request.user.pk, request.data_key)
+    code = _open_from_session(request, PENDING_RECOVERY, request.user.pk, person.of(request).data_key)
     if code is None:
         return redirect("accounts:home")
     form = forms.ConfirmRecoveryForm(request.POST or None)
@@ -134,7 +122,7 @@ def recovery_code(request: HttpRequest) -> HttpResponse:
 
 @account_required
 def recovery_download(request: HttpRequest) -> HttpResponse:
-    code = _open_from_session(request, PENDING_RECOVERY, request.user.pk, request.data_key)
+    code = _open_from_session(request, PENDING_RECOVERY, request.user.pk, person.of(request).data_key)
     if code is None:
         raise Http404
     text = _("Recovery code for Gezien, account %(username)s:\n\n%(code)s\n\nKeep it somewhere safe. With this code you can set a new passphrase. It works once; then you get a new one.\n") % {"username": request.user.username, "code": code}
@@ -355,7 +343,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
 @account_required
 @recent_passphrase_required
 def export_data(request: HttpRequest) -> HttpResponse:
-    data = export.export_all(request.user, request.data_key)
+    data = export.export_all(person.of(request))
     log.info("export id=%s", request.user.pk)
     response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="export-{timezone.localdate().isoformat()}.json"'
@@ -394,13 +382,13 @@ def second_step_settings(request: HttpRequest) -> HttpResponse:
 @account_required
 @recent_passphrase_required
 def second_step_add(request: HttpRequest) -> HttpResponse:
-    secret = _open_from_session(request, PENDING_TOTP, request.user.pk, request.data_key)
+    secret = _open_from_session(request, PENDING_TOTP, request.user.pk, person.of(request).data_key)
     if secret is None or request.method == "GET":
         secret = second_factor.new_secret()
-        _seal_in_session(request, PENDING_TOTP, request.user.pk, secret, request.data_key)
+        _seal_in_session(request, PENDING_TOTP, request.user.pk, secret, person.of(request).data_key)
     form = forms.TotpConfirmForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        backup = second_factor.enable(request.user, request.data_key, secret, form.cleaned_data["code"])
+        backup = second_factor.enable(request.user, person.of(request).data_key, secret, form.cleaned_data["code"])
         if backup is not None:
             del request.session[PENDING_TOTP]
             return render(request, "accounts/backup_codes.html", {"codes": backup})

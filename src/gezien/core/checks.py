@@ -97,14 +97,13 @@ def machine_memory() -> int | None:
     return min(found) if found else None
 
 
-def login_memory(workers: int) -> list[CheckMessage]:
-    """A warning when `workers` workers, each running its Argon2id turns at once, would need
-    more memory than the machine has."""
-    from gezien.server import THREADS
+def login_memory(workers: int, threads: int) -> list[CheckMessage]:
+    """A warning when `workers` workers of `threads` threads, each running its Argon2id
+    turns at once, would need more memory than the machine has."""
     from gezien.vault import crypto
 
     total = machine_memory()
-    runs = min(THREADS, crypto.ARGON2_AT_ONCE)
+    runs = min(threads, crypto.ARGON2_AT_ONCE)
     argon2 = crypto.KdfParams().memory_kib * 1024
     needed = workers * (WORKER_BASE + runs * argon2)
     if total is None or needed <= total:

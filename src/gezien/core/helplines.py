@@ -4,55 +4,35 @@ from __future__ import annotations
 
 import datetime
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from django.utils.translation import get_language
+from gezien.lib import data
+from gezien.lib.text import Text
 
 FILE = Path(__file__).with_name("helplines.toml")
-TEL = re.compile(r"^[0-9]{3,12}$")
-
-
-class HelplineError(Exception):
-    pass
+TEL = re.compile(r"[0-9]{3,12}")
+_TEXTS = ("name", "hours", "cost", "for")
+_FIELDS = ("id", "crisis", "phone", "tel", "alt_phone", "alt_tel", "chat_url", "chat_label", "source")
 
 
 @dataclass(frozen=True)
 class Line:
     id: str
     crisis: bool
-    names: dict[str, str]
+    name: Text
     phone: str
     tel: str
     alt_phone: str
     alt_tel: str
     chat_url: str
     chat_label: str
-    hours: dict[str, str]
-    cost: dict[str, str]
-    audience: dict[str, str]
+    hours: Text
+    cost: Text
+    audience: Text
     source: str
-
-    def _pick(self, texts: dict[str, str]) -> str:
-        return texts["en" if (get_language() or "nl").startswith("en") else "nl"]
-
-    @property
-    def name(self) -> str:
-        return self._pick(self.names)
-
-    @property
-    def hours_text(self) -> str:
-        return self._pick(self.hours)
-
-    @property
-    def cost_text(self) -> str:
-        return self._pick(self.cost)
-
-    @property
-    def audience_text(self) -> str:
-        return self._pick(self.audience)
 
 
 @dataclass(frozen=True)
@@ -61,64 +41,63 @@ class Helplines:
     lines: tuple[Line, ...]
 
 
-def _text(entry: dict, key: str, where: str) -> str:
-    value = entry.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise HelplineError(f"{FILE.name}: {where}.{key}: missing or empty")
-    return value.strip()
+def _date(at: data.At, value: Any) -> datetime.date:
+    if not isinstance(value, datetime.date):
+        raise at.error("must be a date such as 2026-09-10")
+    return value
 
 
-def _pair(entry: dict, key: str, where: str) -> dict[str, str]:
-    if key in entry:
-        same = _text(entry, key, where)
-        return {"nl": same, "en": same}
-    return {lang: _text(entry, f"{key}_{lang}", where) for lang in ("nl", "en")}
+def _tel(at: data.At, value: Any) -> str:
+    if not TEL.fullmatch(str(value)):
+        raise at.error("digits only")
+    return str(value)
 
 
-def parse(data: dict) -> Helplines:
-    checked = data.get("checked")
-    if not isinstance(checked, datetime.date):
-        raise HelplineError(f"{FILE.name}: checked: must be a date such as 2026-09-10")
+def _https(at: data.At, value: Any) -> str:
+    if not data.line(at, value).startswith("https://"):
+        raise at.error("must start with https://")
+    return value
+
+
+def _text(row: data.Table, key: str) -> Text:
+    """One text for both languages (`name`), or one per language (`name_nl`, `name_en`)."""
+    if row.has(key):
+        same = row.value(key, data.line)
+        return Text(same, same)
+    return row.text_pair(key)
+
+
+def parse(raw: dict[str, Any]) -> Helplines:
+    optional = (*_TEXTS, *(f"{key}_{language}" for key in _TEXTS for language in ("nl", "en")), *_FIELDS)
+    top = data.Table(data.At(FILE.name), raw, ("checked", "lines"))
+    ids = data.Unique()
     lines = []
-    seen = set()
-    for index, entry in enumerate(data.get("lines", [])):
-        where = f"lines[{index}]"
-        line_id = _text(entry, "id", where)
-        if line_id in seen:
-            raise HelplineError(f"{FILE.name}: {where}.id: {line_id!r} appears twice")
-        seen.add(line_id)
-        for key in ("tel", "alt_tel"):
-            if key in entry and not TEL.match(str(entry[key])):
-                raise HelplineError(f"{FILE.name}: {where}.{key}: digits only")
-        if "chat_url" in entry and not str(entry["chat_url"]).startswith("https://"):
-            raise HelplineError(f"{FILE.name}: {where}.chat_url: must start with https://")
+    for row in top.tables("lines", ("id", "source"), optional):
         lines.append(
             Line(
-                id=line_id,
-                crisis=bool(entry.get("crisis", False)),
-                names=_pair(entry, "name", where),
-                phone=str(entry.get("phone", "")),
-                tel=str(entry.get("tel", "")),
-                alt_phone=str(entry.get("alt_phone", "")),
-                alt_tel=str(entry.get("alt_tel", "")),
-                chat_url=str(entry.get("chat_url", "")),
-                chat_label=str(entry.get("chat_label", "")),
-                hours=_pair(entry, "hours", where),
-                cost=_pair(entry, "cost", where),
-                audience=_pair(entry, "for", where),
-                source=_text(entry, "source", where),
+                id=ids.add(row.at_key("id"), row.value("id", data.line)),
+                crisis=bool(row.get("crisis", data.boolean)),
+                name=_text(row, "name"),
+                phone=row.get("phone", data.line) or "",
+                tel=row.get("tel", _tel) or "",
+                alt_phone=row.get("alt_phone", data.line) or "",
+                alt_tel=row.get("alt_tel", _tel) or "",
+                chat_url=row.get("chat_url", _https) or "",
+                chat_label=row.get("chat_label", data.line) or "",
+                hours=_text(row, "hours"),
+                cost=_text(row, "cost"),
+                audience=_text(row, "for"),
+                source=row.value("source", data.line),
             )
         )
-    ids = {line.id for line in lines}
-    if not {"113", "112"} <= ids:
-        raise HelplineError(f"{FILE.name}: lines: 113 and 112 must be listed")
-    return Helplines(checked=checked, lines=tuple(lines))
+    if not {"113", "112"} <= set(ids):
+        raise top.at_key("lines").error("113 and 112 must be listed")
+    return Helplines(checked=top.value("checked", _date), lines=tuple(lines))
 
 
 @cache
 def load() -> Helplines:
-    with FILE.open("rb") as handle:
-        return parse(tomllib.load(handle))
+    return parse(data.read_toml(FILE))
 
 
 def crisis_lines() -> dict[str, Line]:

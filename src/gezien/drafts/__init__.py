@@ -36,12 +36,12 @@ How an app uses it (the journal is a full example: gezien.journal.views):
        target = drafts.submit_once(request, lambda: create_and_return_url(), draft=key)
        return redirect(target)
 
-   Decorate the view with `@keep_words_on_expiry` (from gezien.drafts.views) OUTSIDE
+   Decorate the view with `@keep_words_on_expiry` (from gezien.drafts.pages) OUTSIDE
    `@account_required`, so a submit after the session ended keeps the text.
 
 5. Editing an existing record from two tabs: keep a version number on the record; when
    the posted version is old, return `conflict_page(request, state.ref, mine, theirs,
-   drafts.current_version(request, key))` (gezien.drafts.views), which shows both
+   drafts.current_version(request, key))` (gezien.drafts.pages), which shows both
    versions and stores the person's choice as the draft.
 
 Other functions: `load`, `save` (raises Conflict or TooLong), `discard`,

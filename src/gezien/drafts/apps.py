@@ -6,7 +6,8 @@ class DraftsConfig(AppConfig):
     verbose_name = "Drafts: never lose words"
 
     def ready(self) -> None:
-        from gezien.accounts import export
+        from gezien.core import export
         from gezien.drafts import service
+        from gezien.drafts.models import Draft
 
-        export.register("drafts", service.export_section)
+        export.register("drafts", service.export_section, covers=[Draft])

@@ -19,11 +19,10 @@ from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from gezien.accounts.models import Account
 from gezien.drafts.models import Draft, SubmitToken
 from gezien.drafts.models import slot as _slot
-from gezien.vault import crypto
-from gezien.vault import session as vault_session
+from gezien.vault import crypto, person
+from gezien.vault.person import Person
 
 Fields = dict[str, list[str]]
 
@@ -181,17 +180,13 @@ def _merge(current: Fields, new: Fields, replace: Iterable[str] | None) -> Field
 # ---------------------------------------------------------------- storage
 
 
-def _data_key(request: HttpRequest) -> bytes:
-    return getattr(request, "data_key", None) or vault_session.data_key(request)
-
-
 def _record(request: HttpRequest, form_key: str, lock: bool = False) -> Draft | None:
     drafts = Draft.objects.select_for_update() if lock else Draft.objects
-    return drafts.filter(owner=request.user, slot=_slot(_data_key(request), form_key)).first()
+    return drafts.filter(owner=request.user, slot=_slot(person.of(request).data_key, form_key)).first()
 
 
 def _open(request: HttpRequest, record: Draft, form_key: str) -> Saved:
-    content = record.open_content(_data_key(request))
+    content = record.open_content(person.of(request).data_key)
     return Saved(form_key, content["fields"], record.version, record.updated_at)
 
 
@@ -221,7 +216,7 @@ def save(
     repeated request is harmless."""
     new = clean(form_key, fields)
     replace = None if replace is None else [name for name in replace if name not in RESERVED]
-    key = _data_key(request)
+    key = person.of(request).data_key
     for attempt in range(2):
         try:
             with transaction.atomic():
@@ -253,7 +248,7 @@ def save(
 
 def discard(request: HttpRequest, form_key: str) -> None:
     kind_of(form_key)
-    Draft.objects.filter(owner=request.user, slot=_slot(_data_key(request), form_key)).delete()
+    Draft.objects.filter(owner=request.user, slot=_slot(person.of(request).data_key, form_key)).delete()
 
 
 # ---------------------------------------------------------------- one submit per form
@@ -392,17 +387,14 @@ def prune(days: int) -> tuple[int, int]:
     return drafts, tokens
 
 
-def export_section(account: Account, data_key: bytes) -> list[dict[str, Any]]:
-    result = []
-    for record in Draft.objects.filter(owner=account).order_by("created_at"):
-        content = record.open_content(data_key)
-        result.append(
-            {
-                "form": content["form"],
-                "fields": content["fields"],
-                "version": record.version,
-                "created_at": record.created_at.isoformat(),
-                "updated_at": record.updated_at.isoformat(),
-            }
-        )
-    return result
+def export_section(me: Person) -> list[dict[str, Any]]:
+    return [
+        {
+            "form": opened.content["form"],
+            "fields": opened.content["fields"],
+            "version": opened.record.version,
+            "created_at": opened.record.created_at.isoformat(),
+            "updated_at": opened.record.updated_at.isoformat(),
+        }
+        for opened in me.records(Draft)
+    ]

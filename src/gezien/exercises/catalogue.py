@@ -3,20 +3,15 @@ checked when loaded. No Django here."""
 
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+
+from gezien.lib import data
+from gezien.lib.text import Text
 
 DEFAULT_PATH = Path(__file__).with_name("exercises.toml")
 EXERCISE_IDS = ("grounding", "muscles", "safe-place")
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_SECONDS = 60
-
-
-class CatalogueError(ValueError):
-    """exercises.toml is missing, unreadable or breaks a rule."""
 
 
 @dataclass(frozen=True)
@@ -26,10 +21,8 @@ class Pattern:
     hold: int
     exhale: int
     pause: int
-    name_nl: str
-    name_en: str
-    about_nl: str
-    about_en: str
+    name: Text
+    about: Text
 
     @property
     def seconds(self) -> int:
@@ -38,8 +31,7 @@ class Pattern:
 
 @dataclass(frozen=True)
 class Step:
-    nl: str
-    en: str
+    text: Text
     tense: int = 0
     relax: int = 0
 
@@ -47,12 +39,9 @@ class Step:
 @dataclass(frozen=True)
 class Exercise:
     id: str
-    title_nl: str
-    title_en: str
-    summary_nl: str
-    summary_en: str
-    intro_nl: str
-    intro_en: str
+    title: Text
+    summary: Text
+    intro: Text
     steps: tuple[Step, ...]
 
 
@@ -68,93 +57,35 @@ class Catalogue:
         return next((p for p in self.patterns if p.id == pattern_id), None)
 
 
-_TEXTS = ("name_nl", "name_en", "about_nl", "about_en")
 _COUNTS = ("inhale", "hold", "exhale", "pause")
-_EXERCISE_TEXTS = ("title_nl", "title_en", "summary_nl", "summary_en", "intro_nl", "intro_en")
+
+
+def _seconds(at: data.At, value: object) -> int:
+    return data.whole(at, value, 0, MAX_SECONDS)
 
 
 def load(path: Path | str | None = None) -> Catalogue:
-    path = Path(path) if path is not None else DEFAULT_PATH
-
-    def error(field: str, problem: str) -> CatalogueError:
-        return CatalogueError(f"{path.name}: {field}: {problem}" if field else f"{path.name}: {problem}")
-
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except OSError as exc:
-        raise error("", f"cannot be read ({exc.strerror})") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise error("", f"is not valid TOML ({exc})") from exc
-    unknown = set(data) - {"breathing", "exercises"}
-    if unknown:
-        raise error(min(unknown), "unknown table")
-
-    def rows(key: str) -> list[dict[str, Any]]:
-        value = data.get(key)
-        if not isinstance(value, list) or not value or not all(isinstance(row, dict) for row in value):
-            raise error(key, f"must be a non-empty list of tables ([[{key}]])")
-        return value
-
-    def check_fields(
-        row: dict[str, Any], where: str, texts: tuple[str, ...], numbers: tuple[str, ...], required_numbers: bool,
-        structure: tuple[str, ...] = ("id", "steps"),
-    ) -> None:
-        for name in row:
-            if name not in (*structure, *texts, *numbers):
-                raise error(f"{where}.{name}", "unknown field")
-        for name in texts:
-            value = row.get(name)
-            if value is None:
-                raise error(f"{where}.{name}", "missing")
-            if not isinstance(value, str) or not value.strip() or "\n" in value:
-                raise error(f"{where}.{name}", "must be a non-empty single-line string")
-        for name in numbers:
-            value = row.get(name)
-            if value is None and not required_numbers:
-                continue
-            if value is None:
-                raise error(f"{where}.{name}", "missing")
-            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_SECONDS:
-                raise error(f"{where}.{name}", f"must be a whole number of seconds from 0 to {MAX_SECONDS}")
-
-    def check_id(row: dict[str, Any], where: str, seen: set[str]) -> str:
-        value = row.get("id")
-        if value is None:
-            raise error(f"{where}.id", "missing")
-        if not isinstance(value, str) or not _ID.match(value):
-            raise error(f"{where}.id", "must be lowercase ascii letters and digits, joined by -")
-        if value in seen:
-            raise error(f"{where}.id", f"{value!r} is used twice")
-        seen.add(value)
-        return value
-
+    top = data.load(path or DEFAULT_PATH, ("breathing", "exercises"))
     patterns = []
-    seen: set[str] = set()
-    for index, row in enumerate(rows("breathing")):
-        where = f"breathing[{index}]"
-        check_id(row, where, seen)
-        check_fields(row, where, _TEXTS, _COUNTS, required_numbers=True)
-        if row["inhale"] < 1 or row["exhale"] < 1:
-            raise error(f"{where}.inhale", "breathing in and out take at least 1 second")
-        patterns.append(Pattern(**row))
+    ids = data.Unique()
+    for row in top.tables("breathing", ("id", *_COUNTS, "name_nl", "name_en", "about_nl", "about_en")):
+        ids.add(row.at_key("id"), row.value("id", data.ident))
+        counts = {name: row.value(name, _seconds) for name in _COUNTS}
+        if counts["inhale"] < 1 or counts["exhale"] < 1:
+            raise row.at_key("inhale").error("breathing in and out take at least 1 second")
+        patterns.append(Pattern(row["id"], **counts, name=row.text_pair("name"), about=row.text_pair("about")))
 
     exercises = []
-    seen = set()
-    for index, row in enumerate(rows("exercises")):
-        where = f"exercises[{index}]"
-        exercise_id = check_id(row, where, seen)
-        if exercise_id not in EXERCISE_IDS:
-            raise error(f"{where}.id", f"must be one of {', '.join(EXERCISE_IDS)}")
-        check_fields(row, where, _EXERCISE_TEXTS, (), required_numbers=True)
-        steps = row.get("steps")
-        if not isinstance(steps, list) or not steps or not all(isinstance(step, dict) for step in steps):
-            raise error(f"{where}.steps", "must be a non-empty list of tables")
-        for number, step in enumerate(steps):
-            check_fields(step, f"{where}.steps[{number}]", ("nl", "en"), ("tense", "relax"), required_numbers=False, structure=())
-        values = {name: row[name] for name in _EXERCISE_TEXTS}
-        exercises.append(Exercise(id=exercise_id, steps=tuple(Step(**step) for step in steps), **values))
-    missing = set(EXERCISE_IDS) - seen
+    ids = data.Unique()
+    texts = ("title_nl", "title_en", "summary_nl", "summary_en", "intro_nl", "intro_en")
+    for row in top.tables("exercises", ("id", *texts, "steps")):
+        ids.add(row.at_key("id"), row.value("id", data.choice, EXERCISE_IDS))
+        steps = tuple(
+            Step(step.text_pair(), tense=step.get("tense", _seconds) or 0, relax=step.get("relax", _seconds) or 0)
+            for step in row.tables("steps", ("nl", "en"), ("tense", "relax"))
+        )
+        exercises.append(Exercise(row["id"], row.text_pair("title"), row.text_pair("summary"), row.text_pair("intro"), steps))
+    missing = set(EXERCISE_IDS) - set(ids)
     if missing:
-        raise error("exercises", f"missing {', '.join(sorted(missing))}")
+        raise top.at_key("exercises").error(f"missing {', '.join(sorted(missing))}")
     return Catalogue(tuple(patterns), tuple(exercises))

@@ -17,29 +17,24 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import ngettext
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from gezien.accounts.decorators import account_required
-from gezien.accounts.models import Account
+from gezien.core import summary
 from gezien.drafts import service as drafts
 from gezien.exercises import catalogue as data
 from gezien.exercises.models import ExerciseRating
-from gezien.journal import charts
-from gezien.vault import session as vault_session
+from gezien.lib import charts
+from gezien.vault import person
+from gezien.vault.person import Person
 
 catalogue = functools.cache(data.load)
 BREATHING = "breathing"
 
 
-def _english() -> bool:
-    return (get_language() or "nl").startswith("en")
-
-
-def _text(item: Any, field: str) -> str:
-    return getattr(item, f"{field}_{'en' if _english() else 'nl'}")
 
 
 class RatingForm(forms.Form):
@@ -63,7 +58,7 @@ def _name(exercise_id: str, variant: str = "") -> str:
         pattern = cat.pattern(variant)
         return _("Breathing %(pattern)s") % {"pattern": pattern.id if pattern else variant}
     try:
-        return _text(cat.exercise(exercise_id), "title")
+        return cat.exercise(exercise_id).title.get()
     except StopIteration:
         return exercise_id
 
@@ -81,25 +76,15 @@ def breathing_steps(pattern: data.Pattern) -> list[str]:
     return steps
 
 
-def _logged_in(request: HttpRequest) -> bool:
-    if not request.user.is_authenticated:
-        return False
-    try:
-        request.data_key = vault_session.data_key(request)
-    except vault_session.Locked:
-        return False
-    return True
-
-
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     cat = catalogue()
     items = [
         {"url": reverse("exercises:breathing"), "title": _("Calm breathing"),
          "summary": _("Breathe in a steady rhythm, with a moving circle or with counting. Helps your body to calm down.")},
-        *[{"url": reverse(f"exercises:{e.id}"), "title": _text(e, "title"), "summary": _text(e, "summary")} for e in cat.exercises],
+        *[{"url": reverse(f"exercises:{e.id}"), "title": e.title.get(), "summary": e.summary.get()} for e in cat.exercises],
     ]
-    return render(request, "exercises/index.html", {"items": items, "logged_in": _logged_in(request)})
+    return render(request, "exercises/index.html", {"items": items, "logged_in": person.unlocked(request) is not None})
 
 
 @require_http_methods(["GET", "POST"])
@@ -110,33 +95,33 @@ def exercise(request: HttpRequest, exercise_id: str) -> HttpResponse:
         pattern = cat.pattern(request.POST.get("pattern") or request.GET.get("patroon", "")) or cat.patterns[0]
         context: dict[str, Any] = {
             "title": _("Calm breathing"),
-            "intro": _text(pattern, "about"),
+            "intro": pattern.about.get(),
             "steps": [{"text": text} for text in breathing_steps(pattern)],
             "pattern": pattern,
-            "patterns": [{"id": p.id, "name": _text(p, "name"), "current": p == pattern} for p in cat.patterns],
+            "patterns": [{"id": p.id, "name": p.name.get(), "current": p == pattern} for p in cat.patterns],
         }
     else:
         item = cat.exercise(exercise_id)
         context = {
-            "title": _text(item, "title"),
-            "intro": _text(item, "intro"),
-            "steps": [{"text": step.en if _english() else step.nl, "tense": step.tense, "relax": step.relax}
+            "title": item.title.get(),
+            "intro": item.intro.get(),
+            "steps": [{"text": step.text.get(), "tense": step.tense, "relax": step.relax}
                       for step in item.steps],
             "timer": any(step.tense for step in item.steps),
         }
-    logged_in = _logged_in(request)
+    me = person.unlocked(request)
     form = RatingForm(request.POST if request.method == "POST" else None)
     result = None
     if request.method == "POST" and form.is_valid():
         before, after = form.cleaned_data["before"], form.cleaned_data["after"]
         result = {"before": before, "after": after, "change": after - before}
-        if logged_in:
+        if me is not None:
             variant = pattern.id if pattern else ""
 
             def store() -> str:
                 rating = ExerciseRating(owner=request.user)
                 rating.seal_content(
-                    request.data_key,
+                    me.data_key,
                     {"exercise": exercise_id, "variant": variant, "before": before, "after": after,
                      "date": timezone.localdate().isoformat()},
                 )
@@ -154,7 +139,7 @@ def exercise(request: HttpRequest, exercise_id: str) -> HttpResponse:
             "form": form,
             "result": result,
             "result_message": _result_message(result) if result else "",
-            "logged_in": logged_in,
+            "logged_in": me is not None,
             "session_expired": getattr(request, "session_expired", False),
             "submit_token": request.POST.get("submit_token") or str(uuid.uuid4()),
         },
@@ -202,13 +187,12 @@ def breathing_css(request: HttpRequest) -> HttpResponse:
     return HttpResponse("".join(rules), content_type="text/css; charset=utf-8")
 
 
-def what_helps_rows(account: Account, data_key: bytes) -> list[dict[str, Any]]:
+def what_helps_rows(me: Person) -> list[dict[str, Any]]:
     """Per exercise: how often it was done and the average distress before and after,
     the biggest drop first."""
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for rating in ExerciseRating.objects.filter(owner=account).only("id", "owner_id", "sealed"):
-        content = rating.open_content(data_key)
-        grouped[(content["exercise"], content.get("variant", ""))].append(content)
+    for rating in me.records(ExerciseRating):
+        grouped[(rating.content["exercise"], rating.content.get("variant", ""))].append(rating.content)
     rows = []
     for (exercise_id, variant), ratings in grouped.items():
         rows.append(
@@ -226,16 +210,14 @@ def what_helps_rows(account: Account, data_key: bytes) -> list[dict[str, Any]]:
 
 @account_required
 def what_helps(request: HttpRequest) -> HttpResponse:
-    rows = what_helps_rows(request.user, request.data_key)
+    rows = what_helps_rows(person.of(request))
     chart = charts.bar_chart([(row["name"], max(0.0, -row["change"])) for row in rows])
     return render(request, "exercises/what_helps.html", {"rows": rows, "chart": chart})
 
 
-def summary_section(account: Account, data_key: bytes):
+def summary_section(me: Person) -> summary.Section | None:
     """"What helps me" as a part the person may add to the summary for a professional."""
-    from gezien.story import summary
-
-    rows = what_helps_rows(account, data_key)
+    rows = what_helps_rows(me)
     if not rows:
         return None
     facts = tuple(
@@ -253,8 +235,8 @@ def summary_section(account: Account, data_key: bytes):
     return summary.Section(key="exercises", title=_("What helps"), parts=(part,))
 
 
-def export_section(account: Account, data_key: bytes) -> list[dict[str, Any]]:
+def export_section(me: Person) -> list[dict[str, Any]]:
     return [
-        {"created_at": rating.created_at.isoformat(), **rating.open_content(data_key)}
-        for rating in ExerciseRating.objects.filter(owner=account).order_by("created_at")
+        {"created_at": rating.record.created_at.isoformat(), **rating.content}
+        for rating in me.records(ExerciseRating)
     ]

@@ -6,16 +6,13 @@ class JournalConfig(AppConfig):
     verbose_name = "Emotion journal"
 
     def ready(self) -> None:
-        from gezien.accounts import export
-        from gezien.journal import entries
+        from gezien.core import export, summary
+        from gezien.journal import entries, summary_section
+        from gezien.journal.models import JournalEntry
 
         # Loading checks the data files: a broken file stops start-up naming file and field.
         entries.vocabulary()
         entries.helpers()
         entries.register_drafts()
-        export.register("journal", entries.export_section)
-
-        from gezien.journal import summary_section
-        from gezien.story import summary
-
+        export.register("journal", entries.export_section, covers=[JournalEntry])
         summary.register("journal", summary_section.section, order=50)

@@ -10,13 +10,14 @@ the right word.
 from __future__ import annotations
 
 import math
-import re
-import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
+
+from gezien.lib import data
+from gezien.lib.text import Text
 
 DEFAULT_PATH = Path(__file__).with_name("emotions.toml")
 
@@ -34,8 +35,8 @@ MIN_WORDS_PER_QUADRANT = 25
 MAX_DEFINITION_CHARS = 140
 MIN_SENSATIONS_PER_WORD, MAX_SENSATIONS_PER_WORD = 2, 4
 
-_TEXT_FIELDS = ("id", "nl", "en")
-_WORD_FIELDS = _TEXT_FIELDS + (
+_NAMED = ("id", "nl", "en")
+_WORD_FIELDS = _NAMED + (
     "pleasantness",
     "energy",
     "definition_nl",
@@ -43,49 +44,36 @@ _WORD_FIELDS = _TEXT_FIELDS + (
     "sensations",
 )
 
-# Ids are stored in journal entries, so keep them plain and stable.
-_ID_PATTERN = re.compile(r"^[a-z0-9]+(?:[_-][a-z0-9]+)*$")
-
 # How many steps closer on the map one shared body sensation makes a word.
 SENSATION_BONUS = 1.5
-
-
-class VocabularyError(ValueError):
-    """The vocabulary file is missing, unreadable or breaks a rule."""
 
 
 @dataclass(frozen=True)
 class BodyArea:
     id: str
-    nl: str
-    en: str
+    name: Text
 
 
 @dataclass(frozen=True)
 class Sensation:
     id: str
-    nl: str
-    en: str
+    name: Text
 
 
 @dataclass(frozen=True)
 class Quadrant:
     id: str
-    nl: str
-    en: str
-    description_nl: str
-    description_en: str
+    name: Text
+    description: Text
 
 
 @dataclass(frozen=True)
 class Word:
     id: str
-    nl: str
-    en: str
+    name: Text
     pleasantness: int
     energy: int
-    definition_nl: str
-    definition_en: str
+    definition: Text
     sensations: tuple[str, ...]
     # Only set when an axis is 0, because then the signs cannot decide.
     stated_quadrant: str | None = None
@@ -105,6 +93,7 @@ class _HasId(Protocol):
 
 
 _T = TypeVar("_T", bound=_HasId)
+_N = TypeVar("_N")
 
 
 # ---------------------------------------------------------------- helpers
@@ -134,6 +123,11 @@ def quadrant_of(word: Word) -> str:
 
 def _sign(value: int) -> int:
     return (value > 0) - (value < 0)
+
+
+def _is_scale_value(value: object) -> bool:
+    # bool is a subclass of int, but `true` is never a place on the map.
+    return isinstance(value, int) and not isinstance(value, bool) and SCALE_MIN <= value <= SCALE_MAX
 
 
 def words_in(vocab: Vocabulary, quadrant: str) -> list[Word]:
@@ -186,185 +180,77 @@ def suggest(
 
 
 def load(path: Path | str | None = None) -> Vocabulary:
-    """Read and check the vocabulary; raise VocabularyError naming file and field."""
-    path = Path(path) if path is not None else DEFAULT_PATH
-    reader = _Reader(path.name)
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except OSError as exc:
-        raise reader.error("", f"cannot be read ({exc.strerror})") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise reader.error("", f"is not valid TOML ({exc})") from exc
-    unknown = set(data) - {"quadrants", "body_areas", "sensations", "words"}
-    if unknown:
-        raise reader.error(min(unknown), "unknown table")
+    """Read and check the vocabulary; raise DataError naming file and field."""
+    top = data.load(path or DEFAULT_PATH, ("quadrants", "body_areas", "sensations", "words"))
 
-    quadrants = tuple(
-        Quadrant(**reader.fields(row, where, _TEXT_FIELDS + ("description_nl", "description_en")))
-        for row, where in reader.tables(data, "quadrants")
-    )
-    reader.unique(quadrants, "quadrants", ("id", "nl", "en"))
-    for index, quadrant in enumerate(quadrants):
-        if quadrant.id not in QUADRANT_SIDES:
-            raise reader.error(f"quadrants[{index}].id", f"must be one of {_quadrant_list()}")
+    quadrant_tables = top.tables("quadrants", _NAMED + ("description_nl", "description_en"))
+    quadrants = _named(quadrant_tables, lambda row, name: Quadrant(
+        data.choice(row.at_key("id"), row["id"], tuple(QUADRANT_SIDES)), name, row.text_pair("description")))
     missing = set(QUADRANT_SIDES) - {q.id for q in quadrants}
     if missing:
-        raise reader.error("quadrants", f"missing {', '.join(sorted(missing))}")
-
-    body_areas = tuple(
-        BodyArea(**reader.fields(row, where, _TEXT_FIELDS))
-        for row, where in reader.tables(data, "body_areas")
-    )
-    reader.unique(body_areas, "body_areas", ("id", "nl", "en"))
-    sensations = tuple(
-        Sensation(**reader.fields(row, where, _TEXT_FIELDS))
-        for row, where in reader.tables(data, "sensations")
-    )
-    reader.unique(sensations, "sensations", ("id", "nl", "en"))
-
+        raise top.at_key("quadrants").error(f"missing {', '.join(sorted(missing))}")
+    body_areas = _named(top.tables("body_areas", _NAMED), lambda row, name: BodyArea(row["id"], name))
+    sensations = _named(top.tables("sensations", _NAMED), lambda row, name: Sensation(row["id"], name))
     sensation_ids = {s.id for s in sensations}
-    words = tuple(
-        _read_word(reader, row, where, sensation_ids) for row, where in reader.tables(data, "words")
-    )
-    reader.unique(words, "words", ("id", "nl", "en"))
-    _check_counts(reader, words)
-
+    words = _named(top.tables("words", _WORD_FIELDS, ("quadrant",)),
+                   lambda row, name: _read_word(row, name, sensation_ids))
+    _check_counts(top.at_key("words"), words)
     return Vocabulary(body_areas, sensations, words, quadrants)
 
 
-def _read_word(reader: _Reader, row: dict[str, Any], where: str, sensation_ids: set[str]) -> Word:
-    values = reader.fields(row, where, _WORD_FIELDS, optional=("quadrant",))
-    pleasantness, energy = values["pleasantness"], values["energy"]
+def _named(rows: list[data.Table], make: Callable[[data.Table, Text], _N]) -> tuple[_N, ...]:
+    """Things with an id and a name in both languages; none of the three may repeat."""
+    ids, dutch, english = data.Unique(), data.Unique(fold=True), data.Unique(fold=True)
+    made = []
+    for row in rows:
+        ids.add(row.at_key("id"), row.value("id", data.ident))
+        name = row.text_pair()
+        dutch.add(row.at_key("nl"), name.nl or "")
+        english.add(row.at_key("en"), name.en or "")
+        made.append(make(row, name))
+    return tuple(made)
 
-    stated = values.get("quadrant")
+
+def _scale(at: data.At, value: Any) -> int:
+    return data.whole(at, value, SCALE_MIN, SCALE_MAX)
+
+
+def _definition(at: data.At, value: Any) -> str:
+    if len(data.line(at, value)) > MAX_DEFINITION_CHARS:
+        raise at.error(f"longer than {MAX_DEFINITION_CHARS} characters")
+    return value
+
+
+def _read_word(row: data.Table, name: Text, sensation_ids: set[str]) -> Word:
+    pleasantness, energy = row.value("pleasantness", _scale), row.value("energy", _scale)
+    stated = row.get("quadrant", data.choice, tuple(QUADRANT_SIDES))
     on_an_axis = pleasantness == 0 or energy == 0
     if on_an_axis and stated is None:
-        raise reader.error(f"{where}.quadrant", "missing (needed when pleasantness or energy is 0)")
+        raise row.at_key("quadrant").error("missing (needed when pleasantness or energy is 0)")
     if not on_an_axis and stated is not None:
-        raise reader.error(f"{where}.quadrant", "only allowed when pleasantness or energy is 0")
-    if stated is not None:
-        if stated not in QUADRANT_SIDES:
-            raise reader.error(f"{where}.quadrant", f"must be one of {_quadrant_list()}")
-        if not _agrees(stated, pleasantness, energy):
-            raise reader.error(
-                f"{where}.quadrant", f"{stated} does not match pleasantness and energy"
-            )
-
-    for field in ("definition_nl", "definition_en"):
-        if len(values[field]) > MAX_DEFINITION_CHARS:
-            raise reader.error(f"{where}.{field}", f"longer than {MAX_DEFINITION_CHARS} characters")
-
-    listed = values["sensations"]
-    if not MIN_SENSATIONS_PER_WORD <= len(listed) <= MAX_SENSATIONS_PER_WORD:
-        raise reader.error(
-            f"{where}.sensations",
-            f"must list {MIN_SENSATIONS_PER_WORD} to {MAX_SENSATIONS_PER_WORD} sensation ids",
+        raise row.at_key("quadrant").error("only allowed when pleasantness or energy is 0")
+    if stated is not None and not _agrees(stated, pleasantness, energy):
+        raise row.at_key("quadrant").error(f"{stated} does not match pleasantness and energy")
+    sensations = row.value("sensations", data.refs, sensation_ids, "sensation")
+    if not MIN_SENSATIONS_PER_WORD <= len(sensations) <= MAX_SENSATIONS_PER_WORD:
+        raise row.at_key("sensations").error(
+            f"must list {MIN_SENSATIONS_PER_WORD} to {MAX_SENSATIONS_PER_WORD} sensation ids"
         )
-    for position, sensation in enumerate(listed):
-        if sensation not in sensation_ids:
-            raise reader.error(
-                f"{where}.sensations[{position}]", f"unknown sensation {sensation!r}"
-            )
-        if sensation in listed[:position]:
-            raise reader.error(f"{where}.sensations[{position}]", f"{sensation!r} listed twice")
-
     return Word(
-        id=values["id"],
-        nl=values["nl"],
-        en=values["en"],
+        id=row["id"],
+        name=name,
         pleasantness=pleasantness,
         energy=energy,
-        definition_nl=values["definition_nl"],
-        definition_en=values["definition_en"],
-        sensations=tuple(listed),
+        definition=row.text_pair("definition", _definition),
+        sensations=sensations,
         stated_quadrant=stated,
     )
 
 
-def _check_counts(reader: _Reader, words: tuple[Word, ...]) -> None:
+def _check_counts(at: data.At, words: tuple[Word, ...]) -> None:
     if len(words) < MIN_WORDS:
-        raise reader.error("words", f"has {len(words)} words, needs at least {MIN_WORDS}")
+        raise at.error(f"has {len(words)} words, needs at least {MIN_WORDS}")
     for quadrant in QUADRANT_SIDES:
         count = sum(1 for w in words if quadrant_of(w) == quadrant)
         if count < MIN_WORDS_PER_QUADRANT:
-            raise reader.error(
-                "words",
-                f"quadrant {quadrant} has {count} words, needs at least {MIN_WORDS_PER_QUADRANT}",
-            )
-
-
-def _quadrant_list() -> str:
-    return ", ".join(QUADRANT_SIDES)
-
-
-def _is_scale_value(value: object) -> bool:
-    # bool is a subclass of int, but `true` is never a place on the map.
-    return (
-        isinstance(value, int) and not isinstance(value, bool) and SCALE_MIN <= value <= SCALE_MAX
-    )
-
-
-class _Reader:
-    """Checks fields one by one, so every error can name the file and the field."""
-
-    def __init__(self, filename: str) -> None:
-        self.filename = filename
-
-    def error(self, field: str, problem: str) -> VocabularyError:
-        where = f"{self.filename}: {field}" if field else self.filename
-        return VocabularyError(f"{where}: {problem}")
-
-    def tables(self, data: dict[str, Any], key: str) -> list[tuple[dict[str, Any], str]]:
-        rows = data.get(key)
-        if rows is None:
-            raise self.error(key, "missing")
-        if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
-            raise self.error(key, f"must be a list of tables ([[{key}]])")
-        return [(row, f"{key}[{index}]") for index, row in enumerate(rows)]
-
-    def fields(
-        self,
-        row: dict[str, Any],
-        where: str,
-        required: tuple[str, ...],
-        optional: tuple[str, ...] = (),
-    ) -> dict[str, Any]:
-        for name in row:
-            if name not in required and name not in optional:
-                raise self.error(f"{where}.{name}", "unknown field")
-        values: dict[str, Any] = {}
-        for name in required + optional:
-            if name not in row:
-                if name in optional:
-                    continue
-                raise self.error(f"{where}.{name}", "missing")
-            values[name] = self._check(row[name], f"{where}.{name}", name)
-        return values
-
-    def _check(self, value: Any, field: str, name: str) -> Any:
-        if name in ("pleasantness", "energy"):
-            if not _is_scale_value(value):
-                raise self.error(field, f"must be an integer from {SCALE_MIN} to {SCALE_MAX}")
-        elif name == "sensations":
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise self.error(field, "must be a list of sensation ids")
-        elif not isinstance(value, str) or not value.strip():
-            raise self.error(field, "must be a non-empty string")
-        elif "\n" in value:
-            raise self.error(field, "must be a single line")
-        elif name == "id" and not _ID_PATTERN.match(value):
-            raise self.error(field, "must be lowercase ascii letters and digits, joined by _ or -")
-        return value
-
-    def unique(self, items: Sequence[Any], table: str, attributes: tuple[str, ...]) -> None:
-        for attribute in attributes:
-            seen: dict[str, int] = {}
-            for index, item in enumerate(items):
-                key = getattr(item, attribute).casefold()
-                if key in seen:
-                    raise self.error(
-                        f"{table}[{index}].{attribute}",
-                        f"{getattr(item, attribute)!r} is already used by {table}[{seen[key]}]",
-                    )
-                seen[key] = index
+            raise at.error(f"quadrant {quadrant} has {count} words, needs at least {MIN_WORDS_PER_QUADRANT}")

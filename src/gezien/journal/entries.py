@@ -14,15 +14,15 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from gezien.lib.text import current_language
 from django.utils.translation import gettext_lazy as _
 
-from gezien.accounts.models import Account
 from gezien.drafts import service as drafts
 from gezien.journal import emotions
 from gezien.journal import helpers as helper_list
 from gezien.journal.content import LIST_FIELDS, SCALE_FIELDS, TEXT_FIELDS, Entry, chosen_day
 from gezien.journal.models import JournalEntry
+from gezien.vault.person import Person
 
 NEW = "journal:new"
 INTENSITY = "intensity_"
@@ -58,21 +58,13 @@ def helpers() -> tuple[helper_list.Helper, ...]:
     return helper_list.load()
 
 
-def english() -> bool:
-    return (get_language() or "nl").startswith("en")
-
-
 def name(item: Any) -> str:
-    """An item's name in the current language (items have .nl and .en)."""
-    return item.en if english() else item.nl
-
-
-def definition(word: emotions.Word) -> str:
-    return word.definition_en if english() else word.definition_nl
+    """An item's name in the current language (items have a `name` Text)."""
+    return item.name.get()
 
 
 @functools.cache
-def _names(kind: str, english_names: bool) -> dict[str, str]:
+def _names(kind: str, language: str) -> dict[str, str]:
     vocab = vocabulary()
     items = {
         "body_areas": vocab.body_areas,
@@ -81,16 +73,16 @@ def _names(kind: str, english_names: bool) -> dict[str, str]:
         "quadrant": vocab.quadrants,
         "helpers": helpers(),
     }[kind]
-    return {item.id: item.en if english_names else item.nl for item in items}
+    return {item.id: item.name.get(language) for item in items}
 
 
 def word_names() -> dict[str, str]:
-    return _names("words", english())
+    return _names("words", current_language())
 
 
 def names_of(kind: str, ids: list[str]) -> list[str]:
     """Readable names for stored ids; an id that is no longer known is shown as is."""
-    known = _names(kind, english())
+    known = _names(kind, current_language())
     return [known.get(item_id, item_id) for item_id in ids]
 
 
@@ -98,20 +90,17 @@ def names_of(kind: str, ids: list[str]) -> list[str]:
 
 
 def opened(record: JournalEntry, key: bytes) -> Entry:
-    content = record.open_content(key)
+    return _entry(record, record.open_content(key))
+
+
+def _entry(record: JournalEntry, content: dict[str, Any]) -> Entry:
     return Entry(str(record.pk), chosen_day(content) or timezone.localtime(record.created_at).date(), content)
 
 
-def all_entries(account: Account, key: bytes) -> list[Entry]:
-    """Every entry of this person, opened in memory. Search and patterns need them all,
-    because the day an entry is about is sealed too. Fetches plain rows and opens them
-    through one reused record, which keeps three years of entries well under 100 ms."""
-    record = JournalEntry(owner=account)
-    result = []
-    for pk, sealed, created_at in JournalEntry.objects.filter(owner=account).values_list("id", "sealed", "created_at"):
-        record.id, record.sealed, record.created_at = pk, sealed, created_at
-        result.append(opened(record, key))
-    return result
+def all_entries(person: Person) -> list[Entry]:
+    """Every entry of this person, opened in memory (once per request). Search and patterns
+    need them all, because the day an entry is about is sealed too."""
+    return [_entry(o.record, o.content) for o in person.records(JournalEntry)]
 
 
 # ---------------------------------------------------------------- an entry as shown
@@ -240,9 +229,9 @@ def entry_key(entry_id: object) -> str:
 # ---------------------------------------------------------------- export
 
 
-def export_section(account: Account, data_key: bytes) -> list[dict[str, Any]]:
+def export_section(person: Person) -> list[dict[str, Any]]:
     return [
-        {"id": str(record.pk), "created_at": record.created_at.isoformat(), "updated_at": record.updated_at.isoformat(),
-         **record.open_content(data_key)}
-        for record in JournalEntry.objects.filter(owner=account).order_by("created_at")
+        {"id": str(o.record.pk), "created_at": o.record.created_at.isoformat(),
+         "updated_at": o.record.updated_at.isoformat(), **o.content}
+        for o in person.records(JournalEntry)
     ]

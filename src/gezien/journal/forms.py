@@ -10,7 +10,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
-from django.utils.translation import get_language
+from gezien.lib.text import current_language
 from django.utils.translation import gettext_lazy as _
 
 from gezien.drafts.service import clean_text
@@ -101,7 +101,7 @@ class EntryForm(forms.Form):
         # The 136 strength fields are most of the form's cost; steps without words skip them.
         strengths = {}
         if keep is None or "words" in keep:
-            shared = _strength_fields(get_language())
+            shared = _strength_fields(current_language())
             strengths = {f"{INTENSITY}{w.id}": shared[f"{INTENSITY}{w.id}"] for w in words}
         self.fields.update(
             {

@@ -7,15 +7,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from gezien.accounts.models import Account
+from gezien.core import summary
 from gezien.journal import content, entries
-from gezien.story import summary
+from gezien.vault.person import Person
 
 PERIOD = "kwartaal"
 
 
-def section(account: Account, data_key: bytes) -> summary.Section | None:
-    found = content.patterns(entries.all_entries(account, data_key), PERIOD, timezone.localdate(), entries.vocabulary())
+def section(person: Person) -> summary.Section | None:
+    found = content.patterns(entries.all_entries(person), PERIOD, timezone.localdate(), entries.vocabulary())
     if not found.helpers:
         return None
     names = {helper.id: entries.name(helper) for helper in entries.helpers()}

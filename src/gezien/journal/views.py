@@ -21,12 +21,14 @@ from django.views.decorators.http import require_http_methods
 from gezien.accounts.decorators import account_required
 from gezien.drafts import service as drafts
 from gezien.drafts.service import Conflict, TooLong
-from gezien.drafts.views import conflict_page, keep_words_on_expiry, too_long_message
-from gezien.journal import charts, content, entries, word_list
+from gezien.drafts.pages import conflict_page, keep_words_on_expiry, too_long_message
+from gezien.journal import content, entries, word_list
 from gezien.journal.emotions import suggest, words_in
-from gezien.journal.entries import INTENSITY, NEW, entry_key
+from gezien.journal.entries import NEW, entry_key
 from gezien.journal.forms import EntryForm, entry_field_names
 from gezien.journal.models import JournalEntry
+from gezien.lib import charts
+from gezien.vault import person
 from gezien.vault.records import owned_or_404
 
 MAX_QUERY = 200
@@ -79,7 +81,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @account_required
 def overview(request: HttpRequest) -> HttpResponse:
-    everything = entries.all_entries(request.user, request.data_key)
+    everything = entries.all_entries(person.of(request))
     month_list = content.months(everything)
     month = _chosen_month(request, everything, month_list)
     shown = [entry for entry in everything if entry.day.replace(day=1) == month]
@@ -147,7 +149,7 @@ def _submit_new(request: HttpRequest, step_form: EntryForm, invalid) -> HttpResp
                     step_form.add_error(None, f"{full.fields[field_name].label}: {' '.join(errors)}")
             raise Invalid(step_form)
         record = JournalEntry(owner=request.user)
-        record.seal_content(request.data_key, full.content())
+        record.seal_content(person.of(request).data_key, full.content())
         record.save()
         messages.success(request, _("Your entry is saved."))
         return _entry_url(record.pk)
@@ -311,7 +313,7 @@ def _so_far(draft: drafts.Saved | None) -> list[tuple[str, str]]:
 @account_required
 def edit(request: HttpRequest, pk) -> HttpResponse:
     record = owned_or_404(JournalEntry, request, pk)
-    key = entry_key(record.pk)
+    key, data_key = entry_key(record.pk), person.of(request).data_key
     if request.method == "POST":
         done = drafts.submitted(request)
         if done is not None:
@@ -326,12 +328,12 @@ def edit(request: HttpRequest, pk) -> HttpResponse:
 
         def update() -> str:
             locked = JournalEntry.objects.select_for_update().get(pk=record.pk)
-            current = locked.open_content(request.data_key)
+            current = locked.open_content(data_key)
             new_content = form.content()
             if locked.version != posted_version and new_content != current:
                 raise EntryChanged(current, locked.version)
             if new_content != current:
-                locked.seal_content(request.data_key, new_content)
+                locked.seal_content(data_key, new_content)
                 locked.version += 1
                 locked.save()
             messages.success(request, _("Your changes are saved."))
@@ -344,7 +346,7 @@ def edit(request: HttpRequest, pk) -> HttpResponse:
             theirs = {**entries.as_fields(changed.current), "entry_version": [str(changed.version)]}
             return conflict_page(request, _ref(request, key), mine, theirs, drafts.current_version(request, key))
     state = drafts.form_state(request, key, request.path, [*entry_field_names(), "entry_version"])
-    saved = {**entries.as_fields(record.open_content(request.data_key)), "entry_version": [str(record.version)]}
+    saved = {**entries.as_fields(record.open_content(data_key)), "entry_version": [str(record.version)]}
     initial = state.initial() if state.draft else drafts.Saved(key, saved, 0).initial()
     form = EntryForm(initial=initial)
     return _plain(request, form, state, record=record, entry_version=initial.get("entry_version", record.version))
@@ -360,7 +362,7 @@ def delete(request: HttpRequest, pk) -> HttpResponse:
             record.delete()
         messages.success(request, _("The entry is deleted."))
         return redirect("journal:index")
-    entry = entries.opened(record, request.data_key)
+    entry = entries.opened(record, person.of(request).data_key)
     return render(request, "journal/delete.html", {"entry": entries.shown(entry)})
 
 
@@ -381,7 +383,7 @@ def search(request: HttpRequest) -> HttpResponse:
         elif len(query) > MAX_QUERY:
             error = _("Search for at most %(n)d characters.") % {"n": MAX_QUERY}
         else:
-            hits = content.search(entries.all_entries(request.user, request.data_key), query, entries.searchable_names)
+            hits = content.search(entries.all_entries(person.of(request)), query, entries.searchable_names)
     return render(
         request,
         "journal/search.html",
@@ -397,7 +399,7 @@ def patterns(request: HttpRequest) -> HttpResponse:
     if period not in content.PERIODS:
         period = "maand"
     vocab = entries.vocabulary()
-    found = content.patterns(entries.all_entries(request.user, request.data_key), period, timezone.localdate(), vocab)
+    found = content.patterns(entries.all_entries(person.of(request)), period, timezone.localdate(), vocab)
     words = entries.word_names()
     helper_names = {h.id: entries.name(h) for h in entries.helpers()}
     quadrant_names = {q.id: entries.name(q) for q in vocab.quadrants}

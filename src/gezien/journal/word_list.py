@@ -13,10 +13,9 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from gezien.lib.text import current_language
 from django.utils.translation import gettext as _
 
-from gezien.journal import entries
 from gezien.journal.emotions import Word
 from gezien.journal.entries import INTENSITY
 from gezien.journal.forms import EntryForm
@@ -29,7 +28,7 @@ def rows(form: EntryForm, words) -> list[dict[str, Any]]:
     value = form["words"].value() or []
     # A draft with one word gives it as a string (see drafts.Saved.initial).
     chosen = {value} if isinstance(value, str) else set(value)
-    language = get_language()
+    language = current_language()
     found = []
     for word in words:
         field_name = f"{INTENSITY}{word.id}"
@@ -46,7 +45,7 @@ def rows(form: EntryForm, words) -> list[dict[str, Any]]:
 @lru_cache(maxsize=4096)
 def _row(language: str, word: Word, checked: bool, field_name: str, field_id: str, strength: str,
          errors: tuple[str, ...]) -> SafeString:
-    row = {"id": word.id, "name": entries.name(word), "definition": entries.definition(word), "checked": checked,
+    row = {"id": word.id, "name": word.name.get(language), "definition": word.definition.get(language), "checked": checked,
            "field_name": field_name, "field_id": field_id, "errors": errors, "options": _options(strength)}
     return render_to_string("journal/parts/word.html", {"row": row})
 

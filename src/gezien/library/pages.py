@@ -8,11 +8,12 @@ from functools import cache
 
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import get_language
 
 from gezien.library import content, markup, search
-from gezien.library.content import Library, LibraryError, Page
+from gezien.lib.data import At
+from gezien.library.content import Library, Page
 from gezien.library.topics import TOPICS
+from gezien.lib.text import current_language
 
 # site:NAME in a page -> the URL name of that Gezien tool. A tool that is not installed has
 # no URL, and its links are shown as plain text.
@@ -39,12 +40,12 @@ def _check_topics(library: Library) -> None:
     listed = [page_id for topic in TOPICS for page_id in topic.pages]
     for page_id in listed:
         if page_id not in library.ids:
-            raise LibraryError(f"topics.py: unknown page {page_id!r}")
+            raise At("topics.py").error(f"unknown page {page_id!r}")
         if listed.count(page_id) > 1:
-            raise LibraryError(f"topics.py: page {page_id!r} is in more than one topic")
+            raise At("topics.py").error(f"page {page_id!r} is in more than one topic")
     for page_id in library.ids:
         if page_id not in listed:
-            raise LibraryError(f"topics.py: page {page_id!r} is in no topic")
+            raise At("topics.py").error(f"page {page_id!r} is in no topic")
 
 
 def start() -> Loaded:
@@ -61,11 +62,6 @@ def start() -> Loaded:
 
 def loaded() -> Loaded:
     return _loaded or start()
-
-
-def language() -> str:
-    current = (get_language() or "nl")[:2]
-    return current if current in content.LANGUAGES else "nl"
 
 
 def site_url(name: str) -> str | None:
@@ -94,15 +90,15 @@ def rendered(lang: str, page_id: str) -> str:
 
 
 def get(page_id: str) -> Page | None:
-    return loaded().library.pages[language()].get(page_id)
+    return loaded().library.pages[current_language()].get(page_id)
 
 
 def find(query: str) -> list[Page]:
-    lang = language()
+    lang = current_language()
     by_id = loaded().library.pages[lang]
     return [by_id[hit.id] for hit in loaded().indexes[lang].search(query)]
 
 
 def topics() -> list[tuple[object, list[Page]]]:
-    by_id = loaded().library.pages[language()]
+    by_id = loaded().library.pages[current_language()]
     return [(topic, [by_id[page_id] for page_id in topic.pages]) for topic in TOPICS]

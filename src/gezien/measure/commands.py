@@ -10,8 +10,10 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from gezien.measure.definitions import RESULT_FIELDS, Instrument, Item, Text
-from gezien.measure.scoring import Result, score
+from gezien.lib.text import Text
+from gezien.measure.definitions import Instrument, Item
+from gezien.measure.result_format import result_json
+from gezien.measure.scoring import score
 
 MAX_PAYLOAD_BYTES = 64 * 1024
 
@@ -127,22 +129,6 @@ def score_json(
     return result_json(instrument, score(instrument, parse_answers(instrument, raw_json)))
 
 
-def result_json(instrument: Instrument, result: Result) -> dict[str, Any]:
-    """A scored result as plain JSON data; the algorithm's outcomes sit at the top level."""
-    return {
-        "instrument": result.instrument,
-        "version": instrument.version,
-        "valid": result.valid,
-        "total": result.total,
-        "band": result.band,
-        "subscales": dict(result.subscales),
-        **result.algorithm,
-        "flags": sorted(result.flags),
-        "missing": list(result.missing),
-        "prorated": result.prorated,
-    }
-
-
 def _text(text: Text) -> dict[str, str | None]:
     return {"en": text.en, "nl": text.nl}
 
@@ -186,18 +172,3 @@ def instruments_json(instruments: Mapping[str, Instrument]) -> list[dict[str, An
         }
         for instrument in sorted(instruments.values(), key=lambda instrument: instrument.id)
     ]
-
-
-def result_from_json(data: Mapping[str, Any]) -> Result:
-    """The inverse of result_json, for results that were stored as JSON."""
-    return Result(
-        instrument=data["instrument"],
-        valid=data["valid"],
-        total=data["total"],
-        band=data["band"],
-        subscales=dict(data["subscales"]),
-        algorithm={key: value for key, value in data.items() if key not in RESULT_FIELDS},
-        flags=frozenset(data["flags"]),
-        missing=tuple(data["missing"]),
-        prorated=data["prorated"],
-    )

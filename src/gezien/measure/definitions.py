@@ -18,6 +18,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from gezien.lib.text import Text
+
 INSTRUMENTS_FOLDER = Path(__file__).resolve().parent / "instruments"
 
 SCORED = "scored"
@@ -74,12 +76,6 @@ _DURATION = re.compile(r"P[1-9]\d*[DWMY]")
 
 class DefinitionError(ValueError):
     """A definition file breaks a rule; the message names the file and the field."""
-
-
-@dataclass(frozen=True)
-class Text:
-    en: str
-    nl: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
-"""A stored result as HL7 FHIR R4 resources: a QuestionnaireResponse with the answers and an
-Observation with the scores, as plain JSON-ready dicts.
+"""A stored result as plain FHIR data (`gezien.lib.fhir.Result`): which codes, names and
+values stand for a questionnaire's answers and scores. The account export and the summary
+for a professional both start here, so a result is encoded the same way in both.
 
 LOINC codes are used where the definition file has them (PHQ-9, PHQ-2, GAD-7 and their
-answer list); everything else is coded in a local code system per questionnaire, so a
-receiver never mistakes a local code for a standard one.
+answer list); everything else is coded in a local code system per questionnaire.
 """
 
 from __future__ import annotations
@@ -11,154 +11,110 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from gezien.measure.definitions import RESULT_FIELDS, Instrument, Item, Number
-
-LOINC = "http://loinc.org"
-UCUM = "http://unitsofmeasure.org"
-ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
-OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
-DATA_ABSENT = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
-LOCAL = "urn:gezien:fhir"
-
-
-def local_system(instrument: Instrument, part: str | None = None) -> str:
-    return f"{LOCAL}:CodeSystem:{instrument.id}" + (f":{part}" if part else "")
-
-
-def canonical(instrument: Instrument) -> str:
-    return f"{LOCAL}:Questionnaire:{instrument.id}|{instrument.version}"
+from gezien.lib import fhir
+from gezien.measure.definitions import RESULT_FIELDS, Instrument, Item
 
 
 def _wording(item: Item, language: str) -> str:
     return item.text.nl if language == "nl" and item.text.nl else item.text.en
 
 
-def _answer_coding(instrument: Instrument, item: Item, value: int, language: str) -> dict:
+def _answer(instrument: Instrument, item: Item, value: int, language: str) -> fhir.Answer:
     option = next(option for option in item.options.options if option.value == value)
     label = option.label.nl if language == "nl" and option.label.nl else option.label.en
-    if option.loinc:
-        coding = {"system": LOINC, "code": option.loinc, "display": label}
-    else:
-        coding = {
-            "system": local_system(instrument, item.options.id),
+    coding: fhir.Coding = (
+        {"system": fhir.LOINC, "code": option.loinc, "display": label}
+        if option.loinc
+        else {
+            "system": fhir.local_system(instrument.id, item.options.id),
             "code": str(value),
             "display": label,
         }
-    # The answer's score, so a receiver can add it up without knowing the code system.
-    coding["extension"] = [{"url": ORDINAL_VALUE, "valueDecimal": value}]
-    return {"valueCoding": coding}
-
-
-def questionnaire_response(instrument: Instrument, stored: Mapping[str, Any]) -> dict:
-    language = stored["language"]
-    items = []
-    for item in instrument.items:
-        value = stored["answers"].get(item.id)
-        if value is None:
-            continue
-        entry: dict[str, Any] = {"linkId": item.id, "text": _wording(item, language)}
-        if item.loinc:
-            entry["definition"] = f"{LOINC}/{item.loinc}"
-        entry["answer"] = [_answer_coding(instrument, item, value, language)]
-        items.append(entry)
+    )
     return {
-        "resourceType": "QuestionnaireResponse",
-        "id": stored["id"],
-        "language": language,
-        "questionnaire": canonical(instrument),
-        "status": "completed",
-        "authored": stored["taken_at"],
-        "item": items,
+        "link_id": item.id,
+        "text": _wording(item, language),
+        "definition": f"{fhir.LOINC}/{item.loinc}" if item.loinc else None,
+        "coding": coding,
+        "score": value,
     }
 
 
-def _code(instrument: Instrument, local_code: str, loinc: str | None, display: str) -> dict:
+def _coding(
+    instrument: Instrument, local_code: str, loinc: str | None, display: str
+) -> fhir.Coding:
     if loinc:
-        coding = {"system": LOINC, "code": loinc, "display": display}
-    else:
-        coding = {"system": local_system(instrument), "code": local_code, "display": display}
-    return {"coding": [coding], "text": display}
+        return {"system": fhir.LOINC, "code": loinc, "display": display}
+    return {"system": fhir.local_system(instrument.id), "code": local_code, "display": display}
 
 
-def _value(value: Any, unit: str | None = None) -> dict:
-    """value[x] for a score or an outcome; a number with a unit becomes a Quantity."""
-    if isinstance(value, bool):
-        return {"valueBoolean": value}
-    if isinstance(value, str):
-        return {"valueString": value}
-    if unit is not None or isinstance(value, float):
-        quantity: dict[str, Any] = {"value": value}
-        if unit == "percent":
-            quantity.update(unit="%", system=UCUM, code="%")
-        else:
-            quantity.update(unit="score", system=UCUM, code="{score}")
-        return {"valueQuantity": quantity}
-    return {"valueInteger": value}
-
-
-def _components(instrument: Instrument, result: Mapping[str, Any]) -> list[dict]:
-    components = []
+def _components(instrument: Instrument, result: Mapping[str, Any]) -> list[fhir.Component]:
+    components: list[fhir.Component] = []
     for subscale in instrument.subscales:
-        value: Number | None = result["subscales"].get(subscale.id)
+        value = result["subscales"].get(subscale.id)
         if value is not None:
-            code = _code(instrument, subscale.id, subscale.loinc_total, subscale.name.en)
-            components.append({"code": code, **_value(value)})
+            code = _coding(instrument, subscale.id, subscale.loinc_total, subscale.name.en)
+            components.append({"code": code, "value": value, "unit": None})
     for name, value in result.items():
         if name in RESULT_FIELDS or value is None:
             continue
         unit = instrument.scoring.scaled_unit if name == instrument.scoring.scaled_name else None
-        components.append({"code": _code(instrument, name, None, name), **_value(value, unit)})
+        code = _coding(instrument, name, None, name)
+        components.append({"code": code, "value": value, "unit": unit})
     for flag in instrument.flags:
         components.append(
             {
-                "code": _code(instrument, f"flag-{flag.id}", None, f"flag {flag.id}"),
-                "valueBoolean": flag.id in result["flags"],
+                "code": _coding(instrument, f"flag-{flag.id}", None, f"flag {flag.id}"),
+                "value": flag.id in result["flags"],
+                "unit": None,
             }
         )
     return components
 
 
-def observation(instrument: Instrument, stored: Mapping[str, Any]) -> dict:
-    """The scores of one result: the total as the value (absent for a questionnaire without
-    a total), subscales, named outcomes and flags as components, the band as interpretation."""
-    result = stored["result"]
+def result(instrument: Instrument, stored: Mapping[str, Any]) -> fhir.Result:
+    """`stored` is a result as it is kept (language, taken_at, answers and the scored
+    result), taken with this version of the questionnaire."""
+    language = stored["language"]
+    scores = stored["result"]
     has_total = instrument.scoring.method != "none"
     display = (
         f"{instrument.short_name} total score" if has_total else f"{instrument.short_name} scores"
     )
-    resource: dict[str, Any] = {
-        "resourceType": "Observation",
-        "id": f"{stored['id']}-scores",
-        "status": "final",
-        "category": [
-            {"coding": [{"system": OBSERVATION_CATEGORY, "code": "survey", "display": "Survey"}]}
+    total = scores["total"]
+    absent = "error" if has_total else "not-applicable"
+    band = next((b for b in instrument.bands.levels if b.id == scores["band"]), None)
+    return {
+        "language": language,
+        "questionnaire": fhir.canonical(instrument.id, instrument.version),
+        "authored": stored["taken_at"],
+        "answers": [
+            _answer(instrument, item, value, language)
+            for item in instrument.items
+            if (value := stored["answers"].get(item.id)) is not None
         ],
-        "code": _code(
+        "code": _coding(
             instrument, "total" if has_total else "scores", instrument.loinc.total, display
         ),
-        "effectiveDateTime": stored["taken_at"],
-        "derivedFrom": [{"reference": f"QuestionnaireResponse/{stored['id']}"}],
+        "total": total,
+        "absent_reason": None if total is not None else absent,
+        "interpretation": None
+        if band is None
+        else {
+            "system": fhir.local_system(instrument.id, "bands"),
+            "code": band.id,
+            "display": band.label.en,
+        },
+        "components": _components(instrument, scores),
     }
-    if result["total"] is not None:
-        resource.update(_value(result["total"]))
-    else:
-        reason = "not-applicable" if not has_total else "error"
-        resource["dataAbsentReason"] = {"coding": [{"system": DATA_ABSENT, "code": reason}]}
-    band = next((b for b in instrument.bands.levels if b.id == result["band"]), None)
-    if band is not None:
-        resource["interpretation"] = [
-            {
-                "coding": [
-                    {
-                        "system": local_system(instrument, "bands"),
-                        "code": band.id,
-                        "display": band.label.en,
-                    }
-                ],
-                "text": band.label.en,
-            }
-        ]
-    components = _components(instrument, result)
-    if components:
-        resource["component"] = components
-    return resource
+
+
+def questionnaire_response(instrument: Instrument, stored: Mapping[str, Any]) -> dict:
+    """The answers, for the export: named by the stored result's id."""
+    return fhir.questionnaire_response(result(instrument, stored), stored["id"])
+
+
+def observation(instrument: Instrument, stored: Mapping[str, Any]) -> dict:
+    """The scores, for the export, derived from the answers above."""
+    reference = f"QuestionnaireResponse/{stored['id']}"
+    return fhir.observation(result(instrument, stored), f"{stored['id']}-scores", reference)

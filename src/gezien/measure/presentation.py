@@ -12,11 +12,12 @@ from django.urls import Resolver404, resolve
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from gezien.measure import catalogue, chart
-from gezien.measure.definitions import DIFFICULTY, Band, Instrument, Item, Number, Text
+from gezien.lib import charts
+from gezien.lib.text import Shown, current_language
+from gezien.measure import catalogue
+from gezien.measure.definitions import DIFFICULTY, Band, Instrument, Item, Number
 from gezien.measure.guidance import Guidance
 from gezien.measure.scoring import (
     IMPROVED,
@@ -34,36 +35,15 @@ NAVIGATOR = "/hulpwijzer/"
 SAFETY_PLAN = "/veiligheidsplan/"
 
 
-def page_language() -> str:
-    return "en" if (get_language() or "nl").startswith("en") else "nl"
-
-
-@dataclass(frozen=True)
-class Shown:
-    """A text in the page's language where one exists, else the English original; `foreign`
-    says the text needs its own lang attribute."""
-
-    text: str
-    lang: str
-    foreign: bool
-
-
 def name_of(stored: Stored) -> Shown:
     """A stored result's questionnaire name; the bare id when it is no longer offered."""
     instrument = stored.instrument
-    return shown(instrument.name) if instrument else Shown(stored.instrument_id, "en", False)
-
-
-def shown(text: Text) -> Shown:
-    page = page_language()
-    if page == "nl" and text.nl:
-        return Shown(text.nl, "nl", False)
-    return Shown(text.en, "en", page != "en")
+    return instrument.name.shown() if instrument else Shown(stored.instrument_id, "en", False)
 
 
 def wording_language(instrument: Instrument) -> str:
     """The language the questions were shown in: Dutch only where a Dutch version exists."""
-    return "nl" if page_language() == "nl" and instrument.dutch_available else "en"
+    return "nl" if current_language() == "nl" and instrument.dutch_available else "en"
 
 
 def existing(path: str) -> str | None:
@@ -128,7 +108,7 @@ def five_forms(
                 if answers[item.id] == instrument.algorithm.params["reported_value"]
                 else _("No")
             )
-        rows.append(FormRow(name=shown(form.label), number=item.number, answer=answer))
+        rows.append(FormRow(name=form.label.shown(), number=item.number, answer=answer))
     return tuple(rows)
 
 
@@ -137,11 +117,11 @@ def card(instrument: Instrument) -> Card:
     return Card(
         instrument=instrument,
         guidance=guidance,
-        name=shown(instrument.name),
-        measures=shown(guidance.measures),
-        can=shown(guidance.can),
-        cannot=shown(guidance.cannot),
-        before=shown(guidance.before) if guidance.before else None,
+        name=instrument.name.shown(),
+        measures=guidance.measures.shown(),
+        can=guidance.can.shown(),
+        cannot=guidance.cannot.shown(),
+        before=guidance.before.shown() if guidance.before else None,
         english_only=not instrument.dutch_available,
         item_count=len(instrument.items),
         forms=five_forms(instrument),
@@ -196,7 +176,7 @@ def form_items(
     for position, item in enumerate(instrument.items, start=1):
         lead_in = None
         if item.section is not None and item.section != previous_section:
-            lead_in = shown(sections[item.section].lead_in)
+            lead_in = sections[item.section].lead_in.shown()
         previous_section = item.section
         views.append(
             ItemView(
@@ -205,12 +185,12 @@ def form_items(
                 show_number=item.number != str(position),
                 position=position,
                 count=len(instrument.items),
-                text=shown(item.text),
+                text=item.text.shown(),
                 lead_in=lead_in,
                 options=tuple(
                     OptionView(
                         value=option.value,
-                        label=shown(option.label),
+                        label=option.label.shown(),
                         input_id=f"{item.id}-{option.value}",
                         checked=answers.get(item.id) == option.value,
                     )
@@ -301,7 +281,7 @@ class ResultView:
 
 
 def _option_label(item: Item, value: int) -> SafeString:
-    label = shown(next(option.label for option in item.options.options if option.value == value))
+    label = next(option.label for option in item.options.options if option.value == value).shown()
     if label.foreign:
         return format_html('<span lang="{}">{}</span>', label.lang, label.text)
     return format_html("{}", label.text)
@@ -321,7 +301,7 @@ def _clusters(
         for sub_id, minimum in params["cluster_minimums"].items():
             groups.append(
                 (
-                    shown(instrument.subscale(sub_id).name).text,
+                    instrument.subscale(sub_id).name.shown().text,
                     instrument.subscale(sub_id).items,
                     minimum,
                     sub_id,
@@ -335,7 +315,7 @@ def _clusters(
             for sub_id in params[clusters]:
                 groups.append(
                     (
-                        shown(instrument.subscale(sub_id).name).text,
+                        instrument.subscale(sub_id).name.shown().text,
                         instrument.subscale(sub_id).items,
                         1,
                         sub_id,
@@ -446,23 +426,23 @@ def result_view(
     return ResultView(
         instrument=instrument,
         guidance=guidance,
-        name=shown(instrument.name),
-        cannot=shown(guidance.cannot),
+        name=instrument.name.shown(),
+        cannot=guidance.cannot.shown(),
         result=result,
         risk="risk" in result.flags,
         total=number(result.total) if result.total is not None else None,
         high=number(scoring.range[1]) if scoring.range else None,
         scaled=number(scaled) if scaled is not None else None,
         band=BandView(
-            label=shown(band.label),
-            meaning=shown(guidance.bands[band.id]),
+            label=band.label.shown(),
+            meaning=guidance.bands[band.id].shown(),
             level=concern_level(instrument, band.id),
         )
         if band
         else None,
-        meaning=shown(guidance.meaning) if guidance.meaning else None,
+        meaning=guidance.meaning.shown() if guidance.meaning else None,
         flag_notes=tuple(
-            shown(text) for flag, text in guidance.flags.items() if flag in result.flags
+            text.shown() for flag, text in guidance.flags.items() if flag in result.flags
         ),
         threshold_label=threshold_label,
         sums=tuple(
@@ -522,7 +502,7 @@ def measures(instrument: Instrument) -> list[Measure]:
         for sub in instrument.subscales
         if not any(set(sub.items) < set(other.items) for other in instrument.subscales)
     ]
-    return [Measure(sub.id, shown(sub.name).text, *sub.range, 1) for sub in widest]
+    return [Measure(sub.id, sub.name.shown().text, *sub.range, 1) for sub in widest]
 
 
 def summary(instrument: Instrument, result: Result) -> str:
@@ -548,7 +528,7 @@ def summary(instrument: Instrument, result: Result) -> str:
         parts.append(text)
     band = band_of(instrument, result.band)
     if band:
-        parts.append(shown(band.label).text)
+        parts.append(band.label.shown().text)
     return "; ".join(parts) if parts else _("no score")
 
 
@@ -565,7 +545,7 @@ class HistoryRow:
 class History:
     measures: tuple[Measure, ...]
     legend: tuple[tuple[str, str], ...]  # each measure's label and its points' shape
-    chart: chart.Chart
+    chart: charts.HistoryChart
     rows: tuple[HistoryRow, ...]
     summary: tuple[str, ...]
     has_bands: bool
@@ -597,11 +577,11 @@ def history(instrument: Instrument, results: Sequence[Stored]) -> History:
     factor = shown_measures[0].factor
     levels = instrument.bands.levels
     zones = [
-        chart.ZoneSpec(
+        charts.ZoneSpec(
             low=max(shown_measures[0].low, (band.min - 0.5) * factor),
             high=min(shown_measures[0].high, (band.max + 0.5) * factor),
             first=band.min * factor,
-            label=shown(band.label).text,
+            label=band.label.shown().text,
             level=concern_level(instrument, band.id),
         )
         for band in levels
@@ -615,7 +595,7 @@ def history(instrument: Instrument, results: Sequence[Stored]) -> History:
                 continue
             reliable = change is not None and change.direction in (IMPROVED, WORSENED)
             points.append(
-                chart.PointSpec(
+                charts.PointSpec(
                     when=stored.taken_at,
                     value=value,
                     change=("up" if change.difference > 0 else "down") if reliable else None,
@@ -623,7 +603,7 @@ def history(instrument: Instrument, results: Sequence[Stored]) -> History:
                 )
             )
         series.append(points)
-    drawn = chart.build(
+    drawn = charts.history_chart(
         low=min(m.low for m in shown_measures),
         high=max(m.high for m in shown_measures),
         series=series,
@@ -638,7 +618,7 @@ def history(instrument: Instrument, results: Sequence[Stored]) -> History:
                 number(value) if (value := measure.value(stored.result)) is not None else "–"
                 for measure in shown_measures
             ),
-            band=shown(band.label).text
+            band=band.label.shown().text
             if (band := band_of(instrument, stored.result.band))
             else None,
             change=_change_words(change) if change is not None else None,

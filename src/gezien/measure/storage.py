@@ -1,7 +1,7 @@
 """Storing results through the vault and reading them back.
 
 Everything about a result sits in the sealed content; listing a person's results means
-opening all of them, which is cheap for the handful of results one person keeps.
+opening all of them, once per request (the Person keeps them opened for every reader).
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from django.utils import timezone
 
 from gezien.accounts.models import Account
 from gezien.measure import catalogue, fhir
-from gezien.measure.commands import result_from_json, result_json
 from gezien.measure.definitions import Instrument
 from gezien.measure.models import QuestionnaireResult
+from gezien.measure.result_format import result_from_json, result_json
 from gezien.measure.scoring import Result
+from gezien.vault.person import Person
 
 # The "emotional check-up": after four weeks a questionnaire about how you are doing now
 # may be worth filling in again.
@@ -68,7 +69,10 @@ def save(
 
 
 def opened(record: QuestionnaireResult, key: bytes) -> Stored:
-    content = record.open_content(key)
+    return _stored(record, record.open_content(key))
+
+
+def _stored(record: QuestionnaireResult, content: dict[str, Any]) -> Stored:
     return Stored(
         id=str(record.pk),
         instrument_id=content["instrument"],
@@ -81,10 +85,10 @@ def opened(record: QuestionnaireResult, key: bytes) -> Stored:
     )
 
 
-def all_results(owner: Account, key: bytes) -> list[Stored]:
+def all_results(person: Person) -> list[Stored]:
     """Every stored result of this person, oldest first."""
-    records = QuestionnaireResult.objects.filter(owner=owner)
-    return sorted((opened(record, key) for record in records), key=lambda s: s.taken_at)
+    results = (_stored(o.record, o.content) for o in person.records(QuestionnaireResult))
+    return sorted(results, key=lambda s: s.taken_at)
 
 
 def of_instrument(results: Iterable[Stored], instrument_id: str) -> list[Stored]:
@@ -122,14 +126,21 @@ def due_for_retake(results: Iterable[Stored], now: datetime.datetime) -> list[St
     ]
 
 
-def export_section(account: Account, key: bytes) -> list[dict[str, Any]]:
+def current_definition(stored: Stored) -> Instrument | None:
+    """The questionnaire's definition when the result was taken with its current version.
+    Answers to an older version may not fit today's items, so those are not coded in FHIR."""
+    instrument = stored.instrument
+    return instrument if instrument is not None and instrument.version == stored.version else None
+
+
+def export_section(person: Person) -> list[dict[str, Any]]:
     """Every result with its answers and scores, and as FHIR R4 resources where the
     questionnaire is still known."""
     section = []
-    for stored in all_results(account, key):
+    for stored in all_results(person):
         entry = {"id": stored.id, **stored.content}
-        instrument = stored.instrument
-        if instrument is not None and instrument.version == stored.version:
+        instrument = current_definition(stored)
+        if instrument is not None:
             fhir_input = {**stored.content, "id": stored.id}
             entry["fhir"] = [
                 fhir.questionnaire_response(instrument, fhir_input),

@@ -1,47 +1,34 @@
-"""Questionnaire results as a section of the summary for a professional (the story app's
-"startbrief"): per questionnaire one part the person may choose, with every result (newest
-first), its level, and the answers with their LOINC codes for the FHIR bundle."""
+"""Questionnaire results as a section of the summary for a professional (core.summary):
+per questionnaire one part the person may choose, with every result (newest first), its
+level, and the result as FHIR data for the bundle, coded as in the export."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from gezien.accounts.models import Account
-from gezien.measure import catalogue, storage
-from gezien.measure.presentation import band_of, shown
+from gezien.core import summary
+from gezien.measure import catalogue, fhir, storage
+from gezien.measure.presentation import band_of
 from gezien.measure.storage import Stored
-from gezien.story import summary
+from gezien.vault.person import Person
 
 
 def _score(stored: Stored) -> summary.Score:
     instrument = stored.instrument
     band = band_of(instrument, stored.result.band)
-    answers = []
-    for item in instrument.scored_items:
-        value = stored.answers.get(item.id)
-        option = next((o for o in item.options.options if o.value == value), None)
-        if value is None or option is None:
-            continue
-        answers.append(
-            summary.Answer(
-                link_id=item.id, text=shown(item.text).text, value=value, display=shown(option.label).text,
-                loinc=item.loinc, answer_loinc=option.loinc,
-            )
-        )
+    coded = storage.current_definition(stored)
     return summary.Score(
         instrument=instrument.id,
-        name=shown(instrument.name).text,
+        name=instrument.name.shown().text,
         date=stored.taken_at.isoformat(),
         total=stored.result.total,
-        band=shown(band.label).text if band else "",
-        loinc_panel=instrument.loinc.panel,
-        loinc_total=instrument.loinc.total,
-        answers=tuple(answers),
+        band=band.label.shown().text if band else "",
+        fhir=fhir.result(coded, stored.content) if coded is not None else None,
     )
 
 
-def section(account: Account, data_key: bytes) -> summary.Section | None:
-    results = [stored for stored in storage.all_results(account, data_key) if stored.instrument is not None]
+def section(person: Person) -> summary.Section | None:
+    results = [stored for stored in storage.all_results(person) if stored.instrument is not None]
     if not results:
         return None
     parts = []
@@ -51,7 +38,7 @@ def section(account: Account, data_key: bytes) -> summary.Section | None:
             parts.append(
                 summary.Part(
                     key=f"measure.{instrument.id}",
-                    title=shown(instrument.name).text,
+                    title=instrument.name.shown().text,
                     scores=tuple(_score(stored) for stored in reversed(mine)),
                 )
             )

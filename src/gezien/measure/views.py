@@ -15,13 +15,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
+from gezien.lib.text import current_language
 from gezien.accounts.decorators import account_required
 from gezien.drafts import service as drafts
 from gezien.measure import catalogue, forms, presentation, storage
 from gezien.measure.definitions import Instrument
 from gezien.measure.models import QuestionnaireResult
 from gezien.measure.scoring import score
-from gezien.vault import session as vault_session
+from gezien.vault import person
 from gezien.vault.records import owned_or_404
 
 log = logging.getLogger("gezien.measure")
@@ -34,24 +35,12 @@ def _instrument_or_404(instrument_id: str) -> Instrument:
     return instrument
 
 
-def _data_key(request: HttpRequest) -> bytes | None:
-    """The data key of a logged-in person whose vault is open; None for everyone else."""
-    if not request.user.is_authenticated:
-        return None
-    try:
-        return vault_session.data_key(request)
-    except vault_session.Locked:
-        return None
-
-
-def _retake(request: HttpRequest, key: bytes | None) -> list[dict]:
-    if key is None:
-        return []
-    due = storage.due_for_retake(storage.all_results(request.user, key), timezone.now())
+def _retake(results: list[storage.Stored]) -> list[dict]:
+    due = storage.due_for_retake(results, timezone.now())
     return [
         {
             "instrument": stored.instrument,
-            "name": presentation.shown(stored.instrument.name),
+            "name": stored.instrument.name.shown(),
             "date": presentation.local_date(stored.taken_at),
         }
         for stored in due
@@ -60,10 +49,11 @@ def _retake(request: HttpRequest, key: bytes | None) -> list[dict]:
 
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
+    me = person.unlocked(request)
     return render(
         request,
         "measure/overview.html",
-        {"cards": presentation.cards(), "retake": _retake(request, _data_key(request))},
+        {"cards": presentation.cards(), "retake": _retake(storage.all_results(me) if me else [])},
     )
 
 
@@ -87,16 +77,21 @@ def _form(
     context = {
         "card": presentation.card(instrument),
         "items": items,
-        "missing": [item for item in items if item.error],
-        "time_frame": presentation.shown(instrument.time_frame.text),
-        "instructions": presentation.shown(instrument.instructions),
+        # The error summary's lines: each unanswered question, linked to its first answer.
+        "missing": [
+            (item.first_input_id, _("Question %(n)s") % {"n": item.position})
+            for item in items
+            if item.error
+        ],
+        "time_frame": instrument.time_frame.text.shown(),
+        "instructions": instrument.instructions.shown(),
         # Dutch by nature: it tells a Dutch reader why the questions are in English.
         "dutch_note": instrument.wording.dutch_note
-        if presentation.page_language() == "nl"
+        if current_language() == "nl"
         else None,
         "risk": risk,
         "tampered": tampered,
-        "can_keep": _data_key(request) is not None,
+        "can_keep": person.unlocked(request) is not None,
         "keep": answers is None or request.POST.get("keep") == "on",
         # One token per filled-in form, kept when the form comes back for missing answers.
         "submit_token": submit_token or str(uuid.uuid4()),
@@ -135,19 +130,19 @@ def take(request: HttpRequest, instrument_id: str) -> HttpResponse:
             request, instrument, answers=answers, missing=missing, risk="risk" in result.flags,
             submit_token=request.POST.get("submit_token", ""),
         )
-    key = _data_key(request)
-    if key is not None and request.POST.get("keep") == "on":
+    me = person.unlocked(request)
+    if me is not None and request.POST.get("keep") == "on":
         language = presentation.wording_language(instrument)
 
         def store() -> str:
-            record = storage.save(request.user, key, instrument, answers, result, language)
+            record = storage.save(me.account, me.data_key, instrument, answers, result, language)
             messages.success(request, _("Your result is saved in your account."))
             return reverse("measure:result", kwargs={"pk": record.pk})
 
         # The saved result has a page of its own, so reloading it never stores it twice; the
         # same form sent twice gets the first result's page back.
         return redirect(drafts.submit_once(request, store))
-    earlier = storage.latest(storage.all_results(request.user, key), instrument) if key else None
+    earlier = storage.latest(storage.all_results(me), instrument) if me else None
     return render(
         request,
         "measure/result.html",
@@ -162,12 +157,12 @@ def take(request: HttpRequest, instrument_id: str) -> HttpResponse:
 @account_required
 @require_http_methods(["GET", "POST"])
 def result(request: HttpRequest, pk) -> HttpResponse:
-    """A saved result, by its record id (an opaque id: the web address holds no score)."""
-    record = owned_or_404(QuestionnaireResult, request, pk)
-    results = storage.all_results(request.user, request.data_key)
-    stored = next(s for s in results if s.id == str(record.pk))
-    instrument = stored.instrument
-    if instrument is None or instrument.version != stored.version:
+    """A saved result, by its record id (an opaque id: the web address holds no score).
+    Only the person's own results are searched, so anyone else's id is a 404."""
+    results = storage.all_results(person.of(request))
+    stored = next((s for s in results if s.id == str(pk)), None)
+    instrument = stored.instrument if stored else None
+    if stored is None or instrument is None or instrument.version != stored.version:
         raise Http404
     return render(
         request,
@@ -192,7 +187,7 @@ def delete(request: HttpRequest, pk) -> HttpResponse:
         record.delete()
         messages.success(request, _("The result is deleted."))
         return redirect("measure:results")
-    stored = storage.opened(record, request.data_key)
+    stored = storage.opened(record, person.of(request).data_key)
     return render(
         request,
         "measure/delete.html",
@@ -207,7 +202,7 @@ def delete(request: HttpRequest, pk) -> HttpResponse:
 @account_required
 @require_GET
 def results(request: HttpRequest) -> HttpResponse:
-    stored_results = storage.all_results(request.user, request.data_key)
+    stored_results = storage.all_results(person.of(request))
     rows = [
         {
             "stored": stored,
@@ -224,7 +219,7 @@ def results(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "measure/results.html",
-        {"rows": rows, "histories": histories, "retake": _retake(request, request.data_key)},
+        {"rows": rows, "histories": histories, "retake": _retake(stored_results)},
     )
 
 
@@ -232,7 +227,7 @@ def results(request: HttpRequest) -> HttpResponse:
 @require_GET
 def history(request: HttpRequest, instrument_id: str) -> HttpResponse:
     instrument = _instrument_or_404(instrument_id)
-    own = storage.of_instrument(storage.all_results(request.user, request.data_key), instrument.id)
+    own = storage.of_instrument(storage.all_results(person.of(request)), instrument.id)
     return render(
         request,
         "measure/history.html",

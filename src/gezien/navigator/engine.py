@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from gezien.lib.text import Text
+
 FILE = Path(__file__).with_name("rules.toml")
 
 # Claims about a kind of help may only rest on these (keys of library/content/sources.toml).
@@ -45,12 +47,6 @@ class RulesError(ValueError):
 
 class InvalidAnswers(ValueError):
     """The answers did not come from the form: an unknown statement, question or option."""
-
-
-@dataclass(frozen=True)
-class Text:
-    nl: str
-    en: str
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gezien.navigator import engine
-from gezien.navigator.web import say
 
 # Only a changed or forged form can send an answer that is not on it.
 NOT_ON_THE_FORM = _("This answer is not one of the choices. Choose again from the list.")
@@ -19,15 +18,15 @@ class AnswersForm(forms.Form):
         self.rules = rules
         self.fields["concerns"] = forms.MultipleChoiceField(
             label=_("What is true for you?"),
-            choices=[(concern.id, say(concern.text)) for concern in rules.concerns],
+            choices=[(concern.id, concern.text.get()) for concern in rules.concerns],
             required=False,
             widget=forms.CheckboxSelectMultiple,
             error_messages={"invalid_choice": NOT_ON_THE_FORM, "invalid_list": NOT_ON_THE_FORM},
         )
         for preference in rules.preferences:
             self.fields[preference.id] = forms.ChoiceField(
-                label=say(preference.question),
-                choices=[(option.id, say(option.label)) for option in preference.options],
+                label=preference.question.get(),
+                choices=[(option.id, option.label.get()) for option in preference.options],
                 required=False,
                 initial=preference.default,
                 widget=forms.RadioSelect,

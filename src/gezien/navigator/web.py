@@ -8,7 +8,7 @@ from functools import cache
 
 from gezien.library import pages
 from gezien.navigator import engine
-from gezien.navigator.engine import Advice, Evidence, RulesError, Step, Text
+from gezien.navigator.engine import Advice, Evidence, RulesError, Step
 
 
 @cache
@@ -23,12 +23,8 @@ def start() -> None:
             raise RulesError(f"rules.toml: kinds[{index}].page: unknown library page {kind.page!r}")
 
 
-def say(text: Text) -> str:
-    return text.en if pages.language() == "en" else text.nl
-
-
 def source_name(key: str) -> str:
-    return pages.loaded().library.sources[key][pages.language()]
+    return pages.loaded().library.sources[key].text.get()
 
 
 @dataclass(frozen=True)
@@ -60,7 +56,7 @@ class Item:
 
 def _claim(evidence: Evidence) -> Claim:
     return Claim(
-        say(evidence.claim), source_name(evidence.source), evidence.where,
+        evidence.claim.get(), source_name(evidence.source), evidence.where,
         evidence.differs_from_report,
     )  # fmt: skip
 
@@ -68,9 +64,9 @@ def _claim(evidence: Evidence) -> Claim:
 def _kind(kind: engine.Kind, reasons: tuple[engine.Reason, ...]) -> KindOfHelp:
     page = pages.get(kind.page) if kind.page else None
     return KindOfHelp(
-        name=say(kind.name),
-        description=say(kind.description),
-        reasons=[say(reason.text) for reason in reasons],
+        name=kind.name.get(),
+        description=kind.description.get(),
+        reasons=[reason.text.get() for reason in reasons],
         evidence=[_claim(evidence) for evidence in kind.evidence],
         page_url=pages.page_url(page.id) if page else None,
         page_title=page.title if page else None,
@@ -80,8 +76,8 @@ def _kind(kind: engine.Kind, reasons: tuple[engine.Reason, ...]) -> KindOfHelp:
 
 def _item(step: Step) -> Item:
     return Item(
-        title=say(step.title),
-        text=say(step.text),
+        title=step.title.get(),
+        text=step.text.get(),
         sources=[source_name(key) for key in step.sources],
         site_url=pages.site_url(step.site) if step.site else None,
     )
@@ -92,11 +88,11 @@ def words(advice: Advice) -> dict:
     return {
         "suggestions": [_kind(s.kind, s.reasons) for s in advice.suggestions],
         "excluded": [_kind(e.kind, e.reasons) for e in advice.excluded],
-        "route_intro": say(advice.route.intro),
+        "route_intro": advice.route.intro.get(),
         "route": [_item(step) for step in advice.route.steps],
         "bridge": [_item(step) for step in advice.bridge],
-        "intake_questions": [say(question.text) for question in advice.intake_questions],
-        "click": say(advice.click.text),
+        "intake_questions": [question.text.get() for question in advice.intake_questions],
+        "click": advice.click.text.get(),
         "click_sources": [source_name(key) for key in advice.click.sources],
         "click_where": advice.click.where,
     }

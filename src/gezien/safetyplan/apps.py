@@ -6,7 +6,7 @@ class SafetyPlanConfig(AppConfig):
     verbose_name = "Safety plan"
 
     def ready(self) -> None:
-        from gezien.accounts import export
+        from gezien.core import export
         from gezien.safetyplan import models
 
-        export.register("safety_plan", models.export_section)
+        export.register("safety_plan", models.export_section, covers=[models.SafetyPlan])

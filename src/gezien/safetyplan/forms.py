@@ -45,6 +45,18 @@ class SafetyPlanForm(forms.Form):
             (step, [self[field_name(step, n)] for n in range(1, step.lines + 1)]) for step in STEPS
         ]
 
+    def error_links(self) -> list[tuple[str, str]]:
+        """The error summary's lines, as (id to link to, text): the form's own errors first,
+        then each line's, named by its step."""
+        links = [("", str(error)) for error in [*self.non_field_errors(), *self["action"].errors]]
+        for step, fields in self.steps():
+            for field in fields:
+                links += [
+                    (field.id_for_label, f"{step.title}, {field.label}: {error}")
+                    for error in field.errors
+                ]
+        return links
+
     def plan(self) -> Plan:
         return {
             step.id: [

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.db import models
 
+from gezien.vault.person import Person
 from gezien.vault.records import SealedRecord
 
 
@@ -19,8 +20,8 @@ class SafetyPlan(SealedRecord):
         ]
 
 
-def export_section(account, data_key: bytes) -> dict[str, Any] | None:
-    record = SafetyPlan.objects.filter(owner=account).first()
-    if record is None:
+def export_section(person: Person) -> dict[str, Any] | None:
+    plans = person.records(SafetyPlan)
+    if not plans:
         return None
-    return {**record.open_content(data_key), "updated_at": record.updated_at.isoformat()}
+    return {**plans[0].content, "updated_at": plans[0].record.updated_at.isoformat()}

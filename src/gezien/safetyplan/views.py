@@ -16,6 +16,7 @@ from gezien.accounts.decorators import account_required
 from gezien.safetyplan.forms import SafetyPlanForm
 from gezien.safetyplan.models import SafetyPlan
 from gezien.safetyplan.plan import EMERGENCY, STEPS, Plan, as_text, prefilled
+from gezien.vault import person
 
 
 def _form(request: HttpRequest, form: SafetyPlanForm, status: int = 200) -> HttpResponse:
@@ -48,21 +49,21 @@ def _mine(request: HttpRequest) -> HttpResponse:
     record = _stored(request)
     if record is None:
         return _form(request, SafetyPlanForm(plan=prefilled()))
-    return _show(request, record.open_content(request.data_key)["steps"], saved=True)
+    return _show(request, record.open_content(person.of(request).data_key)["steps"], saved=True)
 
 
 @account_required
 def _save(request: HttpRequest, plan: Plan) -> HttpResponse:
-    content = {"steps": plan}
+    content, key = {"steps": plan}, person.of(request).data_key
     try:
         with transaction.atomic():
             record = _stored(request) or SafetyPlan(owner=request.user)
-            record.seal_content(request.data_key, content)
+            record.seal_content(key, content)
             record.save()
     except IntegrityError:
         # Saved twice at the same moment (two tabs): keep one plan, the last one.
         record = _stored(request)
-        record.seal_content(request.data_key, content)
+        record.seal_content(key, content)
         record.save()
     messages.success(request, _("Your safety plan is saved."))
     return redirect("safetyplan:plan")
@@ -99,7 +100,7 @@ def plan(request: HttpRequest) -> HttpResponse:
 @account_required
 def edit(request: HttpRequest) -> HttpResponse:
     record = _stored(request)
-    stored = record.open_content(request.data_key)["steps"] if record else prefilled()
+    stored = record.open_content(person.of(request).data_key)["steps"] if record else prefilled()
     return _form(request, SafetyPlanForm(plan=stored))
 
 

@@ -7,14 +7,15 @@ checks that file and composes the text. No Django here, so it is tested as a pur
 from __future__ import annotations
 
 import functools
-import re
-import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from gezien.lib import data
+from gezien.lib.text import LANGUAGES, Text
+
 PATH = Path(__file__).with_name("helpquestion.toml")
-LANGUAGES = ("nl", "en")
 # The single-choice questions, whose choices each give a whole sentence, and the
 # several-choice questions, whose choices give a phrase for a list.
 SENTENCE_GROUPS = ("since", "pace", "setting", "gender")
@@ -23,26 +24,22 @@ SENTENCES = {"bothers": "{text}", "goal": "{text}", "not_wanted": "{text}", "pra
              "tried": "{list}", "approach": "{list}"}
 
 
-class HelpQuestionFileError(ValueError):
-    pass
-
-
 @dataclass(frozen=True)
 class Choice:
     id: str
-    label: dict[str, str]
-    text: dict[str, str]  # the sentence or phrase this choice adds
+    label: Text
+    text: Text  # the sentence or phrase this choice adds
 
 
 @dataclass(frozen=True)
 class Phrases:
-    words: dict[str, dict[str, str]]
-    sentences: dict[str, dict[str, str]]
+    words: dict[str, Text]
+    sentences: dict[str, Text]
     groups: dict[str, tuple[Choice, ...]]
 
     def choices(self, group: str, language: str) -> list[tuple[str, str]]:
         """(id, label) pairs for a form field."""
-        return [(choice.id, choice.label[language]) for choice in self.groups[group]]
+        return [(choice.id, choice.label.get(language)) for choice in self.groups[group]]
 
     def choice(self, group: str, choice_id: str) -> Choice:
         for choice in self.groups[group]:
@@ -75,67 +72,47 @@ class Answers:
         return cls(**values)
 
 
-def _error(at: str, problem: str) -> HelpQuestionFileError:
-    return HelpQuestionFileError(f"{PATH.name}: {at}: {problem}")
+def _with(placeholder: str | None) -> Callable[[data.At, Any], str]:
+    """A sentence that must hold `placeholder`, or no placeholder at all."""
 
-
-def _texts(value: Any, at: str, placeholder: str | None = None) -> dict[str, str]:
-    if not isinstance(value, dict):
-        raise _error(at, "missing" if value is None else "must be a table with nl and en")
-    texts = {}
-    for language in LANGUAGES:
-        text = value.get(language)
-        if not isinstance(text, str) or not text.strip():
-            raise _error(f"{at}.{language}", "missing")
+    def read(at: data.At, value: Any) -> str:
+        text = data.line(at, value)
         if placeholder and placeholder not in text:
-            raise _error(f"{at}.{language}", f"must contain {placeholder}")
+            raise at.error(f"must contain {placeholder}")
         if not placeholder and "{" in text:
-            raise _error(f"{at}.{language}", "has a placeholder where none is used")
-        texts[language] = text
-    return texts
+            raise at.error("has a placeholder where none is used")
+        return text
+
+    return read
 
 
-def parse(data: dict[str, Any]) -> Phrases:
-    words = {"and": _texts(data.get("words", {}).get("and"), "words.and")}
-    raw_sentences = data.get("sentences")
-    if not isinstance(raw_sentences, dict):
-        raise _error("sentences", "missing")
+def parse(raw: dict[str, Any]) -> Phrases:
+    groups_in_file = SENTENCE_GROUPS + PHRASE_GROUPS
+    top = data.Table(data.At(PATH.name), raw, ("words", "sentences", *groups_in_file))
+    words = {"and": top.table("words", ("and",)).value("and", data.translated, _with(None))}
+    sentence_table = top.table("sentences", tuple(SENTENCES))
     sentences = {
-        name: _texts(raw_sentences.get(name), f"sentences.{name}", placeholder)
+        name: sentence_table.value(name, data.translated, _with(placeholder))
         for name, placeholder in SENTENCES.items()
     }
     groups = {}
-    for group in SENTENCE_GROUPS + PHRASE_GROUPS:
-        entries = data.get(group)
-        if not isinstance(entries, list) or not entries:
-            raise _error(group, "missing")
+    for group in groups_in_file:
         text_field = "sentence" if group in SENTENCE_GROUPS else "phrase"
-        choices, seen = [], set()
-        for index, entry in enumerate(entries):
-            at = f"{group}[{index}]"
-            choice_id = entry.get("id")
-            if not isinstance(choice_id, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", choice_id):
-                raise _error(f"{at}.id", "missing" if choice_id is None else "must be lower-case letters")
-            if choice_id in seen:
-                raise _error(f"{at}.id", f"{choice_id!r} is used twice")
-            seen.add(choice_id)
-            choices.append(Choice(
-                choice_id,
-                _texts(entry.get("label"), f"{at}.label"),
-                _texts(entry.get(text_field), f"{at}.{text_field}"),
-            ))
-        groups[group] = tuple(choices)
+        ids = data.Unique()
+        groups[group] = tuple(
+            Choice(
+                ids.add(row.at_key("id"), row.value("id", data.ident)),
+                row.value("label", data.translated, _with(None)),
+                row.value(text_field, data.translated, _with(None)),
+            )
+            for row in top.tables(group, ("id", "label", text_field))
+        )
     return Phrases(words, sentences, groups)
 
 
 @functools.cache
 def load(path: Path = PATH) -> Phrases:
-    with path.open("rb") as handle:
-        try:
-            data = tomllib.load(handle)
-        except tomllib.TOMLDecodeError as error:
-            raise HelpQuestionFileError(f"{path.name}: {error}") from None
-    return parse(data)
+    return parse(data.read_toml(path))
 
 
 def _clean(text: str) -> str:
@@ -157,17 +134,17 @@ def compose(answers: Answers, phrases: Phrases, language: str) -> str:
     the person skipped. Empty when nothing was answered."""
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}")
-    sentence = {name: texts[language] for name, texts in phrases.sentences.items()}
-    conjunction = phrases.words["and"][language]
+    sentence = {name: text.get(language) for name, text in phrases.sentences.items()}
+    conjunction = phrases.words["and"].get(language)
 
     def typed(name: str, text: str) -> list[str]:
         return [sentence[name].replace("{text}", _clean(text))] if text.strip() else []
 
     def chosen(group: str, choice_id: str) -> list[str]:
-        return [phrases.choice(group, choice_id).text[language]] if choice_id else []
+        return [phrases.choice(group, choice_id).text.get(language)] if choice_id else []
 
     def listed(name: str, group: str, ids: tuple[str, ...], extra: str = "") -> list[str]:
-        items = [phrases.choice(group, choice_id).text[language] for choice_id in ids]
+        items = [phrases.choice(group, choice_id).text.get(language) for choice_id in ids]
         extra = " ".join(extra.split()).rstrip(".!?")
         if extra:
             items.append(extra)
@@ -201,7 +178,7 @@ def from_navigator(answers: dict, rules, concerns: list[str], preferences: dict[
     person gave before are never overwritten."""
     merged = dict(answers)
     bothers = merged.get("bothers") or ""
-    statements = [getattr(c.text, language) for c in rules.concerns if c.id in concerns]
+    statements = [c.text.get(language) for c in rules.concerns if c.id in concerns]
     new = [statement for statement in statements if statement not in bothers]
     merged["bothers"] = "\n".join(part for part in [bothers.strip(), *new] if part)
     for question, mapping in _FROM_NAVIGATOR.items():

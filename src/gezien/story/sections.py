@@ -1,26 +1,21 @@
 """This app's own summary sections: the help question, the preferences for a therapist
-and the story, part by part. Other apps register theirs the same way (see summary.py)."""
+and the story, part by part. Every app registers its own the same way (see core.summary)."""
 
 from __future__ import annotations
 
 import re
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from gezien.accounts.models import Account
+from gezien.lib.text import current_language
+from gezien.core.summary import Part, Section
 from gezien.story import helpquestion, stories
 from gezien.story.periods import PERIODS
-from gezien.story.summary import Part, Section
+from gezien.vault.person import Person
 
 
 def paragraphs(text: str) -> tuple[str, ...]:
     return tuple(block.strip() for block in re.split(r"\n\s*\n", text) if block.strip())
-
-
-def language() -> str:
-    current = (get_language() or "nl")[:2]
-    return current if current in helpquestion.LANGUAGES else "nl"
 
 
 def preference_facts(answers: dict, lang: str) -> tuple[tuple[str, str], ...]:
@@ -29,7 +24,7 @@ def preference_facts(answers: dict, lang: str) -> tuple[tuple[str, str], ...]:
     given = helpquestion.Answers.from_dict(answers)
 
     def label(group: str, choice_id: str) -> str:
-        return phrases.choice(group, choice_id).label[lang]
+        return phrases.choice(group, choice_id).label.get(lang)
 
     rows = [
         (_("Pace"), label("pace", given.pace) if given.pace else ""),
@@ -42,19 +37,19 @@ def preference_facts(answers: dict, lang: str) -> tuple[tuple[str, str], ...]:
     return tuple((question, answer) for question, answer in rows if answer)
 
 
-def help_section(account: Account, data_key: bytes) -> Section | None:
-    stored = stories.help_question(account, data_key)
+def help_section(person: Person) -> Section | None:
+    stored = stories.help_question(person)
     parts = []
     if stored["text"].strip():
         parts.append(Part("help.question", _("My help question"), paragraphs(stored["text"]), suggested=True))
-    facts = preference_facts(stored["answers"], language())
+    facts = preference_facts(stored["answers"], current_language())
     if facts:
         parts.append(Part("help.preferences", _("What I need from a therapist"), facts=facts, suggested=True))
     return Section("help", _("Help question and preferences"), tuple(parts))
 
 
-def story_section(account: Account, data_key: bytes) -> Section | None:
-    written = stories.all_periods(account, data_key)
+def story_section(person: Person) -> Section | None:
+    written = stories.all_periods(person)
     parts = []
     for period in PERIODS:
         for question in period.questions:

@@ -1,4 +1,6 @@
-"""Reading and writing the story periods and the help question (sealed records)."""
+"""Reading and writing the story periods and the help question (sealed records). Reading
+takes the Person, so every reader in a request shares the records opened once; writing
+takes the owner and the data key."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from gezien.accounts.models import Account
 from gezien.story.models import HelpQuestion, StoryPeriod
 from gezien.story.models import period_slot as _slot
 from gezien.story.periods import BY_KEY, QUESTION_KEYS
+from gezien.vault.person import Person
 
 MAX_PART_CHARS = 20_000
 
@@ -41,11 +44,12 @@ def _parts(content: dict) -> dict[str, str]:
     return {key: stored[key] for key in QUESTION_KEYS if isinstance(stored.get(key), str)}
 
 
-def all_periods(owner: Account, data_key: bytes) -> dict[str, Written]:
-    slots = {_slot(data_key, key): key for key in BY_KEY}
+def all_periods(person: Person) -> dict[str, Written]:
+    slots = {_slot(person.data_key, key): key for key in BY_KEY}
     written = {key: Written() for key in BY_KEY}
-    for record in StoryPeriod.objects.filter(owner=owner, slot__in=slots):
-        written[slots[record.slot]] = Written(_parts(record.open_content(data_key)), record.version)
+    for opened in person.records(StoryPeriod):
+        if opened.record.slot in slots:
+            written[slots[opened.record.slot]] = Written(_parts(opened.content), opened.record.version)
     return written
 
 
@@ -80,9 +84,9 @@ def save_period(owner: Account, data_key: bytes, key: str, parts: dict[str, str]
         raise Conflict(stored.parts, stored.version) from None
 
 
-def help_question(owner: Account, data_key: bytes) -> dict:
-    record = HelpQuestion.objects.filter(owner=owner).first()
-    return record.open_content(data_key) if record else {"answers": {}, "text": "", "edited": False}
+def help_question(person: Person) -> dict:
+    stored = person.records(HelpQuestion)
+    return stored[0].content if stored else {"answers": {}, "text": "", "edited": False}
 
 
 def save_help_question(owner: Account, data_key: bytes, content: dict) -> None:

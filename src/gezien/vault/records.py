@@ -1,17 +1,18 @@
-"""The base for every model that stores personal content, and the one way to fetch such a
-record: scoped to its owner, 404 for anyone else."""
+"""The base for every model that stores personal content, and the ways to fetch such records:
+one by id (scoped to its owner, 404 for anyone else), or all of one kind of an owner, opened."""
 
 from __future__ import annotations
 
 import json
 import uuid
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from django.conf import settings
 from django.db import models
 from django.http import Http404, HttpRequest
 
-from gezien.vault import crypto, session
+from gezien.vault import crypto
 
 Record = TypeVar("Record", bound="SealedRecord")
 
@@ -63,5 +64,15 @@ def owned_or_404(model: type[Record], request: HttpRequest, pk: object) -> Recor
         raise Http404 from None
 
 
-def content_of(record: SealedRecord, request: HttpRequest) -> dict[str, Any]:
-    return record.open_content(session.data_key(request))
+@dataclass(frozen=True)
+class Opened(Generic[Record]):
+    """A record with its content opened. Shared by every reader in a request: read only."""
+
+    record: Record
+    content: dict[str, Any]
+
+
+def open_all(model: type[Record], owner: object, key: bytes) -> tuple[Opened[Record], ...]:
+    """Every record of this kind of the owner, opened, oldest first."""
+    records = model.objects.filter(owner=owner).order_by("created_at", "id")
+    return tuple(Opened(record, record.open_content(key)) for record in records)

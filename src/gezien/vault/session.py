@@ -20,6 +20,8 @@ from gezien.vault import crypto
 
 log = logging.getLogger("gezien.vault")
 SESSION_FIELD = "vault"
+# Where vault.person keeps this request's Person; dropped whenever the key changes.
+PERSON = "_vault_person"
 COOKIE = "__Host-gezien-vault" if settings.BEHIND_TLS else "gezien-vault"
 
 
@@ -40,12 +42,14 @@ def unlock(request: HttpRequest, account_id: object, data_key: bytes) -> None:
     request.session[SESSION_FIELD + "_for"] = str(account_id)
     request._vault_cookie = cookie_key
     request._vault_key = data_key
+    request.__dict__.pop(PERSON, None)
 
 
 def lock(request: HttpRequest) -> None:
     request.session.pop(SESSION_FIELD, None)
     request.session.pop(SESSION_FIELD + "_for", None)
     request._vault_key = None
+    request.__dict__.pop(PERSON, None)
 
 
 def data_key(request: HttpRequest) -> bytes:

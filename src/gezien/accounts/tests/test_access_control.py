@@ -10,8 +10,9 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from gezien.accounts.testing import assert_outsider_gets_404, logged_in_client
-from gezien.story.models import Share
-from gezien.story.tests.support import make_help_question, share
+from gezien.sharing.models import Share
+from gezien.sharing.tests.support import share
+from gezien.story.tests.support import make_help_question
 
 
 def _own_session(owner) -> dict:
@@ -43,7 +44,7 @@ OWNER_ONLY = {
     "measure:delete": _own_questionnaire_result,
     "journal:edit": _own_journal_entry,
     "journal:delete": _own_journal_entry,
-    "story:share-revoke": _own_share,
+    "sharing:share-revoke": _own_share,
 }
 
 

@@ -367,7 +367,7 @@ def test_logout_asks_the_browser_to_forget_cache_cookies_and_storage() -> None:
 
 
 def test_behind_proxies_the_throttle_uses_the_forwarded_address(settings, rf) -> None:
-    from gezien.accounts.views import _client
+    from gezien.accounts.services import client_address as _client
 
     request = rf.get("/", HTTP_X_FORWARDED_FOR="198.51.100.7, 203.0.113.9", REMOTE_ADDR="10.0.0.2")
     assert _client(request) == "10.0.0.2"

@@ -29,7 +29,7 @@ from django.test import Client
 from pypdf import PdfReader
 
 from gezien.core import backup
-from gezien.story.tests.support import share
+from gezien.sharing.tests.support import share
 from gezien.vault import session as vault_session
 
 PASSPHRASE_BASE = "lamp rivier brood herfst"

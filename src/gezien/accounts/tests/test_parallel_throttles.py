@@ -16,8 +16,9 @@ from django.test import Client
 from gezien.accounts import second_factor, services, throttle
 from gezien.accounts.models import Account
 from gezien.accounts.testing import PASSPHRASE, logged_in_client, make_account
-from gezien.story.models import Share
-from gezien.story.tests.support import make_help_question, share
+from gezien.sharing.models import Share
+from gezien.sharing.tests.support import share
+from gezien.story.tests.support import make_help_question
 
 PARALLEL = 20
 # On the test itself (not the module): the closest marker wins over the one conftest.py adds.
@@ -127,14 +128,14 @@ def test_parallel_wrong_second_step_codes_are_checked_no_more_than_the_limit(mon
 
 @parallel
 def test_parallel_wrong_access_codes_are_checked_no_more_than_the_limit() -> None:
-    from gezien.story import sharing
+    from gezien.sharing import links
 
     person = logged_in_client()
     make_help_question(person, bothers="Ik slaap slecht", pace="slow")
     made = share(person, ["help.question"], with_code=True)
     _at_once(lambda n: Client().post(made["path"], {"code": f"AAAA-{n:04d}"}).status_code)
     # Every code that was compared counts on the share; a burst may not get past the limit.
-    assert Share.objects.get().failed_codes <= sharing.CODE_FREE_FAILURES + 1
+    assert Share.objects.get().failed_codes <= links.CODE_FREE_FAILURES + 1
 
 
 @parallel

@@ -3,6 +3,7 @@ import datetime
 import pytest
 
 from gezien.core import helplines
+from gezien.lib.data import DataError
 
 
 def _minimal(**changes):
@@ -28,15 +29,15 @@ def test_the_shipped_file_loads_with_113_and_112_as_crisis_lines() -> None:
 def test_errors_name_the_file_and_field() -> None:
     data = _minimal()
     del data["lines"][1]["hours"]
-    with pytest.raises(helplines.HelplineError, match=r"^helplines.toml: lines\[1\].hours_nl: missing"):
+    with pytest.raises(DataError, match=r"^helplines.toml: lines\[1\].hours_nl: missing"):
         helplines.parse(data)
     data = _minimal()
     data["lines"][0]["tel"] = "11-3"
-    with pytest.raises(helplines.HelplineError, match=r"lines\[0\].tel: digits only"):
+    with pytest.raises(DataError, match=r"lines\[0\].tel: digits only"):
         helplines.parse(data)
-    with pytest.raises(helplines.HelplineError, match="checked"):
+    with pytest.raises(DataError, match="checked"):
         helplines.parse(_minimal(checked="soon"))
     data = _minimal()
     data["lines"][1]["id"] = "113"
-    with pytest.raises(helplines.HelplineError, match="appears twice"):
+    with pytest.raises(DataError, match="is already used"):
         helplines.parse(data)

@@ -9,6 +9,8 @@ import uuid
 from pathlib import Path
 
 import pytest
+
+from gezien.lib.data import DataError
 from django.contrib.sessions.models import Session
 from django.test import Client
 
@@ -120,19 +122,19 @@ def _broken(tmp_path: Path, old: str, new: str) -> Path:
         ('inhale = 4\nhold = 0', 'inhale = 0\nhold = 0', "exercises.toml: breathing[0].inhale:"),
         ('exhale = 6', 'exhale = 600', "exercises.toml: breathing[0].exhale: must be a whole number"),
         ('name_nl = "4-6: langer uit dan in"\n', '', "exercises.toml: breathing[0].name_nl: missing"),
-        ('id = "grounding"', 'id = "dansen"', "exercises.toml: exercises[0].id: must be one of"),
+        ('id = "grounding"', 'id = "dansen"', "exercises.toml: exercises[0].id: 'dansen' is not one of"),
         ('{ nl = "Kijk om je heen.', '{ kleur = "rood", nl = "Kijk om je heen.', "exercises.toml: exercises[0].steps[0].kleur: unknown field"),
-        ('id = "4-7-8"', 'id = "4-6"', "exercises.toml: breathing[1].id: '4-6' is used twice"),
+        ('id = "4-7-8"', 'id = "4-6"', "exercises.toml: breathing[1].id: '4-6' is already used"),
     ],
 )
 def test_a_broken_exercise_file_names_the_file_and_the_field(tmp_path, old, new, message) -> None:
-    with pytest.raises(catalogue.CatalogueError) as error:
+    with pytest.raises(DataError) as error:
         catalogue.load(_broken(tmp_path, old, new))
     assert str(error.value).startswith(message)
 
 
 def test_what_helps_can_go_into_the_summary_for_a_professional() -> None:
-    from gezien.story.tests.support import preview
+    from gezien.sharing.tests.support import preview
 
     client = logged_in_client()
     client.post("/oefeningen/5-4-3-2-1/", {"before": "8", "after": "4"})

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from gezien.journal import charts, content, helpers
+from gezien.journal import content, helpers
+from gezien.lib import data
 from gezien.journal.content import Entry
 from gezien.journal.emotions import by_id, load
+from gezien.lib import charts
 
 VOCAB = load()
 TODAY = date(2026, 3, 15)
@@ -150,6 +152,6 @@ def test_the_shipped_helpers_load() -> None:
 def test_a_broken_helper_file_names_the_file_and_the_field(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "helpers.toml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(helpers.HelpersError) as error:
+    with pytest.raises(data.DataError) as error:
         helpers.load(path)
     assert str(error.value).startswith(message)

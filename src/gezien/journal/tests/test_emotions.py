@@ -10,11 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gezien.journal import emotions
+from gezien.lib.data import DataError
+from gezien.lib.text import Text
 from gezien.journal.emotions import (
     QUADRANT_SIDES,
     Sensation,
     Vocabulary,
-    VocabularyError,
     Word,
     by_id,
     load,
@@ -92,12 +93,12 @@ def test_it_offers_the_words_people_who_grew_up_unseen_look_for():
         "rustig",
         "verbonden",
     }
-    assert needed <= {word.nl for word in VOCAB.words}
+    assert needed <= {word.name.nl for word in VOCAB.words}
 
 
 def test_every_word_has_a_short_definition_in_both_languages():
     for word in VOCAB.words:
-        for definition in (word.definition_nl, word.definition_en):
+        for definition in (word.definition.nl, word.definition.en):
             assert len(definition.split()) <= 16, word.id
             assert definition.endswith("."), word.id
 
@@ -109,8 +110,8 @@ def test_every_body_sensation_leads_to_some_words():
 
 def test_each_quadrant_has_a_label_and_description_in_both_languages():
     for quadrant in VOCAB.quadrants:
-        assert quadrant.nl and quadrant.en
-        assert quadrant.description_nl and quadrant.description_en
+        assert quadrant.name.nl and quadrant.name.en
+        assert quadrant.description.nl and quadrant.description.en
 
 
 # ------------------------------------------------------------ quadrants
@@ -143,8 +144,8 @@ def test_words_in_splits_the_vocabulary_into_the_four_quadrants():
 
 
 def test_by_id_finds_words_and_sensations_and_refuses_unknown_ids():
-    assert by_id(VOCAB.words, "niet_gezien").nl == "niet gezien"
-    assert by_id(VOCAB.sensations, "brok_in_keel").nl == "brok in de keel"
+    assert by_id(VOCAB.words, "niet_gezien").name.nl == "niet gezien"
+    assert by_id(VOCAB.sensations, "brok_in_keel").name.nl == "brok in de keel"
     with pytest.raises(KeyError):
         by_id(VOCAB.words, "does-not-exist")
 
@@ -189,10 +190,10 @@ def test_matching_body_sensations_move_words_up():
 
 def _tiny_vocab() -> Vocabulary:
     ids = ("zwaar", "moe", "brok_in_keel", "leeg", "koud")
-    sensations = tuple(Sensation(i, i, i) for i in ids)
+    sensations = tuple(Sensation(i, Text(i, i)) for i in ids)
 
     def word(word_id: str, pleasantness: int, energy: int, *felt: str) -> Word:
-        return Word(word_id, word_id, word_id, pleasantness, energy, "x.", "x.", felt)
+        return Word(word_id, Text(word_id, word_id), pleasantness, energy, Text("x.", "x."), felt)
 
     words = (
         word("near", -3, -3, "zwaar", "moe"),
@@ -286,9 +287,9 @@ def _move_to_axis_with_quadrant(quadrant: str):
 
 
 BROKEN = [
-    (_set("words", 12, "energy", 6), "words[12].energy", "must be an integer from -5 to 5"),
-    (_set("words", 3, "pleasantness", "2"), "words[3].pleasantness", "must be an integer"),
-    (_set("words", 5, "energy", True), "words[5].energy", "must be an integer"),
+    (_set("words", 12, "energy", 6), "words[12].energy", "must be a whole number from -5 to 5"),
+    (_set("words", 3, "pleasantness", "2"), "words[3].pleasantness", "must be a whole number"),
+    (_set("words", 5, "energy", True), "words[5].energy", "must be a whole number"),
     (_drop("words", 0, "definition_nl"), "words[0].definition_nl", "missing"),
     (_set("words", 7, "definition_en", "  "), "words[7].definition_en", "non-empty"),
     (_set("words", 7, "definition_nl", "Te lang. " * 16), "words[7].definition_nl", "140"),
@@ -299,7 +300,7 @@ BROKEN = [
     ),
     (_set("words", 9, "sensations", ["warm", "vlinders"]), "words[9].sensations[1]", "vlinders"),
     (_set("words", 9, "sensations", ["warm"]), "words[9].sensations", "2 to 4"),
-    (_set("words", 9, "sensations", ["warm", "warm"]), "words[9].sensations[1]", "twice"),
+    (_set("words", 9, "sensations", ["warm", "warm"]), "words[9].sensations[1]", "already used by words[9].sensations[0]"),
     (_set("words", 9, "sensations", "warm"), "words[9].sensations", "list"),
     (_set("words", 4, "defintion_nl", "Typfout."), "words[4].defintion_nl", "unknown field"),
     (_copy_from("words", 20, "nl", 2, str.upper), "words[20].nl", "words[2]"),
@@ -310,8 +311,8 @@ BROKEN = [
     (_set("words", 1, "pleasantness", 0), "words[1].quadrant", "missing"),
     (_set("words", 1, "quadrant", "unpleasant-high"), "words[1].quadrant", "only allowed"),
     (_move_to_axis_with_quadrant("pleasant-low"), "words[0].quadrant", "does not match"),
-    (_move_to_axis_with_quadrant("sideways"), "words[0].quadrant", "must be one of"),
-    (_set("quadrants", 0, "id", "happy"), "quadrants[0].id", "must be one of"),
+    (_move_to_axis_with_quadrant("sideways"), "words[0].quadrant", "is not one of"),
+    (_set("quadrants", 0, "id", "happy"), "quadrants[0].id", "is not one of"),
     (_drop("quadrants", 2, "description_en"), "quadrants[2].description_en", "missing"),
     (_remove_quadrant("pleasant-low"), "quadrants", "pleasant-low"),
     (_keep_words(119), "words", "needs at least 120"),
@@ -326,7 +327,7 @@ def test_a_broken_file_names_the_file_and_the_field(tmp_path, break_it, field, p
     data = _shipped_data()
     break_it(data)
 
-    with pytest.raises(VocabularyError) as caught:
+    with pytest.raises(DataError) as caught:
         load(_write(tmp_path, data))
 
     message = str(caught.value)
@@ -342,7 +343,7 @@ def test_a_missing_table_is_named(tmp_path):
     data = _shipped_data()
     del data["sensations"]
 
-    with pytest.raises(VocabularyError, match=r"^emotions\.toml: sensations: missing"):
+    with pytest.raises(DataError, match=r"^emotions\.toml: sensations: missing"):
         load(_write(tmp_path, data))
 
 
@@ -350,7 +351,7 @@ def test_an_unknown_table_is_named(tmp_path):
     data = _shipped_data()
     data["feelings"] = data.pop("words")
 
-    with pytest.raises(VocabularyError, match=r"^emotions\.toml: feelings: unknown table"):
+    with pytest.raises(DataError, match=r"^emotions\.toml: feelings: unknown table"):
         load(_write(tmp_path, data))
 
 
@@ -358,7 +359,7 @@ def test_the_error_names_the_file_that_was_actually_read(tmp_path):
     data = _shipped_data()
     data["words"][0]["energy"] = -9
 
-    with pytest.raises(VocabularyError, match=r"^gevoelens-test\.toml: words\[0\]\.energy: "):
+    with pytest.raises(DataError, match=r"^gevoelens-test\.toml: words\[0\]\.energy: "):
         load(_write(tmp_path, data, name="gevoelens-test.toml"))
 
 
@@ -366,10 +367,10 @@ def test_text_that_is_not_toml_gives_a_readable_error(tmp_path):
     path = tmp_path / "emotions.toml"
     path.write_text("[[words]\nid = ", encoding="utf-8")
 
-    with pytest.raises(VocabularyError, match=r"^emotions\.toml: is not valid TOML"):
+    with pytest.raises(DataError, match=r"^emotions\.toml: is not valid TOML"):
         load(path)
 
 
 def test_a_missing_file_gives_a_readable_error(tmp_path):
-    with pytest.raises(VocabularyError, match=r"^emotions\.toml: cannot be read"):
+    with pytest.raises(DataError, match=r"^emotions\.toml: cannot be read"):
         load(tmp_path / "emotions.toml")

@@ -327,7 +327,7 @@ def test_the_overview_goes_by_month(client) -> None:
 
 
 def test_what_helped_can_go_into_the_summary_for_a_professional(client) -> None:
-    from gezien.story.tests.support import preview
+    from gezien.sharing.tests.support import preview
 
     for _ in range(2):
         state = _page_state(client.get("/dagboek/nieuw/").content.decode())

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gezien.library import content
-from gezien.library.content import LibraryError
+from gezien.lib.data import DataError
 
 LIBRARY = content.load()
 
@@ -75,8 +75,8 @@ def test_a_source_by_ref_takes_the_text_of_the_page_language(tree):
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ('title = "Een"\n', "", "nl/een.md: title: missing or empty"),
-        ('summary = "Een korte samenvatting."', 'summary = " "', "nl/een.md: summary: missing or empty"),
+        ('title = "Een"\n', "", "nl/een.md: title: missing"),
+        ('summary = "Een korte samenvatting."', 'summary = " "', "nl/een.md: summary: must be a non-empty text"),
         ('audience = ["person"]', 'audience = ["buurman"]', "nl/een.md: audience[0]: unknown audience 'buurman'"),
         ('audience = ["person"]', "audience = []", "nl/een.md: audience: must list at least one"),
         ("reviewed = 2026-11-24", 'reviewed = "gisteren"', "nl/een.md: reviewed: must be a date"),
@@ -97,26 +97,26 @@ def test_a_source_by_ref_takes_the_text_of_the_page_language(tree):
 )  # fmt: skip
 def test_a_broken_page_names_the_file_and_the_field(tree, old, new, message):
     break_page(tree, old, new)
-    with pytest.raises(LibraryError) as caught:
+    with pytest.raises(DataError) as caught:
         load(tree)
     assert str(caught.value).startswith(message)
 
 
 def test_a_page_missing_in_one_language_is_named(tree):
     (tree / "content" / "en" / "twee.md").unlink()
-    with pytest.raises(LibraryError, match=r"^en/twee\.md: missing \(there is nl/twee\.md\)"):
+    with pytest.raises(DataError, match=r"^en/twee\.md: missing \(there is nl/twee\.md\)"):
         load(tree)
 
 
 def test_a_page_without_front_matter_is_named(tree):
     (tree / "content" / "en" / "een.md").write_text("# Zomaar een tekst\n")
-    with pytest.raises(LibraryError, match=r"^en/een\.md: must start with front matter"):
+    with pytest.raises(DataError, match=r"^en/een\.md: must start with front matter"):
         load(tree)
 
 
 def test_a_broken_source_list_is_named(tree):
     (tree / "content" / "sources.toml").write_text('[rapport]\nnl = "Het rapport"\n')
-    with pytest.raises(LibraryError, match=r"^sources\.toml: rapport\.en: missing or empty"):
+    with pytest.raises(DataError, match=r"^sources\.toml: rapport\.en: missing"):
         load(tree)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from gezien.library import content, markup
-from gezien.library.readability import flesch_douma, sentences, syllables
+from gezien.library.tests.readability import flesch_douma, sentences, syllables
 
 THRESHOLD = 60
 

@@ -9,7 +9,7 @@ from fhir.resources.observation import Observation
 from fhir.resources.questionnaireresponse import QuestionnaireResponse
 
 from gezien.measure import fhir
-from gezien.measure.commands import result_json
+from gezien.measure.result_format import result_json
 from gezien.measure.scoring import score
 
 TAKEN_AT = "2026-03-02T09:30:00+01:00"

@@ -1,48 +1,8 @@
-"""Summary data for tests: a made-up questionnaire section, as the measure app could offer."""
+"""The story's pages, the way a person uses them, for tests."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
-
-from gezien.story import summary
-from gezien.story.summary import Answer, Part, Score, Section
-
-MADE = datetime(2025, 6, 2, 12, 30, tzinfo=timezone.utc)
-
-
-def scores() -> tuple[Score, ...]:
-    answer = Answer("phq9_1", "Weinig interesse of plezier in activiteiten", 2,
-                    "Meer dan de helft van de dagen", "44250-9", "LA6570-1")
-    return (
-        Score("phq9", "Somberheid (PHQ-9)", "2025-04-01", 15, "Matig ernstig", 27, "44249-1", "44261-6", (answer,)),
-        Score("phq9", "Somberheid (PHQ-9)", "2025-05-20", 9, "Licht", 27, "44249-1", "44261-6", (answer,)),
-    )
-
-
-def sections() -> list[Section]:
-    return [
-        Section("help", "Hulpvraag", (
-            Part("help.question", "Mijn hulpvraag", ("Ik zoek hulp bij somberheid.", "Ik wil rust."), suggested=True),
-            Part("help.preferences", "Wat ik nodig heb", facts=(("Tempo", "Rustig"),), suggested=True),
-        )),
-        Section("story", "Mijn verhaal", (
-            Part("story.childhood.happened", "Kindertijd: wat gebeurde er?", ("Thuis werd niet gepraat.",)),
-            Part("story.childhood.missed", "Kindertijd: wat miste ik?", ("Troost <en> aandacht & rust.",)),
-        )),
-        Section("measure", "Vragenlijsten", (Part("measure.phq9", "Somberheid", scores=scores()),)),
-    ]
-
-
-def snapshot(chosen: list[str], language: str = "nl") -> dict:
-    return summary.snapshot(sections(), chosen, language=language, made_at=MADE, expires_at=MADE + timedelta(days=7))
-
-
-# Flows through the pages, the way a person uses them ------------------------------------
-
-import re  # noqa: E402
-from html import unescape  # noqa: E402
-
-from django.test import Client  # noqa: E402
+from django.test import Client
 
 
 def write_period(client: Client, slug: str, period: str, version: int = 0, **parts: str) -> object:
@@ -52,33 +12,3 @@ def write_period(client: Client, slug: str, period: str, version: int = 0, **par
 
 def make_help_question(client: Client, **answers) -> object:
     return client.post("/mijn-verhaal/hulpvraag/", answers)
-
-
-def preview(client: Client, parts: list[str]) -> dict:
-    response = client.post("/mijn-verhaal/samenvatting/bekijken/", {"parts": parts})
-    assert response.status_code == 200, response.status_code
-    page = response.content.decode()
-    return {
-        "page": page,
-        "digest": re.search(r'name="digest" value="([^"]+)"', page).group(1),
-        "form_token": re.search(r'name="form_token" value="([^"]+)"', page).group(1),
-    }
-
-
-def share(client: Client, parts: list[str], days: int = 7, with_code: bool = False, label: str = "") -> dict:
-    """Preview and share; returns the professional's path (with id and key), the code and
-    the response."""
-    form = preview(client, parts)
-    data = {"parts": parts, "days": days, "digest": form["digest"], "form_token": form["form_token"], "label": label}
-    if with_code:
-        data["with_code"] = "on"
-    response = client.post("/mijn-verhaal/delen/nieuw/", data)
-    page = response.content.decode()
-    link = re.search(r'<textarea id="share-link"[^>]*>\s*(.*?)</textarea>', page, re.S)
-    code = re.search(r'<p class="share-code"><code>(.*?)</code>', page)
-    return {
-        "response": response,
-        "data": data,
-        "path": unescape(link.group(1)).split("testserver", 1)[1] if link else None,
-        "code": code.group(1) if code else None,
-    }

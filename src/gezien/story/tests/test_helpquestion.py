@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from gezien.lib.data import DataError
 from gezien.story import helpquestion
 from gezien.story.helpquestion import Answers, compose
 
@@ -85,7 +86,7 @@ def test_the_form_choices_come_from_the_data_file_in_both_languages() -> None:
 def _broken(change) -> str:
     data = tomllib.loads(helpquestion.PATH.read_text(encoding="utf-8"))
     change(data)
-    with pytest.raises(helpquestion.HelpQuestionFileError) as error:
+    with pytest.raises(DataError) as error:
         helpquestion.parse(data)
     return str(error.value)
 
@@ -96,7 +97,7 @@ def test_a_broken_data_file_names_the_file_and_the_field() -> None:
     assert _broken(lambda d: d["sentences"]["goal"].update(nl="Doel")) == (
         "helpquestion.toml: sentences.goal.nl: must contain {text}"
     )
-    assert _broken(lambda d: d["gender"][1].update(id="woman")) == "helpquestion.toml: gender[1].id: 'woman' is used twice"
+    assert _broken(lambda d: d["gender"][1].update(id="woman")) == "helpquestion.toml: gender[1].id: 'woman' is already used by gender[0].id"
     assert _broken(lambda d: d.pop("pace")) == "helpquestion.toml: pace: missing"
 
 
@@ -120,8 +121,9 @@ def test_the_navigators_answers_feed_the_help_question_without_overwriting() -> 
     from gezien.accounts import services
     from gezien.accounts.testing import PASSPHRASE
     from gezien.story import stories
+    from gezien.vault.person import Person
 
-    answers = stories.help_question(client.account, services.authenticate("merel", PASSPHRASE).data_key)["answers"]
+    answers = stories.help_question(Person(client.account, services.authenticate("merel", PASSPHRASE).data_key))["answers"]
     assert answers["approach"] == ["body"] and answers["pace"] == "slow"
     assert answers["setting"] == "group"  # the person's own earlier choice stays
     tampered = client.post("/mijn-verhaal/hulpvraag/uit-hulpwijzer/", {"concerns": ["bestaat-niet"]})

@@ -1,0 +1,1 @@
+"""Plain shared building blocks for every app. Nothing here imports Django or an app."""

@@ -1,0 +1,427 @@
+"""Chart geometry: where every bar, column, dot and line goes, as plain numbers and strings.
+The templates draw the SVG from these, and every chart comes with a table of the same data,
+so the picture is never the only way to read it. No Django here."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Generic, Protocol, TypeVar
+
+Number = int | float
+
+
+def _round(value: float) -> float:
+    return round(value, 1)
+
+
+def _number(value: Number) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+# --- Bars: one row per label, the value written after the bar ------------------------------
+
+BAR_ROW = 30
+BAR_LABEL = 200
+BAR_AREA = 320
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    y: float
+    width: float
+    text_x: float
+
+
+@dataclass(frozen=True)
+class BarChart:
+    width: int
+    height: int
+    label_width: int
+    bar_height: int
+    bars: list[Bar]
+
+
+def bar_chart(rows: Sequence[tuple[str, float]]) -> BarChart:
+    """Horizontal bars, one row per (label, value), each as long as its share of the largest."""
+    most = max((value for _, value in rows), default=1) or 1
+    bars = []
+    for index, (label, value) in enumerate(rows):
+        width = _round(BAR_AREA * value / most)
+        bars.append(Bar(label, value, index * BAR_ROW + 4, width, BAR_LABEL + width + 6))
+    return BarChart(
+        width=BAR_LABEL + BAR_AREA + 50,
+        height=len(rows) * BAR_ROW + 4,
+        label_width=BAR_LABEL,
+        bar_height=BAR_ROW - 10,
+        bars=bars,
+    )
+
+
+# --- Columns: an average (0 to 10) per period -----------------------------------------------
+
+COLUMNS_WIDTH = 560
+COLUMNS_HEIGHT = 200
+COLUMNS_LEFT, COLUMNS_TOP = 34, 10
+
+
+class Averaged(Protocol):
+    @property
+    def average(self) -> float | None: ...
+
+
+P = TypeVar("P", bound=Averaged)
+
+
+@dataclass(frozen=True)
+class Column:
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class ColumnChart(Generic[P]):
+    width: int
+    height: int
+    left: int
+    top: int
+    plot_height: int
+    bottom: int
+    columns: list[Column]
+    gridlines: list[tuple[int, float]]
+    labels: list[tuple[float, P]]  # the x of a label and the period it names
+
+
+def column_chart(periods: Sequence[P]) -> ColumnChart[P]:
+    """A column per period as high as its average on 0 to 10; a period without an average
+    has no column. The first, middle and last period are labelled."""
+    slot = COLUMNS_WIDTH / max(len(periods), 1)
+    bottom = COLUMNS_TOP + COLUMNS_HEIGHT
+    columns = []
+    for index, period in enumerate(periods):
+        if period.average is None:
+            continue
+        height = _round(COLUMNS_HEIGHT * period.average / 10)
+        columns.append(
+            Column(
+                x=_round(COLUMNS_LEFT + index * slot + slot * 0.15),
+                y=_round(bottom - height),
+                width=_round(max(slot * 0.7, 1)),
+                height=height,
+            )
+        )
+    shown = sorted({0, len(periods) // 2, len(periods) - 1}) if periods else []
+    return ColumnChart(
+        width=COLUMNS_LEFT + COLUMNS_WIDTH + 10,
+        height=bottom + 30,
+        left=COLUMNS_LEFT,
+        top=COLUMNS_TOP,
+        plot_height=COLUMNS_HEIGHT,
+        bottom=bottom,
+        columns=columns,
+        gridlines=[(value, bottom - COLUMNS_HEIGHT * value / 10) for value in (0, 5, 10)],
+        labels=[
+            (_round(COLUMNS_LEFT + index * slot + slot / 2), periods[index]) for index in shown
+        ],
+    )
+
+
+# --- The map: 11 x 11 cells for -5..5 on both axes --------------------------------------------
+
+CELL = 30
+MAP_LEFT, MAP_TOP = 44, 12
+MAP_SIZE = 11 * CELL
+
+
+@dataclass(frozen=True)
+class Dot:
+    x: float
+    y: float
+    r: float
+    count: int
+    pleasantness: int
+    energy: int
+
+
+@dataclass(frozen=True)
+class MapChart:
+    width: int
+    height: int
+    left: int
+    top: int
+    size: int
+    middle_x: float
+    middle_y: float
+    half: float
+    dots: list[Dot]
+    corners: list[tuple[str, float, float]]
+
+
+def map_chart(cells: dict[tuple[int, int], int]) -> MapChart:
+    """A dot per spot (pleasantness, energy) on the map; its size grows with the number of
+    entries there (and the number is written in it, so size is never the only cue)."""
+    most = max(cells.values(), default=1)
+    dots = [
+        Dot(
+            x=MAP_LEFT + (p + 5) * CELL + CELL / 2,
+            y=MAP_TOP + (5 - e) * CELL + CELL / 2,
+            r=_round(7 + (CELL / 2 - 8) * math.sqrt(count / most)),
+            count=count,
+            pleasantness=p,
+            energy=e,
+        )
+        for (p, e), count in sorted(cells.items())
+    ]
+    return MapChart(
+        width=MAP_LEFT + MAP_SIZE + 12,
+        height=MAP_TOP + MAP_SIZE + 44,
+        left=MAP_LEFT,
+        top=MAP_TOP,
+        size=MAP_SIZE,
+        middle_x=MAP_LEFT + MAP_SIZE / 2,
+        middle_y=MAP_TOP + MAP_SIZE / 2,
+        dots=dots,
+        # A tinted square per quadrant (class name, x, y), each half the map wide.
+        corners=[
+            ("unpleasant-high", MAP_LEFT, MAP_TOP),
+            ("pleasant-high", MAP_LEFT + MAP_SIZE / 2, MAP_TOP),
+            ("unpleasant-low", MAP_LEFT, MAP_TOP + MAP_SIZE / 2),
+            ("pleasant-low", MAP_LEFT + MAP_SIZE / 2, MAP_TOP + MAP_SIZE / 2),
+        ],
+        half=MAP_SIZE / 2,
+    )
+
+
+# --- A history: scores over time, with level zones and change markers -------------------------
+
+HISTORY_WIDTH, HISTORY_HEIGHT = 720, 320
+# The plot area; zone labels sit to the right of it.
+HISTORY_LEFT, HISTORY_RIGHT, HISTORY_TOP, HISTORY_BOTTOM = 48, 530, 16, 280
+SHAPES = ("circle", "square")
+
+
+@dataclass(frozen=True)
+class ZoneSpec:
+    low: Number  # zone edges in score units
+    high: Number
+    first: Number  # the lowest score inside the zone, marked on the axis
+    label: str
+    level: int  # 0 (least concern) to 4, for the colour; the label says it in words
+
+
+@dataclass(frozen=True)
+class PointSpec:
+    when: datetime
+    value: Number
+    change: str | None = None  # "up" or "down" when the change since the last time is reliable
+    meaning: str | None = None  # "improved" or "worsened", for the marker's colour
+
+
+@dataclass(frozen=True)
+class Zone:
+    y: float
+    height: float
+    label: str
+    label_y: float
+    level: int
+
+
+@dataclass(frozen=True)
+class Point:
+    x: float
+    y: float
+    marker: str | None  # the triangle's corner points
+    meaning: str | None
+
+
+@dataclass(frozen=True)
+class Series:
+    shape: str
+    points: tuple[Point, ...]
+    line: str  # polyline points
+
+
+@dataclass(frozen=True)
+class Label:
+    x: float
+    y: float
+    text: str
+    anchor: str = "middle"  # SVG text-anchor: start, middle or end
+
+
+@dataclass(frozen=True)
+class HistoryChart:
+    width: int
+    height: int
+    left: int
+    right: int
+    top: int
+    bottom: int
+    zones: tuple[Zone, ...]
+    series: tuple[Series, ...]
+    y_ticks: tuple[Label, ...]
+    x_labels: tuple[Label, ...]
+
+    @property
+    def plot_width(self) -> int:
+        return self.right - self.left
+
+    @property
+    def zone_label_x(self) -> int:
+        return self.right + 10
+
+
+def history_chart(
+    low: Number,
+    high: Number,
+    series: Sequence[Sequence[PointSpec]],
+    zones: Sequence[ZoneSpec],
+    date_label: Callable[[datetime], str],
+) -> HistoryChart:
+    """One or two series of points (oldest first) on a time axis, over zones of levels."""
+    left, right, top, bottom = HISTORY_LEFT, HISTORY_RIGHT, HISTORY_TOP, HISTORY_BOTTOM
+    span = (high - low) or 1
+
+    def y_of(value: Number) -> float:
+        return _round(bottom - (value - low) / span * (bottom - top))
+
+    moments = sorted({point.when for points in series for point in points})
+    first, last = moments[0], moments[-1]
+    seconds = (last - first).total_seconds()
+
+    def x_of(when: datetime) -> float:
+        # A single moment sits in the middle; otherwise time runs from edge to edge, with
+        # a small inset so markers at the ends stay inside the plot.
+        if not seconds:
+            return _round((left + right) / 2)
+        inset = 16
+        share = (when - first).total_seconds() / seconds
+        return _round(left + inset + share * (right - left - 2 * inset))
+
+    laid_out = []
+    for index, points in enumerate(series):
+        shown = tuple(
+            Point(
+                x=x_of(point.when),
+                y=y_of(point.value),
+                marker=_triangle(x_of(point.when), y_of(point.value), point.change),
+                meaning=point.meaning if point.change else None,
+            )
+            for point in points
+        )
+        line = " ".join(f"{point.x},{point.y}" for point in shown)
+        laid_out.append(Series(shape=SHAPES[index % len(SHAPES)], points=shown, line=line))
+
+    shown_zones = []
+    for zone in zones:
+        zone_top, zone_bottom = y_of(min(zone.high, high)), y_of(max(zone.low, low))
+        shown_zones.append(
+            Zone(
+                y=zone_top,
+                height=_round(zone_bottom - zone_top),
+                label=zone.label,
+                label_y=_round((zone_top + zone_bottom) / 2 + 5),
+                level=zone.level,
+            )
+        )
+    tick_values = sorted({low, high, *(zone.first for zone in zones if low < zone.first < high)})
+    y_ticks = tuple(
+        Label(x=left - 8, y=_round(y_of(value) + 5), text=_number(value), anchor="end")
+        for value in tick_values
+    )
+    # The first and last date, each kept inside the chart by anchoring it on its inner side.
+    if first == last:
+        x_labels: tuple[Label, ...] = (Label(x=x_of(first), y=bottom + 24, text=date_label(first)),)
+    else:
+        x_labels = (
+            Label(x=left, y=bottom + 24, text=date_label(first), anchor="start"),
+            Label(x=right, y=bottom + 24, text=date_label(last), anchor="end"),
+        )
+    return HistoryChart(
+        width=HISTORY_WIDTH,
+        height=HISTORY_HEIGHT,
+        left=left,
+        right=right,
+        top=top,
+        bottom=bottom,
+        zones=tuple(shown_zones),
+        series=tuple(laid_out),
+        y_ticks=y_ticks,
+        x_labels=x_labels,
+    )
+
+
+def _triangle(x: float, y: float, change: str | None) -> str | None:
+    """A triangle beside the point, pointing the way the score moved."""
+    if change is None:
+        return None
+    if change == "up":
+        tip, base = y - 22, y - 10
+    else:
+        tip, base = y + 22, y + 10
+    return f"{x},{_round(tip)} {_round(x - 7)},{_round(base)} {_round(x + 7)},{_round(base)}"
+
+
+# --- A small line: a few values in order, evenly spaced, from 0 up ------------------------------
+
+SMALL_WIDTH, SMALL_HEIGHT = 480, 200
+SMALL_LEFT, SMALL_RIGHT, SMALL_TOP, SMALL_BOTTOM = 40, 16, 16, 40  # margins
+
+
+@dataclass(frozen=True)
+class SmallPoint:
+    x: float
+    y: float
+    label_y: float  # where its number is written, just above it
+    value: str
+    date: str
+
+
+@dataclass(frozen=True)
+class SmallLineChart:
+    width: int
+    height: int
+    left: int
+    right: int
+    top: int
+    bottom: int
+    top_label: str  # the value at the top of the axis
+    date_y: int
+    points: tuple[SmallPoint, ...]
+    line: str  # polyline points
+
+
+def small_line_chart(
+    points: Sequence[tuple[str, Number]], maximum: Number | None = None
+) -> SmallLineChart | None:
+    """`points` are (date label, value) in time order; the axis runs from 0 to `maximum`, or
+    to the highest value. None for fewer than two points: one number needs no chart."""
+    if len(points) < 2:
+        return None
+    highest = maximum if maximum else max(value for _, value in points) or 1
+    left, right = SMALL_LEFT, SMALL_WIDTH - SMALL_RIGHT
+    top, bottom = SMALL_TOP, SMALL_HEIGHT - SMALL_BOTTOM
+    step = (right - left) / (len(points) - 1)
+    laid_out = []
+    for index, (date, value) in enumerate(points):
+        x = left + index * step
+        y = bottom - (bottom - top) * max(0, min(value, highest)) / highest
+        laid_out.append(SmallPoint(_round(x), _round(y), _round(y - 8), _number(value), date))
+    return SmallLineChart(
+        width=SMALL_WIDTH,
+        height=SMALL_HEIGHT,
+        left=left,
+        right=right,
+        top=top,
+        bottom=bottom,
+        top_label=_number(highest),
+        date_y=bottom + 20,
+        points=tuple(laid_out),
+        line=" ".join(f"{point.x:.1f},{point.y:.1f}" for point in laid_out),
+    )
