@@ -196,9 +196,10 @@ class FlagRule:
     id: str
     target: str  # item, subscale or total
     ref: str | None
-    at_least: Number
+    at_least: Number | None  # None for a flag raised when its item is unanswered
     source: str
     note: str | None
+    unanswered: bool = False
 
 
 @dataclass(frozen=True)
@@ -865,10 +866,16 @@ def _flags(
 ) -> tuple[FlagRule, ...]:
     flags: list[FlagRule] = []
     seen: set[str] = set()
-    for table in top.tables("flags", ("id", "target", "at_least", "source"), ("ref", "note")):
+    for table in top.tables(
+        "flags", ("id", "target", "source"), ("ref", "note", "at_least", "unanswered")
+    ):
         flag_id = _unique(table.at_key("id"), _ident(table.at_key("id"), table.raw["id"]), seen)
         target = _choice(table.at_key("target"), table.raw["target"], FLAG_TARGETS)
         ref = table.get("ref", _string)
+        if table.get("unanswered", _boolean):
+            flags.append(_unanswered_flag(table, flag_id, target, ref, items))
+            continue
+        table.require("at_least", "the lowest value that raises the flag")
         if target == "total":
             table.forbid("ref", "a total flag refers to the total")
             if scoring.range is None:
@@ -898,6 +905,28 @@ def _flags(
             )
         )
     return tuple(flags)
+
+
+def _unanswered_flag(
+    table: _Table, flag_id: str, target: str, ref: str | None, items: Mapping[str, Item]
+) -> FlagRule:
+    """A flag for a question that must never be estimated silently (PHQ-9 item 9)."""
+    table.forbid("at_least", "a flag for an unanswered item has no value")
+    if target != "item":
+        raise table.at_key("target").error("only an item can be unanswered")
+    if ref not in items:
+        raise table.at_key("ref").error(f"unknown item '{ref}'")
+    if items[ref].role == DIFFICULTY:
+        raise table.at_key("ref").error("the unscored difficulty item may always be skipped")
+    return FlagRule(
+        flag_id,
+        target,
+        ref,
+        None,
+        _string(table.at_key("source"), table.raw["source"]),
+        table.get("note", _string),
+        unanswered=True,
+    )
 
 
 def _algorithm(

@@ -283,6 +283,7 @@ class ResultView:
     cannot: Shown
     result: Result
     risk: bool
+    risk_unanswered: bool  # the PHQ-9 question about thoughts of death has no answer
     total: str | None
     high: str | None
     scaled: str | None  # WHO-5 percentage
@@ -450,6 +451,7 @@ def result_view(
         cannot=shown(guidance.cannot),
         result=result,
         risk="risk" in result.flags,
+        risk_unanswered="risk_unanswered" in result.flags,
         total=number(result.total) if result.total is not None else None,
         high=number(scoring.range[1]) if scoring.range else None,
         scaled=number(scaled) if scaled is not None else None,

@@ -76,6 +76,7 @@ def _form(
     answers: dict[str, int | None] | None = None,
     missing: list | None = None,
     risk: bool = False,
+    risk_unanswered: bool = False,
     tampered: bool = False,
     status: int = 200,
 ) -> HttpResponse:
@@ -91,6 +92,7 @@ def _form(
         if presentation.page_language() == "nl"
         else None,
         "risk": risk,
+        "risk_unanswered": risk_unanswered,
         "tampered": tampered,
         "can_keep": _data_key(request) is not None,
         "keep": answers is None or request.POST.get("keep") == "on",
@@ -126,7 +128,12 @@ def take(request: HttpRequest, instrument_id: str) -> HttpResponse:
     result = score(instrument, answers)
     if missing:
         return _form(
-            request, instrument, answers=answers, missing=missing, risk="risk" in result.flags
+            request,
+            instrument,
+            answers=answers,
+            missing=missing,
+            risk="risk" in result.flags,
+            risk_unanswered="risk_unanswered" in result.flags,
         )
     key = _data_key(request)
     if key is not None and request.POST.get("keep") == "on":

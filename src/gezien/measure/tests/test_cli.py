@@ -40,6 +40,14 @@ def test_score_prints_one_json_object_for_answers_in_published_order(tmp_path) -
     assert "risk" in output["flags"]
 
 
+def test_score_says_when_the_question_about_thoughts_of_death_was_not_answered(tmp_path) -> None:
+    answers = json.dumps([1, 1, 1, 1, 0, 0, 0, 0, None, None]).encode()
+    output = json.loads(_gezien(tmp_path, "score", "phq9", stdin=answers).stdout)
+    # Prorated to a valid total (4 + 4/8 = 4.5 -> 5), but never silently: item 9 is flagged.
+    assert output["valid"] is True and output["total"] == 5 and output["prorated"] is True
+    assert output["flags"] == ["risk_unanswered"]
+
+
 def test_score_takes_an_object_of_item_ids_and_never_invents_bands(tmp_path) -> None:
     answers = {f"pcl5_{n}": 2 for n in range(1, 21)}
     completed = _gezien(tmp_path, "score", "pcl5", stdin=json.dumps(answers).encode())

@@ -167,7 +167,7 @@ def test_instruments_json_lists_items_options_and_bands(instruments):
         ("moderately_severe", 15, 19),
         ("severe", 20, 27),
     ]
-    assert phq9["flags"] == ["risk", "phq2_positive", "phq9_above_cutoff"]
+    assert phq9["flags"] == ["risk", "risk_unanswered", "phq2_positive", "phq9_above_cutoff"]
     rses = next(entry for entry in listing if entry["id"] == "rses")
     assert rses["bands"] == [] and rses["dutch_available"] is False
     itq = next(entry for entry in listing if entry["id"] == "itq")

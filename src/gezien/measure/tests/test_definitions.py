@@ -287,9 +287,21 @@ BROKEN = [
     ),
     (
         "phq9",
-        'ref = "phq9_9"',
-        'ref = "phq9_99"',
+        'ref = "phq9_9"\nat_least = 1',
+        'ref = "phq9_99"\nat_least = 1',
         "phq9.toml: flags[0].ref: unknown item 'phq9_99'",
+    ),
+    (
+        "phq9",
+        "unanswered = true",
+        "unanswered = true\nat_least = 1",
+        "phq9.toml: flags[1].at_least: not allowed: a flag for an unanswered item has no value",
+    ),
+    (
+        "phq9",
+        'ref = "phq9_9"\nunanswered = true',
+        'ref = "phq9_difficulty"\nunanswered = true',
+        "phq9.toml: flags[1].ref: the unscored difficulty item may always be skipped",
     ),
     (
         "phq9",

@@ -216,6 +216,20 @@ def test_a_risk_answer_shows_help_even_when_other_answers_are_missing(dutch) -> 
     assert page.index('class="risk-help"') < page.index('id="error-summary"')
 
 
+def test_an_unanswered_question_about_thoughts_of_death_is_named_with_the_help_block(dutch) -> None:
+    answers = _answers("phq9", 8, "1")  # items 1-8 answered, item 9 not
+    page = dutch.post("/vragenlijsten/phq9/", answers).content.decode()
+    help_at = page.index('class="risk-help"')
+    assert help_at < page.index('id="error-summary"')
+    help_block = plain(page[help_at : page.index("</section>", help_at)])
+    assert "De vraag over gedachten aan de dood of jezelf pijn doen heb je niet beantwoord." in help_block
+    assert "Je antwoordde dat" not in help_block
+    assert 'href="tel:113"' in page[help_at : page.index("</section>", help_at)]
+    # With item 9 answered "not at all", no help block and no line.
+    calm = dutch.post("/vragenlijsten/phq9/", {**answers, "phq9_9": "0"}).content.decode()
+    assert 'class="risk-help"' not in calm and "niet beantwoord" not in calm
+
+
 def test_pcl5_and_itq_describe_the_pattern_per_cluster_in_words(english) -> None:
     answers = {
         **_answers("pcl5", 20, "0"),
