@@ -167,7 +167,7 @@ def _backup_or_restore(args: argparse.Namespace) -> int:
 
 def _check() -> int:
     from django.conf import settings
-    from django.core.checks import ERROR, run_checks
+    from django.core.checks import ERROR, WARNING, run_checks
     from django.db import connections
 
     messages = [
@@ -180,10 +180,11 @@ def _check() -> int:
             "put Gezien behind a proxy with HTTPS and set GEZIEN_BEHIND_TLS=true."
         )
     for message in messages:
-        level = "error" if message.level >= ERROR else "warning"
+        level = "error" if message.level >= ERROR else "warning" if message.level >= WARNING else "note"
         print(f"{level} {message.id}: {message.msg}")
         if message.hint:
-            print(f"    what to do: {message.hint}")
+            print(f"    {'what to do' if message.level >= WARNING else 'details'}: {message.hint}")
     errors = sum(1 for m in messages if m.level >= ERROR)
-    print(f"{errors} error(s), {len(messages) - errors} warning(s).")
+    warnings = sum(1 for m in messages if WARNING <= m.level < ERROR)
+    print(f"{errors} error(s), {warnings} warning(s).")
     return 1 if errors else 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from gezien.measure.definitions import RESULT_FIELDS, Instrument, Item, Number
+from gezien.measure.definitions import RESULT_FIELDS, Instrument, Item, Number, Text
 
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
@@ -29,13 +29,19 @@ def canonical(instrument: Instrument) -> str:
     return f"{LOCAL}:Questionnaire:{instrument.id}|{instrument.version}"
 
 
+def _in(text: Text, language: str) -> str:
+    """The text in the language it was shown in; wording published in one language only
+    (English for most, Dutch for the K10 and MHI-5) is always in that language."""
+    return text.nl if text.nl and (language == "nl" or text.en is None) else text.en
+
+
 def _wording(item: Item, language: str) -> str:
-    return item.text.nl if language == "nl" and item.text.nl else item.text.en
+    return _in(item.text, language)
 
 
 def _answer_coding(instrument: Instrument, item: Item, value: int, language: str) -> dict:
     option = next(option for option in item.options.options if option.value == value)
-    label = option.label.nl if language == "nl" and option.label.nl else option.label.en
+    label = _in(option.label, language)
     if option.loinc:
         coding = {"system": LOINC, "code": option.loinc, "display": label}
     else:

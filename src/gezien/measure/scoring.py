@@ -173,13 +173,14 @@ def _total(instrument: Instrument, values: Values) -> Number | None:
         for item in items
         if values[item.id] is not None
     ]
-    return _combine(
+    combined = _combine(
         instrument.scoring.method,
         scored,
         len(items),
         instrument.scoring.count_value,
         instrument.missing.rounding,
     )
+    return combined * instrument.scoring.multiply_sum_by
 
 
 def _subscale(

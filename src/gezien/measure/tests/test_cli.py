@@ -85,7 +85,14 @@ def test_instruments_json_lists_every_questionnaire_with_items_options_and_bands
     completed = _gezien(tmp_path, "instruments", "--json")
     assert completed.returncode == 0
     listed = {entry["id"]: entry for entry in json.loads(completed.stdout)}
-    assert set(listed) == {"ace", "gad7", "itq", "pcl5", "phq9", "rses", "who5"}
+    assert set(listed) == {"ace", "gad7", "itq", "k10", "mhi5", "pcl5", "phq9", "rses", "who5"}
+    assert listed["k10"]["scoring"]["range"] == [10, 50]
+    assert listed["mhi5"]["scoring"]["range"] == [0, 100]
+    assert listed["k10"]["items"][0]["options"][0] == {
+        "value": 5, "label": {"en": None, "nl": "Altijd"}
+    }
+    assert listed["who5"]["licence"]["commercial"] == "not_allowed"
+    assert listed["ace"]["licence"]["ask_first"] is True
     phq9 = listed["phq9"]
     assert [item["id"] for item in phq9["items"]][:2] == ["phq9_1", "phq9_2"]
     assert [option["value"] for option in phq9["items"][0]["options"]] == [0, 1, 2, 3]

@@ -121,7 +121,7 @@ def test_score_json_refuses_an_unknown_questionnaire(instruments):
         score_json("phq99", "[]", instruments)
     assert (
         str(error.value)
-        == 'unknown questionnaire "phq99"; known: ace, gad7, itq, pcl5, phq9, rses, who5'
+        == 'unknown questionnaire "phq99"; known: ace, gad7, itq, k10, mhi5, pcl5, phq9, rses, who5'
     )
 
 
@@ -145,6 +145,8 @@ def test_instruments_json_lists_items_options_and_bands(instruments):
         "ace",
         "gad7",
         "itq",
+        "k10",
+        "mhi5",
         "pcl5",
         "phq9",
         "rses",

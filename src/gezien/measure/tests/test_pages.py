@@ -49,11 +49,13 @@ def test_the_overview_lists_every_questionnaire_with_time_and_what_a_result_can_
         "Na een heel nare ervaring (PCL-5)",
         "Trauma en hoe je je meestal voelt (ITQ)",
         "Ervaringen uit je jeugd (ACE)",
+        "Spanning en somberheid (K10)",
+        "Hoe je je voelde (MHI-5)",
     ):
         assert name in text
     assert "Ongeveer 3 minuten" in text
-    assert text.count("Wat een uitslag je kan vertellen") == 7
-    assert text.count("Wat een uitslag je niet kan vertellen") == 7
+    assert text.count("Wat een uitslag je kan vertellen") == 9
+    assert text.count("Wat een uitslag je niet kan vertellen") == 9
     assert 'href="/vragenlijsten/phq9/"' in response.content.decode()
 
 
