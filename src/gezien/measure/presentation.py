@@ -296,6 +296,7 @@ class ResultView:
     name: Shown
     cannot: Shown
     result: Result
+    acknowledgement: Shown | None
     help_first: str | None  # the flag that puts the calm help block before any score
     total: str | None
     high: str | None
@@ -312,6 +313,15 @@ class ResultView:
     change: ChangeView | None
     library: str | None
     navigator: str | None
+
+
+def _acknowledgement(instrument: Instrument, guidance: Guidance, result: Result) -> Shown | None:
+    if guidance.acknowledge is None:
+        return None
+    nothing = instrument.scoring.range and result.total == instrument.scoring.range[0]
+    if nothing and guidance.acknowledge_none is not None:
+        return shown(guidance.acknowledge_none)
+    return shown(guidance.acknowledge)
 
 
 def help_first(instrument: Instrument, result: Result) -> str | None:
@@ -472,6 +482,7 @@ def result_view(
         name=shown(instrument.name),
         cannot=shown(guidance.cannot),
         result=result,
+        acknowledgement=_acknowledgement(instrument, guidance, result),
         help_first=help_first(instrument, result),
         total=number(result.total) if result.total is not None else None,
         high=number(scoring.range[1]) if scoring.range else None,

@@ -272,6 +272,18 @@ def test_ace_shows_the_five_forms_with_the_answers_given(dutch) -> None:
     assert "Je zei op 1 daarvan ja." in text
 
 
+def test_the_ace_result_first_thanks_the_person_warmly_before_any_number(dutch) -> None:
+    answers = {f"ace_{n}": "0" for n in range(1, 11)} | {"ace_4": "1"}
+    page = plain(dutch.post("/vragenlijsten/ace/", answers).content.decode())
+    thanks = page.index("Dank je dat je deze vragen hebt beantwoord.")
+    assert "Het was niet jouw schuld. En het telt" in page
+    assert thanks < page.index("Jouw score") < page.index("Je zei ja op 1 van de 10 vragen.")
+    assert not any(ch.isdigit() for ch in page[page.rindex("Je uitslag:", 0, thanks) : thanks])
+    none = plain(dutch.post("/vragenlijsten/ace/", answers | {"ace_4": "0"}).content.decode())
+    assert none.index("Je zei op alle vragen nee.") < none.index("Jouw score")
+    assert "Ook dat telt." in none and "niet jouw schuld" not in none
+
+
 def test_the_who5_result_gives_the_percentage_and_a_band_that_reads_higher_as_better(
     english,
 ) -> None:
