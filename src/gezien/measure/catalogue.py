@@ -4,8 +4,10 @@ installation offers (GEZIEN_INSTRUMENTS)."""
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from gezien.config import ConfigError
+from gezien.measure import translations
 from gezien.measure.definitions import Instrument, load_all
 from gezien.measure.guidance import Guidance
 from gezien.measure.guidance import load as load_guidance
@@ -15,7 +17,19 @@ SETTING = "GEZIEN_INSTRUMENTS"
 
 @cache
 def instruments() -> dict[str, Instrument]:
-    return load_all()
+    """Every shipped questionnaire, with the Dutch texts an organisation added to its data
+    folder. The command line scores without settings or a data folder: shipped texts only."""
+    shipped = load_all()
+    folder = _translations_folder()
+    return translations.apply(shipped, folder) if folder else shipped
+
+
+def _translations_folder() -> Path | None:
+    from django.conf import settings
+
+    if not settings.configured:
+        return None
+    return Path(settings.DATA_DIR) / translations.FOLDER_NAME
 
 
 @cache

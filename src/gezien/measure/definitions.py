@@ -143,6 +143,8 @@ class Wording:
     notes: str | None
     dutch_note: str | None  # shown in Dutch when the form is English only
     english_note: str | None = None  # shown in English when the form is Dutch only
+    # Where the Dutch text an organisation added comes from, and its permission (translations.py)
+    added_dutch: str | None = None
 
 
 @dataclass(frozen=True)
