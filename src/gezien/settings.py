@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "gezien.accounts",
     "gezien.library",
     "gezien.navigator",
+    "gezien.recognise",
     "gezien.safetyplan",
     "gezien.measure",
     "gezien.drafts",

@@ -112,7 +112,19 @@ def _share(client: Client, marker: str) -> str | None:
     return f"Voor {marker}"
 
 
-CANARY_WRITERS = [_second_step, _safety_plan, _questionnaire, _journal_entry, _draft, _story, _help_question, _share]
+def _reflection(client: Client, marker: str) -> str | None:
+    # What a person recognises is a list of statement ids: one that exists only inside the
+    # sealed reflection shows whether it was ever stored or logged in the clear.
+    response = client.post("/herkennen/", {"statements": ["no-room-for-feelings"], "action": "keep"})
+    assert response.status_code == 302
+    client.canary_secrets.append("no-room-for-feelings")
+    return '"no-room-for-feelings"'
+
+
+CANARY_WRITERS = [
+    _second_step, _safety_plan, _questionnaire, _journal_entry, _draft, _story, _help_question,
+    _share, _reflection,
+]
 
 
 def _database_bytes() -> bytes:
