@@ -180,7 +180,10 @@ def _check() -> int:
             "put Gezien behind a proxy with HTTPS and set GEZIEN_BEHIND_TLS=true."
         )
     for message in messages:
-        level = "error" if message.level >= ERROR else "warning" if message.level >= WARNING else "note"
+        # Notes (Info) explain, for example each questionnaire's licence; they are not warnings.
+        level = "note"
+        if message.level >= WARNING:
+            level = "error" if message.level >= ERROR else "warning"
         print(f"{level} {message.id}: {message.msg}")
         if message.hint:
             print(f"    {'what to do' if message.level >= WARNING else 'details'}: {message.hint}")

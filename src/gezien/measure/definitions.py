@@ -1001,7 +1001,7 @@ def _unanswered_flag(
     table.forbid("at_least", "a flag for an unanswered item has no value")
     if target != "item":
         raise table.at_key("target").error("only an item can be unanswered")
-    if ref not in items:
+    if ref is None or ref not in items:
         raise table.at_key("ref").error(f"unknown item '{ref}'")
     if items[ref].role == DIFFICULTY:
         raise table.at_key("ref").error("the unscored difficulty item may always be skipped")

@@ -207,8 +207,8 @@ def _raised(
     rule: FlagRule, values: Values, total: Number | None, subscales: Mapping[str, Number | None]
 ) -> bool:
     # An item flag looks at the answer itself, so it works however many other items are missing.
-    if rule.unanswered:
-        return values[rule.ref] is None
+    if rule.unanswered or rule.at_least is None:
+        return values[rule.ref or ""] is None
     if rule.target == "item":
         value = values[rule.ref]
     elif rule.target == "subscale":

@@ -587,9 +587,11 @@ def advise(rules: Rules, concerns: Iterable[str], preferences: Mapping[str, str]
     ticked, answers = _answers(rules, concerns, preferences)
     fired = tuple(rule for rule in rules.rules if rule.when.holds(ticked, answers))
     strength = {level.id: index for index, level in enumerate(rules.levels)}
+    # A suggest rule's level, as a place (0 = strongest); the file guarantees it has one.
+    place_of = {rule.id: strength[rule.level] for rule in fired if rule.level is not None}
     suggesting: dict[str, list[Rule]] = {}
     # Strongest level first; within a level, file order.
-    for rule in sorted((r for r in fired if r.suggest), key=lambda r: strength[r.level]):
+    for rule in sorted((r for r in fired if r.suggest), key=lambda r: place_of[r.id]):
         for kind in rule.suggest:
             suggesting.setdefault(kind, []).append(rule)
     adjustment = dict.fromkeys(suggesting, 0)
@@ -605,17 +607,16 @@ def advise(rules: Rules, concerns: Iterable[str], preferences: Mapping[str, str]
                 excluded.setdefault(kind, []).append(Reason(rule.id, rule.reason))
     order = {kind.id: index for index, kind in enumerate(rules.kinds)}
     kinds = {kind.id: kind for kind in rules.kinds}
-    levels = {level.id: level for level in rules.levels}
 
     def place(kind: str) -> tuple[int, int, int]:
-        return strength[suggesting[kind][0].level], -adjustment[kind], order[kind]
+        return place_of[suggesting[kind][0].id], -adjustment[kind], order[kind]
 
     kept = sorted((k for k in suggesting if k not in excluded), key=place)
     return Advice(
         suggestions=tuple(
             Suggestion(
                 kind=kinds[k],
-                level=levels[suggesting[k][0].level],
+                level=rules.levels[place_of[suggesting[k][0].id]],
                 adjustment=adjustment[k],
                 reasons=tuple(Reason(r.id, r.reason) for r in suggesting[k] + moved_by[k]),
             )

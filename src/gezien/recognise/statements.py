@@ -104,7 +104,8 @@ class _Fields:
         values = self.data.get(key)
         if not isinstance(values, list) or not values:
             raise self.fail(key, "missing or empty")
-        return [(f"{self.where + '.' if self.where else ''}{key}[{i}]", v) for i, v in enumerate(values)]
+        prefix = f"{self.where}." if self.where else ""
+        return [(f"{prefix}{key}[{index}]", value) for index, value in enumerate(values)]
 
 
 def _group(file: str, where: str, data: Any, seen: set[str]) -> Group:

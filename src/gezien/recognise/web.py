@@ -47,7 +47,8 @@ def recognised(chosen: set[str]) -> list[Recognised]:
     for group in loaded().groups:
         ticked = [say(s.text) for s in group.statements if s.id in chosen]
         if ticked:
-            result.append(Recognised(say(group.title), say(group.reflection), ticked, _pages(group)))
+            reflection = Recognised(say(group.title), say(group.reflection), ticked, _pages(group))
+            result.append(reflection)
     return result
 
 

@@ -115,7 +115,8 @@ def _share(client: Client, marker: str) -> str | None:
 def _reflection(client: Client, marker: str) -> str | None:
     # What a person recognises is a list of statement ids: one that exists only inside the
     # sealed reflection shows whether it was ever stored or logged in the clear.
-    response = client.post("/herkennen/", {"statements": ["no-room-for-feelings"], "action": "keep"})
+    chosen = {"statements": ["no-room-for-feelings"], "action": "keep"}
+    response = client.post("/herkennen/", chosen)
     assert response.status_code == 302
     client.canary_secrets.append("no-room-for-feelings")
     return '"no-room-for-feelings"'

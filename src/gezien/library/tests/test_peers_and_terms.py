@@ -48,7 +48,8 @@ def test_each_peer_organisation_has_a_verified_way_to_reach_it_or_says_none_was_
 
 @pytest.mark.parametrize(("language", "split", "credit"), [
     ("nl", "lichamelijke, pedagogische en affectieve verwaarlozing", "onderzoeksrapport"),
-    ("en", "physical, educational (pedagogische) and affective (affectieve) neglect", "research report"),
+    ("en", "physical, educational (pedagogische) and affective (affectieve) neglect",
+     "research report"),
 ])  # fmt: skip
 def test_the_five_forms_page_gives_the_veilig_thuis_split_of_neglect(language, split, credit):
     client = Client()

@@ -17,7 +17,7 @@ from gezien.measure.scoring import score
 from gezien.measure.tests.support import in_order
 
 N = None
-A, M, S, T, O = 5, 4, 3, 2, 1  # K10: Altijd, Meestal, Soms, Af en Toe, nOoit
+A, M, S, T, NV = 5, 4, 3, 2, 1  # K10: Altijd, Meestal, Soms, Af en Toe, Nooit (NV: never)
 
 
 def k10(instruments, answers):
@@ -26,21 +26,21 @@ def k10(instruments, answers):
 
 K10 = [
     # answers (items 1-10), valid, total, band, flags, prorated, rule
-    ([O] * 10, True, 10, "low", set(), False, "all Nooit = 1: lowest total 10"),
+    ([NV] * 10, True, 10, "low", set(), False, "all Nooit = 1: lowest total 10"),
     ([A] * 10, True, 50, "high", {"high_distress"}, False, "all Altijd = 5: highest total 50"),
-    ([T] * 5 + [O] * 5, True, 15, "low", set(), False, "15: top of 10-15, one below 16"),
-    ([T] * 6 + [O] * 4, True, 16, "moderate", set(), False, "16: first of 16-29"),
+    ([T] * 5 + [NV] * 5, True, 15, "low", set(), False, "15: top of 10-15, one below 16"),
+    ([T] * 6 + [NV] * 4, True, 16, "moderate", set(), False, "16: first of 16-29"),
     ([S] * 9 + [T], True, 29, "moderate", set(), False, "29: top of 16-29, one below 30"),
     ([S] * 10, True, 30, "high", {"high_distress"}, False, "30: first of 30-50"),
-    ([O, T, S, M, A, O, T, S, M, A], True, 30, "high", {"high_distress"}, False,
+    ([NV, T, S, M, A, NV, T, S, M, A], True, 30, "high", {"high_distress"}, False,
      "each option once per pair: 2 x (1+2+3+4+5) = 30"),
     # Missing items (A: 1 or 2 missing are imputed; CBS uses the population item mean, an app
     # has only the person's own answers: Gezien uses the mean of the answered items and
     # rounds halves up, as its definition file says).
     ([T] * 9 + [N], True, 20, "moderate", set(), True, "1 missing: 18 + 18/9 = 20"),
-    ([T] * 5 + [O] * 4 + [N], True, 16, "moderate", set(), True,
+    ([T] * 5 + [NV] * 4 + [N], True, 16, "moderate", set(), True,
      "1 missing: 14 + 14/9 = 15.56 -> 16, so the band moves up"),
-    ([T] * 6 + [O] * 2 + [N, N], True, 18, "moderate", set(), True,
+    ([T] * 6 + [NV] * 2 + [N, N], True, 18, "moderate", set(), True,
      "2 missing: 14 + 2 x 14/8 = 17.5 -> 18 (half up)"),
     ([S] * 8 + [N, N], True, 30, "high", {"high_distress"}, True,
      "2 missing: 24 + 2 x 3 = 30, the high band from an estimate"),
@@ -50,7 +50,9 @@ K10 = [
 
 
 @pytest.mark.parametrize(
-    ("answers", "valid", "total", "band", "flags", "prorated", "rule"), K10, ids=[r[-1] for r in K10]
+    ("answers", "valid", "total", "band", "flags", "prorated", "rule"),
+    K10,
+    ids=[r[-1] for r in K10],
 )
 def test_k10_scores_as_cbs_publishes_it(
     instruments, answers, valid, total, band, flags, prorated, rule
@@ -99,7 +101,9 @@ MHI5 = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("answers", "valid", "total", "band", "rule"), MHI5, ids=[r[-1] for r in MHI5])
+@pytest.mark.parametrize(
+    ("answers", "valid", "total", "band", "rule"), MHI5, ids=[r[-1] for r in MHI5]
+)
 def test_mhi5_scores_as_cbs_publishes_it(instruments, answers, valid, total, band, rule):
     result = mhi5(instruments, answers)
     assert (result.valid, result.total, result.band, result.prorated) == (

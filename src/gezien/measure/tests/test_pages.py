@@ -224,7 +224,8 @@ def test_an_unanswered_question_about_thoughts_of_death_is_named_with_the_help_b
     help_at = page.index('class="risk-help"')
     assert help_at < page.index('id="error-summary"')
     help_block = plain(page[help_at : page.index("</section>", help_at)])
-    assert "De vraag over gedachten aan de dood of jezelf pijn doen heb je niet beantwoord." in help_block
+    unanswered = "De vraag over gedachten aan de dood of jezelf pijn doen heb je niet beantwoord."
+    assert unanswered in help_block
     assert "Je antwoordde dat" not in help_block
     assert 'href="tel:113"' in page[help_at : page.index("</section>", help_at)]
     # With item 9 answered "not at all", no help block and no line.

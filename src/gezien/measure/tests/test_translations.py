@@ -65,10 +65,12 @@ def test_a_valid_file_makes_the_questionnaire_dutch(data_dir, client) -> None:
     form = client.get("/vragenlijsten/who5/").content.decode()
     assert '<span class="question-text">TESTTEKST vraag 1</span>' in form
     assert "TESTTEKST uitleg bij de vragen" in form and 'lang="en"' not in form.split("<main")[1]
-    result = plain(client.post("/vragenlijsten/who5/", {f"who5_{n}": "5" for n in range(1, 6)}).content.decode())
+    answers = {f"who5_{n}": "5" for n in range(1, 6)}
+    result = plain(client.post("/vragenlijsten/who5/", answers).content.decode())
     assert "25 van 25 punten" in result
     about = plain(client.get("/vragenlijsten/over/").content.decode())
-    assert "TESTBESTAND: geen echte vertaling" in about and "TESTBESTAND: geen echte toestemming" in about
+    assert "TESTBESTAND: geen echte vertaling" in about
+    assert "TESTBESTAND: geen echte toestemming" in about
 
 
 def test_english_readers_still_see_the_english_original(data_dir, client) -> None:
@@ -91,11 +93,14 @@ BROKEN = [
      "translations/who5.toml: version: made for version 2 of who5, but Gezien has version 1"),
     ('instrument = "who5"', 'instrument = "phq9"',
      "translations/who5.toml: instrument: 'phq9' must match the file name"),
-    ('language = "nl"', 'language = "de"', "translations/who5.toml: language: 'de' is not one of nl"),
+    ('language = "nl"', 'language = "de"',
+     "translations/who5.toml: language: 'de' is not one of nl"),
     ('source = "TESTBESTAND: geen echte vertaling"\n', "",
      "translations/who5.toml: source: missing"),
-    ('who5_2 = "TESTTEKST vraag 2"', "who5_2 = 2", "translations/who5.toml: items.who5_2: must be a non-empty text"),
-    ('language = "nl"', 'language = "nl"\ntaal = "nl"', "translations/who5.toml: taal: unknown field"),
+    ('who5_2 = "TESTTEKST vraag 2"', "who5_2 = 2",
+     "translations/who5.toml: items.who5_2: must be a non-empty text"),
+    ('language = "nl"', 'language = "nl"\ntaal = "nl"',
+     "translations/who5.toml: taal: unknown field"),
 ]  # fmt: skip
 
 

@@ -74,7 +74,8 @@ def test_a_typical_profile_sees_trauma_focused_treatment_first_with_its_reason_o
     html = post(
         {"concerns": ["memories", "detached", "unsure_feelings", "self_worth", "relationships"]}
     ).content.decode()
-    kinds = html.split('id="suggested"')[1].split("</section>")[0].split('<li class="help-kind">')[1:]
+    suggested = html.split('id="suggested"')[1].split("</section>")[0]
+    kinds = suggested.split('<li class="help-kind">')[1:]
     first = kinds[0]
     assert "<h3>Traumagerichte behandeling, zoals EMDR en exposure</h3>" in first
     assert "Eerste keuze in de Nederlandse richtlijn voor wat je aanvinkte." in first

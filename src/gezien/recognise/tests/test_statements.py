@@ -53,14 +53,17 @@ FILE = Path(statements.__file__).with_name("statements.toml").read_text("utf-8")
     [
         ('id = "no-one-asked"', 'id = "little-warmth"',
          "statements.toml: groups[0].statements[2].id: 'little-warmth' appears twice"),
-        ('form = "getuige"', 'form = "buren"', "statements.toml: groups[5].form: unknown form 'buren'"),
-        ('en = "I put myself last."\n', "", "statements.toml: groups[6].statements[3].en: missing or empty"),
+        ('form = "getuige"', 'form = "buren"',
+         "statements.toml: groups[5].form: unknown form 'buren'"),
+        ('en = "I put myself last."\n', "",
+         "statements.toml: groups[6].statements[3].en: missing or empty"),
         ('sources = ["rapport"]\nwhere = "rapport: paragraaf 2.2"',
          'sources = ["blog"]\nwhere = "rapport: paragraaf 2.2"',
          "statements.toml: groups[1].sources[0]: unknown source 'blog'"),
         ('title_nl = "Wat je nu merkt"', 'titel_nl = "Wat je nu merkt"',
          "statements.toml: groups[6].titel_nl: unknown field"),
-        ('[[groups]]\nid = "now"', '[[groepen]]\nid = "now"', "statements.toml: groepen: unknown field"),
+        ('[[groups]]\nid = "now"', '[[groepen]]\nid = "now"',
+         "statements.toml: groepen: unknown field"),
     ],
 )  # fmt: skip
 def test_a_broken_file_names_the_file_and_the_field(tmp_path, old, new, message):
