@@ -8,6 +8,9 @@ import tempfile
 os.environ.setdefault("GEZIEN_TEST_DATA_DIR", tempfile.mkdtemp(prefix="gezien-test-"))
 os.environ["GEZIEN_DATA_DIR"] = os.environ["GEZIEN_TEST_DATA_DIR"]
 os.environ.pop("GEZIEN_DEV", None)
+# The suite checks the pages of every questionnaire, also those an operator must switch on
+# (tests that need the default set it with override_settings).
+os.environ["GEZIEN_INSTRUMENTS"] = "all"
 
 from gezien.settings import *  # noqa: E402,F403
 

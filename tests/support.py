@@ -114,6 +114,8 @@ class Server:
             self.drop_database = self.installation.remove
         self.env, self.data_dir = self.installation.env, self.installation.data_dir
         self.env["GEZIEN_EXIT_URL"] = EXIT_URL
+        # Every questionnaire's pages are checked, also those an operator must switch on.
+        self.env.setdefault("GEZIEN_INSTRUMENTS", "all")
         self.process: subprocess.Popen | None = None
         self.first_line = ""
 

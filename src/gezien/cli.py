@@ -176,7 +176,7 @@ def _backup_or_restore(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from django.conf import settings
-    from django.core.checks import ERROR, run_checks
+    from django.core.checks import ERROR, WARNING, run_checks
     from django.db import connections
 
     from gezien.core.checks import login_memory
@@ -192,10 +192,14 @@ def _check(args: argparse.Namespace) -> int:
             "put Gezien behind a proxy with HTTPS and set GEZIEN_BEHIND_TLS=true."
         )
     for message in messages:
-        level = "error" if message.level >= ERROR else "warning"
+        # Notes (Info) explain, for example each questionnaire's licence; they are not warnings.
+        level = "note"
+        if message.level >= WARNING:
+            level = "error" if message.level >= ERROR else "warning"
         print(f"{level} {message.id}: {message.msg}")
         if message.hint:
-            print(f"    what to do: {message.hint}")
+            print(f"    {'what to do' if message.level >= WARNING else 'details'}: {message.hint}")
     errors = sum(1 for m in messages if m.level >= ERROR)
-    print(f"{errors} error(s), {len(messages) - errors} warning(s).")
+    warnings = sum(1 for m in messages if WARNING <= m.level < ERROR)
+    print(f"{errors} error(s), {warnings} warning(s).")
     return 1 if errors else 0

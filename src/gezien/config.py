@@ -42,6 +42,12 @@ def env_int(name: str, default: int, minimum: int, maximum: int) -> int:
     return value
 
 
+def env_list(name: str) -> tuple[str, ...]:
+    """A comma-separated list; empty when the variable is not set."""
+    raw = os.environ.get(name, "")
+    return tuple(part.strip() for part in raw.split(",") if part.strip())
+
+
 def data_dir() -> Path:
     """The folder that holds all of Gezien's state; created when missing."""
     raw = os.environ.get("GEZIEN_DATA_DIR", "").strip()

@@ -21,6 +21,9 @@ BEHIND_TLS = config.env_bool("GEZIEN_BEHIND_TLS", False)
 # How many reverse proxies stand in front of Gezien (for the client address in X-Forwarded-For).
 PROXY_COUNT = config.env_int("GEZIEN_PROXY_COUNT", 0, 0, 5)
 EXIT_URL = config.exit_url()
+# The questionnaires this installation offers (ids, or "all"); empty: every questionnaire whose
+# licence allows use without asking. Checked against the definitions at start-up.
+GEZIEN_INSTRUMENTS = config.env_list("GEZIEN_INSTRUMENTS")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -32,6 +35,7 @@ INSTALLED_APPS = [
     "gezien.accounts",
     "gezien.library",
     "gezien.navigator",
+    "gezien.recognise",
     "gezien.safetyplan",
     "gezien.measure",
     "gezien.drafts",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("account/", include("gezien.accounts.urls")),
     path("bibliotheek/", include("gezien.library.urls")),
     path("hulpwijzer/", include("gezien.navigator.urls")),
+    path("herkennen/", include("gezien.recognise.urls")),
     path("veiligheidsplan/", include("gezien.safetyplan.urls")),
     path("vragenlijsten/", include("gezien.measure.urls")),
     path("concepten/", include("gezien.drafts.urls")),

@@ -21,7 +21,7 @@ SITE_URL_NAMES = {
     "help": "help-lines",
     "safety-plan": "safetyplan:plan",
     "navigator": "navigator:form",
-    "questionnaires": "measure:index",
+    "questionnaires": "measure:overview",
     "exercises": "exercises:index",
     "journal": "journal:index",
 }

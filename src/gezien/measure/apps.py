@@ -9,10 +9,12 @@ class MeasureConfig(AppConfig):
 
     def ready(self) -> None:
         from gezien.core import export, summary
-        from gezien.measure import catalogue, storage, summary_section
+        from gezien.measure import catalogue, checks, storage, summary_section  # noqa: F401
         from gezien.measure.models import QuestionnaireResult
 
-        # A broken definition or guidance file must stop start-up, naming file and field.
+        # A broken definition or guidance file, or a wrong GEZIEN_INSTRUMENTS, must stop
+        # start-up, naming the file and field or the variable.
         catalogue.guidance()
+        catalogue.offered()
         export.register("questionnaires", storage.export_section, covers=[QuestionnaireResult])
         summary.register("measure", summary_section.section, order=30)

@@ -142,6 +142,14 @@ def instruments_json(instruments: Mapping[str, Instrument]) -> list[dict[str, An
             "short_name": instrument.short_name,
             "name": _text(instrument.name),
             "dutch_available": instrument.dutch_available,
+            "english_available": all(item.text.en for item in instrument.items),
+            "licence": {
+                "who": _text(instrument.licence.who),
+                "commercial": instrument.licence.commercial,
+                "ask_first": instrument.licence.ask_first,
+                "notice": instrument.licence.notice,
+                "source": instrument.licence.source,
+            },
             "direction": instrument.direction,
             "scoring": {
                 "method": instrument.scoring.method,

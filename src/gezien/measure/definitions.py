@@ -30,6 +30,7 @@ METHODS = ("sum", "mean", "count")
 NO_TOTAL = "none"
 DIRECTIONS = ("lower_is_better", "higher_is_better", "not_applicable")
 MISSING_RULES = ("require_all", "prorate")
+COMMERCIAL = ("allowed", "not_allowed", "unclear")
 ROUNDINGS = ("half_up", "none")
 FLAG_TARGETS = ("item", "subscale", "total")
 
@@ -137,6 +138,9 @@ class Wording:
     nl_source: str
     notes: str | None
     dutch_note: str | None  # shown in Dutch when the form is English only
+    english_note: str | None = None  # shown in English when the form is Dutch only
+    # Where the Dutch text an organisation added comes from, and its permission (translations.py)
+    added_dutch: str | None = None
 
 
 @dataclass(frozen=True)
@@ -150,6 +154,7 @@ class Scoring:
     scaled_name: str | None
     scaled_unit: str | None
     source: str
+    multiply_sum_by: int = 1  # the published total is the sum times this (MHI-5: 4)
 
 
 @dataclass(frozen=True)
@@ -192,9 +197,11 @@ class FlagRule:
     id: str
     target: str  # item, subscale or total
     ref: str | None
-    at_least: Number
+    at_least: Number | None  # None for a flag raised when its item is unanswered
     source: str
     note: str | None
+    unanswered: bool = False
+    help_first: bool = False  # the result shows the calm help block before any score
 
 
 @dataclass(frozen=True)
@@ -221,6 +228,15 @@ class Form:
     id: str
     item: str
     label: Text
+
+
+@dataclass(frozen=True)
+class Licence:
+    notice: str  # the rights holder's statement as found, or that none was found
+    source: str  # where that statement was found
+    who: Text  # who may use it, in plain words (shown to operators and readers)
+    commercial: str  # allowed, not_allowed or unclear
+    ask_first: bool  # an installation must get permission before offering it
 
 
 @dataclass(frozen=True)
@@ -256,7 +272,7 @@ class Instrument:
     forms: tuple[Form, ...]
     loinc: Loinc
     citation: str
-    licence: str
+    licence: Licence
 
     def item(self, item_id: str) -> Item:
         return next(item for item in self.items if item.id == item_id)
@@ -467,8 +483,15 @@ class _Table:
         ]
 
 
-def _text(table: _Table, *, nl_allowed: bool, nl_required: bool) -> Text:
-    en = _string(table.at_key("en"), table.raw["en"])
+def _text(table: _Table, *, nl_allowed: bool, nl_required: bool, en_allowed: bool = True) -> Text:
+    """A published text; `en_allowed` is false for wording published in Dutch alone, and the
+    table then lists "en" as optional so that this names the field when it is there."""
+    if en_allowed:
+        en = _string(table.at_key("en"), table.raw["en"])
+    else:
+        table.forbid("en", "english_available is false: the wording is published in Dutch only")
+        table.require("nl", "the Dutch wording is the only one")
+        en = None
     if not nl_allowed:
         table.forbid("nl", "dutch_available is false, so only the English original is shown")
     elif nl_required:
@@ -500,7 +523,7 @@ _TOP_REQUIRED = (
     "reliable_change",
     "loinc",
 )
-_TOP_OPTIONAL = ("sections", "subscales", "flags", "algorithm", "forms")
+_TOP_OPTIONAL = ("sections", "subscales", "flags", "algorithm", "forms", "english_available")
 
 
 def _instrument(file: str, raw: Any) -> Instrument:
@@ -509,10 +532,14 @@ def _instrument(file: str, raw: Any) -> Instrument:
     if f"{instrument_id}.toml" != file:
         raise top.at_key("id").error(f"'{instrument_id}' must match the file name")
     dutch = _boolean(top.at_key("dutch_available"), raw["dutch_available"])
+    english = top.get("english_available", _boolean)
+    english = True if english is None else english
+    if not english and not dutch:
+        raise top.at_key("english_available").error("needs dutch_available = true")
     direction = _choice(top.at_key("direction"), raw["direction"], DIRECTIONS)
-    option_sets = _option_sets(top, dutch)
-    sections = _sections(top, dutch)
-    items = _items(top, dutch, option_sets, sections)
+    option_sets = _option_sets(top, dutch, english)
+    sections = _sections(top, dutch, english)
+    items = _items(top, dutch, english, option_sets, sections)
     scoring = _scoring(top, items)
     missing = _missing_rule(top, items, scoring)
     subscales = _subscales(top, items, scoring)
@@ -525,11 +552,16 @@ def _instrument(file: str, raw: Any) -> Instrument:
         name=_text(top.table("name", ("en", "nl")), nl_allowed=True, nl_required=True),
         dutch_available=dutch,
         direction=direction,
+        # Without a published English form, an English instruction is only there when the
+        # instruction is Gezien's own words (MHI-5), so it is optional.
         instructions=_text(
-            top.table("instructions", ("en", "nl")), nl_allowed=True, nl_required=True
+            top.table("instructions", ("nl", "en") if english else ("nl",), ("en",)),
+            nl_allowed=True,
+            nl_required=True,
+            en_allowed=english or "en" in raw["instructions"],
         ),
         time_frame=_time_frame(top),
-        wording=_wording(top, dutch),
+        wording=_wording(top, dutch, english),
         option_sets=tuple(option_sets.values()),
         sections=tuple(sections.values()),
         items=tuple(items.values()),
@@ -543,7 +575,18 @@ def _instrument(file: str, raw: Any) -> Instrument:
         forms=_forms(top, items, scoring),
         loinc=_loinc_table(top),
         citation=_string(top.at_key("citation"), raw["citation"]),
-        licence=_string(top.at_key("licence"), raw["licence"]),
+        licence=_licence(top),
+    )
+
+
+def _licence(top: _Table) -> Licence:
+    table = top.table("licence", ("notice", "source", "who", "commercial", "ask_first"))
+    return Licence(
+        notice=_string(table.at_key("notice"), table.raw["notice"]),
+        source=_string(table.at_key("source"), table.raw["source"]),
+        who=_text(table.table("who", ("en", "nl")), nl_allowed=True, nl_required=True),
+        commercial=_choice(table.at_key("commercial"), table.raw["commercial"], COMMERCIAL),
+        ask_first=_boolean(table.at_key("ask_first"), table.raw["ask_first"]),
     )
 
 
@@ -561,32 +604,49 @@ def _time_frame(top: _Table) -> TimeFrame:
     )
 
 
-def _wording(top: _Table, dutch: bool) -> Wording:
-    table = top.table("wording", ("en_source", "nl_source"), ("notes", "dutch_note"))
+def _wording(top: _Table, dutch: bool, english: bool) -> Wording:
+    table = top.table(
+        "wording", ("en_source", "nl_source"), ("notes", "dutch_note", "english_note")
+    )
     if dutch:
         table.forbid("dutch_note", "the questionnaire is shown in Dutch")
     else:
         table.require("dutch_note", "say in Dutch why the form is shown in English")
+    if english:
+        table.forbid("english_note", "the questionnaire is shown in English")
+    else:
+        table.require("english_note", "say in English why the form is shown in Dutch")
     return Wording(
         en_source=_string(table.at_key("en_source"), table.raw["en_source"]),
         nl_source=_string(table.at_key("nl_source"), table.raw["nl_source"]),
         notes=table.get("notes", _string),
         dutch_note=table.get("dutch_note", _string),
+        english_note=table.get("english_note", _string),
     )
 
 
-def _option_sets(top: _Table, dutch: bool) -> dict[str, OptionSet]:
+def _en_keys(english: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Where "en" goes among a table's keys: required, or optional (and then refused)."""
+    return (("en",), ()) if english else ((), ("en",))
+
+
+def _option_sets(top: _Table, dutch: bool, english: bool) -> dict[str, OptionSet]:
+    en_required, en_optional = _en_keys(english)
     sets: dict[str, OptionSet] = {}
     for table in top.tables("option_sets", ("id", "options", "source"), ("loinc",)):
         set_id = _unique(table.at_key("id"), _ident(table.at_key("id"), table.raw["id"]), set(sets))
         at = table.at_key("options")
         options = []
         for position, raw in enumerate(_list(at, table.raw["options"])):
-            option = _Table(at.index(position), raw, ("value", "en"), ("nl", "loinc"))
+            option = _Table(
+                at.index(position), raw, ("value", *en_required), ("nl", "loinc", *en_optional)
+            )
             options.append(
                 Option(
                     value=_whole(option.at_key("value"), raw["value"]),
-                    label=_text(option, nl_allowed=dutch, nl_required=False),
+                    label=_text(
+                        option, nl_allowed=dutch, nl_required=not english, en_allowed=english
+                    ),
                     loinc=option.get("loinc", _loinc_answer, "LA"),
                 )
             )
@@ -614,27 +674,35 @@ def _check_options(at: _At, options: list[Option]) -> None:
         )
 
 
-def _sections(top: _Table, dutch: bool) -> dict[str, Section]:
+def _sections(top: _Table, dutch: bool, english: bool) -> dict[str, Section]:
     sections: dict[str, Section] = {}
-    for table in top.tables("sections", ("id", "en", "source"), ("nl",)):
+    en_required, en_optional = _en_keys(english)
+    for table in top.tables("sections", ("id", "source", *en_required), ("nl", *en_optional)):
         section_id = _unique(
             table.at_key("id"), _ident(table.at_key("id"), table.raw["id"]), set(sections)
         )
         sections[section_id] = Section(
             id=section_id,
-            lead_in=_text(table, nl_allowed=dutch, nl_required=dutch),
+            lead_in=_text(table, nl_allowed=dutch, nl_required=dutch, en_allowed=english),
             source=_string(table.at_key("source"), table.raw["source"]),
         )
     return sections
 
 
 def _items(
-    top: _Table, dutch: bool, option_sets: Mapping[str, OptionSet], sections: Mapping[str, Section]
+    top: _Table,
+    dutch: bool,
+    english: bool,
+    option_sets: Mapping[str, OptionSet],
+    sections: Mapping[str, Section],
 ) -> dict[str, Item]:
     items: dict[str, Item] = {}
     numbers: set[str] = set()
+    en_required, en_optional = _en_keys(english)
     tables = top.tables(
-        "items", ("id", "number", "role", "options", "en"), ("nl", "loinc", "note", "section")
+        "items",
+        ("id", "number", "role", "options", *en_required),
+        ("nl", "loinc", "note", "section", *en_optional),
     )
     if not tables:
         raise top.at_key("items").error("missing")
@@ -650,7 +718,12 @@ def _items(
             raise table.at_key("section").error(f"unknown section '{section}'")
         # A form shown in Dutch needs Dutch wording for everything that is scored; the
         # unscored difficulty item may stay English when no Dutch wording was found.
-        text = _text(table, nl_allowed=dutch, nl_required=dutch and role != DIFFICULTY)
+        text = _text(
+            table,
+            nl_allowed=dutch,
+            nl_required=dutch and role != DIFFICULTY,
+            en_allowed=english,
+        )
         if text.nl is not None and option_sets[set_id].options[0].label.nl is None:
             raise table.at_key("options").error(f"option set '{set_id}' has no Dutch labels")
         items[item_id] = Item(
@@ -670,11 +743,11 @@ def _items(
     return items
 
 
-def _range_of(items: Sequence[Item], method: str) -> tuple[Number, Number]:
+def _range_of(items: Sequence[Item], method: str, times: int = 1) -> tuple[Number, Number]:
     if method == "count":
         return 0, len(items)
-    lows = sum(item.options.lowest for item in items)
-    highs = sum(item.options.highest for item in items)
+    lows = sum(item.options.lowest for item in items) * times
+    highs = sum(item.options.highest for item in items) * times
     if method == "mean":
         return exact_number(Fraction(lows, len(items))), exact_number(Fraction(highs, len(items)))
     return lows, highs
@@ -700,7 +773,7 @@ def _scoring(top: _Table, items: Mapping[str, Item]) -> Scoring:
     table = top.table(
         "scoring",
         ("method", "unit", "reverse_items", "source"),
-        ("range", "count_value", *scaled_keys),
+        ("range", "count_value", "multiply_sum_by", *scaled_keys),
     )
     method = _choice(table.at_key("method"), table.raw["method"], (*METHODS, NO_TOTAL))
     scored = {item_id: item for item_id, item in items.items() if item.role == SCORED}
@@ -713,13 +786,18 @@ def _scoring(top: _Table, items: Mapping[str, Item]) -> Scoring:
                 f"answer values of '{item_id}' are not symmetric, so they cannot be reversed"
             )
     total_range = None
+    times = table.get("multiply_sum_by", _whole, 2) or 1
+    if times != 1 and method != "sum":
+        raise table.at_key("multiply_sum_by").error("only a sum can be multiplied")
     if method == NO_TOTAL:
         for key in ("range", "count_value", *scaled_keys):
             table.forbid(key, "method 'none' has no total score")
     else:
         table.require("range", "the lowest and highest possible total")
         total_range = _pair(table.at_key("range"), table.raw["range"])
-        _check_range(table.at_key("range"), total_range, _range_of(list(scored.values()), method))
+        _check_range(
+            table.at_key("range"), total_range, _range_of(list(scored.values()), method, times)
+        )
     count_value = table.get("count_value", _whole)
     if method == "count":
         _check_count_value(table.at_key("method"), count_value, list(scored.values()))
@@ -739,6 +817,7 @@ def _scoring(top: _Table, items: Mapping[str, Item]) -> Scoring:
         scaled_name=table.get("scaled_name", _ident),
         scaled_unit=table.get("scaled_unit", _string),
         source=_string(table.at_key("source"), table.raw["source"]),
+        multiply_sum_by=times,
     )
 
 
@@ -861,10 +940,19 @@ def _flags(
 ) -> tuple[FlagRule, ...]:
     flags: list[FlagRule] = []
     seen: set[str] = set()
-    for table in top.tables("flags", ("id", "target", "at_least", "source"), ("ref", "note")):
+    for table in top.tables(
+        "flags",
+        ("id", "target", "source"),
+        ("ref", "note", "at_least", "unanswered", "help_first"),
+    ):
+        help_first = bool(table.get("help_first", _boolean))
         flag_id = _unique(table.at_key("id"), _ident(table.at_key("id"), table.raw["id"]), seen)
         target = _choice(table.at_key("target"), table.raw["target"], FLAG_TARGETS)
         ref = table.get("ref", _string)
+        if table.get("unanswered", _boolean):
+            flags.append(_unanswered_flag(table, flag_id, target, ref, items, help_first))
+            continue
+        table.require("at_least", "the lowest value that raises the flag")
         if target == "total":
             table.forbid("ref", "a total flag refers to the total")
             if scoring.range is None:
@@ -891,9 +979,38 @@ def _flags(
                 at_least,
                 _string(table.at_key("source"), table.raw["source"]),
                 table.get("note", _string),
+                help_first=help_first,
             )
         )
     return tuple(flags)
+
+
+def _unanswered_flag(
+    table: _Table,
+    flag_id: str,
+    target: str,
+    ref: str | None,
+    items: Mapping[str, Item],
+    help_first: bool,
+) -> FlagRule:
+    """A flag for a question that must never be estimated silently (PHQ-9 item 9)."""
+    table.forbid("at_least", "a flag for an unanswered item has no value")
+    if target != "item":
+        raise table.at_key("target").error("only an item can be unanswered")
+    if ref is None or ref not in items:
+        raise table.at_key("ref").error(f"unknown item '{ref}'")
+    if items[ref].role == DIFFICULTY:
+        raise table.at_key("ref").error("the unscored difficulty item may always be skipped")
+    return FlagRule(
+        flag_id,
+        target,
+        ref,
+        None,
+        _string(table.at_key("source"), table.raw["source"]),
+        table.get("note", _string),
+        unanswered=True,
+        help_first=help_first,
+    )
 
 
 def _algorithm(

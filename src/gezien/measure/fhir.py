@@ -15,13 +15,9 @@ from gezien.lib import fhir
 from gezien.measure.definitions import RESULT_FIELDS, Instrument, Item
 
 
-def _wording(item: Item, language: str) -> str:
-    return item.text.nl if language == "nl" and item.text.nl else item.text.en
-
-
 def _answer(instrument: Instrument, item: Item, value: int, language: str) -> fhir.Answer:
     option = next(option for option in item.options.options if option.value == value)
-    label = option.label.nl if language == "nl" and option.label.nl else option.label.en
+    label = option.label.get(language)
     coding: fhir.Coding = (
         {"system": fhir.LOINC, "code": option.loinc, "display": label}
         if option.loinc
@@ -33,7 +29,9 @@ def _answer(instrument: Instrument, item: Item, value: int, language: str) -> fh
     )
     return {
         "link_id": item.id,
-        "text": _wording(item, language),
+        # Wording published in one language only (English for most, Dutch for the K10 and
+        # MHI-5) is always in that language.
+        "text": item.text.get(language),
         "definition": f"{fhir.LOINC}/{item.loinc}" if item.loinc else None,
         "coding": coding,
         "score": value,
@@ -53,7 +51,7 @@ def _components(instrument: Instrument, result: Mapping[str, Any]) -> list[fhir.
     for subscale in instrument.subscales:
         value = result["subscales"].get(subscale.id)
         if value is not None:
-            code = _coding(instrument, subscale.id, subscale.loinc_total, subscale.name.en)
+            code = _coding(instrument, subscale.id, subscale.loinc_total, subscale.name.get("en"))
             components.append({"code": code, "value": value, "unit": None})
     for name, value in result.items():
         if name in RESULT_FIELDS or value is None:
@@ -103,7 +101,7 @@ def result(instrument: Instrument, stored: Mapping[str, Any]) -> fhir.Result:
         else {
             "system": fhir.local_system(instrument.id, "bands"),
             "code": band.id,
-            "display": band.label.en,
+            "display": band.label.get("en"),
         },
         "components": _components(instrument, scores),
     }

@@ -34,6 +34,10 @@ class Guidance:
     cannot: Text
     before: Text | None  # a care note before starting, for questions that can stir things up
     meaning: Text | None  # how to read the score, for instruments without published bands
+    # Said first on the result page, before any number: what the person just answered
+    # deserves a warm word (ACE); `acknowledge_none` when nothing was reported.
+    acknowledge: Text | None
+    acknowledge_none: Text | None
     bands: Mapping[str, Text]
     flags: Mapping[str, Text]
 
@@ -87,8 +91,10 @@ def _guidance(at: _At, raw: object, instrument: Instrument) -> Guidance:
         at,
         raw,
         ("minutes", "library", "measures", "can", "cannot"),
-        ("before", "meaning", "bands", "flags"),
+        ("before", "meaning", "bands", "flags", "acknowledge", "acknowledge_none"),
     )
+    if table.has("acknowledge_none"):
+        table.require("acknowledge", "acknowledge_none only replaces it when nothing was reported")
     library = table.raw["library"]
     if not isinstance(library, str) or not _SLUG.fullmatch(library):
         raise table.at_key("library").error("must be the slug of a library page, like vijf-vormen")
@@ -104,6 +110,10 @@ def _guidance(at: _At, raw: object, instrument: Instrument) -> Guidance:
         cannot=_both(table, "cannot"),
         before=_both(table, "before") if table.has("before") else None,
         meaning=_both(table, "meaning") if table.has("meaning") else None,
+        acknowledge=_both(table, "acknowledge") if table.has("acknowledge") else None,
+        acknowledge_none=_both(table, "acknowledge_none")
+        if table.has("acknowledge_none")
+        else None,
         bands=_band_texts(table, instrument),
         flags=_flag_texts(table, instrument),
     )

@@ -41,9 +41,16 @@ def name_of(stored: Stored) -> Shown:
     return instrument.name.shown() if instrument else Shown(stored.instrument_id, "en", False)
 
 
+def english_available(instrument: Instrument) -> bool:
+    return all(item.text.en for item in instrument.scored_items)
+
+
 def wording_language(instrument: Instrument) -> str:
-    """The language the questions were shown in: Dutch only where a Dutch version exists."""
-    return "nl" if current_language() == "nl" and instrument.dutch_available else "en"
+    """The language the questions were shown in: Dutch where a Dutch version exists and the
+    page is Dutch, or where the questionnaire is published in Dutch only."""
+    if current_language() == "nl" and instrument.dutch_available:
+        return "nl"
+    return "en" if english_available(instrument) else "nl"
 
 
 def existing(path: str) -> str | None:
@@ -90,9 +97,12 @@ class Card:
     cannot: Shown
     before: Shown | None
     english_only: bool
+    dutch_only: bool
     item_count: int
     forms: tuple[FormRow, ...]
     library: str | None
+    offered: bool
+    licence_who: Shown
 
 
 def five_forms(
@@ -123,15 +133,19 @@ def card(instrument: Instrument) -> Card:
         cannot=guidance.cannot.shown(),
         before=guidance.before.shown() if guidance.before else None,
         english_only=not instrument.dutch_available,
+        dutch_only=not english_available(instrument),
         item_count=len(instrument.items),
         forms=five_forms(instrument),
         library=library_link(guidance),
+        offered=instrument.id in catalogue.offered(),
+        licence_who=instrument.licence.who.shown(),
     )
 
 
-def cards() -> list[Card]:
-    instruments = catalogue.instruments()
-    return [card(instruments[instrument_id]) for instrument_id in catalogue.guidance()]
+def cards(offered_only: bool = True) -> list[Card]:
+    """The overview's cards: what this installation offers, or every shipped questionnaire."""
+    instruments = catalogue.offered() if offered_only else catalogue.instruments()
+    return [card(instruments[i]) for i in catalogue.guidance() if i in instruments]
 
 
 # --- the form -------------------------------------------------------------------------------
@@ -262,7 +276,8 @@ class ResultView:
     name: Shown
     cannot: Shown
     result: Result
-    risk: bool
+    acknowledgement: Shown | None
+    help_first: str | None  # the flag that puts the calm help block before any score
     total: str | None
     high: str | None
     scaled: str | None  # WHO-5 percentage
@@ -278,6 +293,24 @@ class ResultView:
     change: ChangeView | None
     library: str | None
     navigator: str | None
+
+
+def _acknowledgement(instrument: Instrument, guidance: Guidance, result: Result) -> Shown | None:
+    if guidance.acknowledge is None:
+        return None
+    nothing = instrument.scoring.range and result.total == instrument.scoring.range[0]
+    if nothing and guidance.acknowledge_none is not None:
+        return guidance.acknowledge_none.shown()
+    return guidance.acknowledge.shown()
+
+
+def help_first(instrument: Instrument, result: Result) -> str | None:
+    """The first raised flag whose definition says help comes before the score (PHQ-9 item 9
+    answered or unanswered, a K10 total in the high band), or None."""
+    return next(
+        (flag.id for flag in instrument.flags if flag.help_first and flag.id in result.flags),
+        None,
+    )
 
 
 def _option_label(item: Item, value: int) -> SafeString:
@@ -429,7 +462,8 @@ def result_view(
         name=instrument.name.shown(),
         cannot=guidance.cannot.shown(),
         result=result,
-        risk="risk" in result.flags,
+        acknowledgement=_acknowledgement(instrument, guidance, result),
+        help_first=help_first(instrument, result),
         total=number(result.total) if result.total is not None else None,
         high=number(scoring.range[1]) if scoring.range else None,
         scaled=number(scaled) if scaled is not None else None,

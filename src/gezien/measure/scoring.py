@@ -173,13 +173,14 @@ def _total(instrument: Instrument, values: Values) -> Number | None:
         for item in items
         if values[item.id] is not None
     ]
-    return _combine(
+    combined = _combine(
         instrument.scoring.method,
         scored,
         len(items),
         instrument.scoring.count_value,
         instrument.missing.rounding,
     )
+    return combined * instrument.scoring.multiply_sum_by
 
 
 def _subscale(
@@ -206,6 +207,8 @@ def _raised(
     rule: FlagRule, values: Values, total: Number | None, subscales: Mapping[str, Number | None]
 ) -> bool:
     # An item flag looks at the answer itself, so it works however many other items are missing.
+    if rule.unanswered or rule.at_least is None:
+        return values[rule.ref or ""] is None
     if rule.target == "item":
         value = values[rule.ref]
     elif rule.target == "subscale":

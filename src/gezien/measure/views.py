@@ -28,8 +28,10 @@ from gezien.vault.records import owned_or_404
 log = logging.getLogger("gezien.measure")
 
 
-def _instrument_or_404(instrument_id: str) -> Instrument:
-    instrument = catalogue.instruments().get(instrument_id)
+def _instrument_or_404(instrument_id: str, offered_only: bool = False) -> Instrument:
+    """A shipped questionnaire; with `offered_only`, only one this installation offers."""
+    instruments = catalogue.offered() if offered_only else catalogue.instruments()
+    instrument = instruments.get(instrument_id)
     if instrument is None:
         raise Http404
     return instrument
@@ -37,6 +39,7 @@ def _instrument_or_404(instrument_id: str) -> Instrument:
 
 def _retake(results: list[storage.Stored]) -> list[dict]:
     due = storage.due_for_retake(results, timezone.now())
+    offered = catalogue.offered()
     return [
         {
             "instrument": stored.instrument,
@@ -44,6 +47,7 @@ def _retake(results: list[storage.Stored]) -> list[dict]:
             "date": presentation.local_date(stored.taken_at),
         }
         for stored in due
+        if stored.instrument_id in offered
     ]
 
 
@@ -59,7 +63,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def about(request: HttpRequest) -> HttpResponse:
-    return render(request, "measure/about.html", {"cards": presentation.cards()})
+    return render(request, "measure/about.html", {"cards": presentation.cards(offered_only=False)})
 
 
 def _form(
@@ -68,7 +72,7 @@ def _form(
     *,
     answers: dict[str, int | None] | None = None,
     missing: list | None = None,
-    risk: bool = False,
+    help_first: str | None = None,
     tampered: bool = False,
     status: int = 200,
     submit_token: str = "",
@@ -89,7 +93,11 @@ def _form(
         "dutch_note": instrument.wording.dutch_note
         if current_language() == "nl"
         else None,
-        "risk": risk,
+        "help_first": help_first,
+        # English by nature: it tells an English reader why the questions are in Dutch.
+        "english_note": instrument.wording.english_note
+        if current_language() == "en"
+        else None,
         "tampered": tampered,
         "can_keep": person.unlocked(request) is not None,
         "keep": answers is None or request.POST.get("keep") == "on",
@@ -112,7 +120,7 @@ def _body_too_large(request: HttpRequest) -> bool:
 def take(request: HttpRequest, instrument_id: str) -> HttpResponse:
     """The questionnaire; on POST, the result (shown in the response, so no score is ever in
     a web address), or the form again with what is missing."""
-    instrument = _instrument_or_404(instrument_id)
+    instrument = _instrument_or_404(instrument_id, offered_only=True)
     if request.method == "GET":
         return _form(request, instrument)
     # Checked before reading the form, so a huge body is never parsed.
@@ -127,7 +135,8 @@ def take(request: HttpRequest, instrument_id: str) -> HttpResponse:
     result = score(instrument, answers)
     if missing:
         return _form(
-            request, instrument, answers=answers, missing=missing, risk="risk" in result.flags,
+            request, instrument, answers=answers, missing=missing,
+            help_first=presentation.help_first(instrument, result),
             submit_token=request.POST.get("submit_token", ""),
         )
     me = person.unlocked(request)
@@ -215,7 +224,9 @@ def results(request: HttpRequest) -> HttpResponse:
         for stored in reversed(stored_results)
     ]
     taken = {stored.instrument_id for stored in stored_results}
-    histories = [card for card in presentation.cards() if card.instrument.id in taken]
+    histories = [
+        card for card in presentation.cards(offered_only=False) if card.instrument.id in taken
+    ]
     return render(
         request,
         "measure/results.html",

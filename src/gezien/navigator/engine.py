@@ -27,9 +27,9 @@ CARE_SOURCES = EVIDENCE_SOURCES | {"zorg-nl", "hulplijnen"}
 SITES = frozenset({"help", "safety-plan", "exercises", "navigator", "questionnaires", "journal"})
 CATEGORIES = frozenset({"first-step", "treatment", "self-help"})
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
-SUGGEST_POINTS = 3
 
 SECTIONS = (
+    "levels",
     "concerns",
     "preferences",
     "kinds",
@@ -47,6 +47,14 @@ class RulesError(ValueError):
 
 class InvalidAnswers(ValueError):
     """The answers did not come from the form: an unknown statement, question or option."""
+
+
+@dataclass(frozen=True)
+class Level:
+    """How strong a reason is; the file lists the levels strongest first."""
+
+    id: str
+    label: Text
 
 
 @dataclass(frozen=True)
@@ -114,6 +122,7 @@ class Rule:
     exclude: tuple[str, ...]
     rank: tuple[tuple[str, int], ...]
     reason: Text
+    level: str | None  # suggest rules only
 
 
 @dataclass(frozen=True)
@@ -148,6 +157,7 @@ class Note:
 
 @dataclass(frozen=True)
 class Rules:
+    levels: tuple[Level, ...]
     concerns: tuple[Concern, ...]
     preferences: tuple[Preference, ...]
     kinds: tuple[Kind, ...]
@@ -166,8 +176,12 @@ class Reason:
 
 @dataclass(frozen=True)
 class Suggestion:
+    """A kind of help at the level of its strongest reason; `reasons` starts with that reason,
+    then the other suggesting reasons, then the preferences that moved it within its level."""
+
     kind: Kind
-    score: int
+    level: Level
+    adjustment: int
     reasons: tuple[Reason, ...]
 
     @property
@@ -278,6 +292,11 @@ def _unique(file: str, entries: Iterable[tuple[str, str]]) -> None:
         seen.add(entry_id)
 
 
+def _level(file: str, where: str, data: object) -> Level:
+    table = _Table(file, where, data, ("id", "nl", "en"))
+    return Level(id=table.slug("id"), label=table.pair())
+
+
 def _concern(file: str, where: str, data: object) -> Concern:
     table = _Table(file, where, data, ("id", "nl", "en"))
     return Concern(id=table.slug("id"), text=table.pair())
@@ -382,9 +401,13 @@ def _rule(
     concerns: Iterable[str],
     preferences: Mapping[str, Preference],
     kinds: Iterable[str],
+    levels: Iterable[str],
 ) -> Rule:
     table = _Table(
-        file, where, data, ("id", "when", "suggest", "exclude", "rank", "reason_nl", "reason_en")
+        file,
+        where,
+        data,
+        ("id", "when", "suggest", "level", "exclude", "rank", "reason_nl", "reason_en"),
     )
     effects = [key for key in ("suggest", "exclude", "rank") if key in table.data]
     if len(effects) != 1:
@@ -394,12 +417,16 @@ def _rule(
         raise table.fail("when", "missing")
     when = _condition(file, f"{where}.when", table.data["when"], concerns, preferences)
     reason = table.pair("reason")
-    if effects == ["rank"]:
-        return Rule(rule_id, when, (), (), _rank(table, kinds), reason)
-    listed = table.items(effects[0], kinds, "kind")
-    if effects == ["suggest"]:
-        return Rule(rule_id, when, listed, (), (), reason)
-    return Rule(rule_id, when, (), listed, (), reason)
+    if effects != ["suggest"]:
+        if "level" in table.data:
+            raise table.fail("level", "only a suggest rule has a level")
+        if effects == ["rank"]:
+            return Rule(rule_id, when, (), (), _rank(table, kinds), reason, None)
+        return Rule(rule_id, when, (), table.items("exclude", kinds, "kind"), (), reason, None)
+    level = table.text("level")
+    if level not in set(levels):
+        raise table.fail("level", f"unknown level {level!r}")
+    return Rule(rule_id, when, table.items("suggest", kinds, "kind"), (), (), reason, level)
 
 
 def _rank(table: _Table, kinds: Iterable[str]) -> tuple[tuple[str, int], ...]:
@@ -460,6 +487,7 @@ def parse(data: dict, file: str = FILE.name) -> Rules:
     for section in SECTIONS:
         if section not in data:
             raise RulesError(f"{file}: {section}: missing")
+    levels = _listed(file, top, "levels", _level)
     concerns = _listed(file, top, "concerns", _concern)
     preferences = _listed(file, top, "preferences", _preference)
     for index, preference in enumerate(preferences):
@@ -469,14 +497,16 @@ def parse(data: dict, file: str = FILE.name) -> Rules:
     concern_ids = [concern.id for concern in concerns]
     by_question = {preference.id: preference for preference in preferences}
     kind_ids = [kind.id for kind in kinds]
+    level_ids = [level.id for level in levels]
     rules = _listed(
         file,
         top,
         "rules",
-        lambda f, w, d: _rule(f, w, d, concern_ids, by_question, kind_ids),
+        lambda f, w, d: _rule(f, w, d, concern_ids, by_question, kind_ids, level_ids),
     )
     _check_reach(file, concerns, kinds, rules)
     return Rules(
+        levels=levels,
         concerns=concerns,
         preferences=preferences,
         kinds=kinds,
@@ -543,36 +573,51 @@ def _answers(
 
 
 def advise(rules: Rules, concerns: Iterable[str], preferences: Mapping[str, str]) -> Advice:
-    """Fitting kinds of help, best first, each with the reason of every rule that matched.
+    """Fitting kinds of help, best first, each with its strongest reason first.
 
-    A kind is only ever suggested by a `suggest` rule; `rank` and `exclude` rules change or
-    remove suggestions but never add one, so a preference alone cannot bring in a treatment.
+    A kind is placed by the strongest level among the `suggest` rules that name it, never by
+    how many of them match. `rank` rules (preferences) add up to an adjustment that only
+    changes the order within one level; ties keep the order of [[kinds]]. `rank` and `exclude`
+    rules never add a kind, so a preference alone cannot bring in a treatment.
     """
     ticked, answers = _answers(rules, concerns, preferences)
     fired = tuple(rule for rule in rules.rules if rule.when.holds(ticked, answers))
-    scores: dict[str, int] = {}
-    reasons: dict[str, list[Reason]] = {}
+    strength = {level.id: index for index, level in enumerate(rules.levels)}
+    # A suggest rule's level, as a place (0 = strongest); the file guarantees it has one.
+    place_of = {rule.id: strength[rule.level] for rule in fired if rule.level is not None}
+    suggesting: dict[str, list[Rule]] = {}
+    # Strongest level first; within a level, file order.
+    for rule in sorted((r for r in fired if r.suggest), key=lambda r: place_of[r.id]):
+        for kind in rule.suggest:
+            suggesting.setdefault(kind, []).append(rule)
+    adjustment = dict.fromkeys(suggesting, 0)
+    moved_by: dict[str, list[Rule]] = {kind: [] for kind in suggesting}
     excluded: dict[str, list[Reason]] = {}
     for rule in fired:
-        reason = Reason(rule.id, rule.reason)
-        for kind in rule.suggest:
-            scores[kind] = scores.get(kind, 0) + SUGGEST_POINTS
-            reasons.setdefault(kind, []).append(reason)
-    # Rank and exclude rules act on the finished set of suggestions, whatever their file order.
-    for rule in fired:
-        reason = Reason(rule.id, rule.reason)
         for kind, by in rule.rank:
-            if kind in scores:
-                scores[kind] += by
-                reasons[kind].append(reason)
+            if kind in suggesting:
+                adjustment[kind] += by
+                moved_by[kind].append(rule)
         for kind in rule.exclude:
-            if kind in scores:
-                excluded.setdefault(kind, []).append(reason)
+            if kind in suggesting:
+                excluded.setdefault(kind, []).append(Reason(rule.id, rule.reason))
     order = {kind.id: index for index, kind in enumerate(rules.kinds)}
     kinds = {kind.id: kind for kind in rules.kinds}
-    kept = sorted((k for k in scores if k not in excluded), key=lambda k: (-scores[k], order[k]))
+
+    def place(kind: str) -> tuple[int, int, int]:
+        return place_of[suggesting[kind][0].id], -adjustment[kind], order[kind]
+
+    kept = sorted((k for k in suggesting if k not in excluded), key=place)
     return Advice(
-        suggestions=tuple(Suggestion(kinds[k], scores[k], tuple(reasons[k])) for k in kept),
+        suggestions=tuple(
+            Suggestion(
+                kind=kinds[k],
+                level=rules.levels[place_of[suggesting[k][0].id]],
+                adjustment=adjustment[k],
+                reasons=tuple(Reason(r.id, r.reason) for r in suggesting[k] + moved_by[k]),
+            )
+            for k in kept
+        ),
         excluded=tuple(
             Exclusion(kinds[k], tuple(excluded[k])) for k in sorted(excluded, key=order.get)
         ),

@@ -39,7 +39,8 @@ class Claim:
 class KindOfHelp:
     name: str
     description: str
-    reasons: list[str]
+    reasons: list[str]  # the strongest first, each once
+    level: str | None  # why it stands where it stands; None for help that was left out
     evidence: list[Claim]
     page_url: str | None
     page_title: str | None
@@ -61,12 +62,15 @@ def _claim(evidence: Evidence) -> Claim:
     )  # fmt: skip
 
 
-def _kind(kind: engine.Kind, reasons: tuple[engine.Reason, ...]) -> KindOfHelp:
+def _kind(
+    kind: engine.Kind, reasons: tuple[engine.Reason, ...], level: engine.Level | None = None
+) -> KindOfHelp:
     page = pages.get(kind.page) if kind.page else None
     return KindOfHelp(
         name=kind.name.get(),
         description=kind.description.get(),
         reasons=[reason.text.get() for reason in reasons],
+        level=level.label.get() if level else None,
         evidence=[_claim(evidence) for evidence in kind.evidence],
         page_url=pages.page_url(page.id) if page else None,
         page_title=page.title if page else None,
@@ -86,7 +90,7 @@ def _item(step: Step) -> Item:
 def words(advice: Advice) -> dict:
     """Everything the result page shows, in the reader's language."""
     return {
-        "suggestions": [_kind(s.kind, s.reasons) for s in advice.suggestions],
+        "suggestions": [_kind(s.kind, s.reasons, s.level) for s in advice.suggestions],
         "excluded": [_kind(e.kind, e.reasons) for e in advice.excluded],
         "route_intro": advice.route.intro.get(),
         "route": [_item(step) for step in advice.route.steps],

@@ -32,6 +32,11 @@ def _own_journal_entry(owner) -> dict:
     return {"pk": JournalEntry.objects.get(owner=owner.account).pk}
 
 
+def _own_reflection(owner) -> dict:
+    response = owner.post("/herkennen/", {"statements": ["no-one-asked"], "action": "keep"})
+    return {"pk": response.url.rstrip("/").split("/")[-1]}
+
+
 def _own_share(owner) -> dict:
     make_help_question(owner, bothers="Ik slaap slecht")
     share(owner, ["help.question"])
@@ -45,6 +50,8 @@ OWNER_ONLY = {
     "journal:edit": _own_journal_entry,
     "journal:delete": _own_journal_entry,
     "sharing:share-revoke": _own_share,
+    "recognise:kept": _own_reflection,
+    "recognise:delete": _own_reflection,
 }
 
 

@@ -107,7 +107,8 @@ def _share(client: Client, marker: str) -> str | None:
     # The link's id and key and the access code are secrets too: only hashes may be stored.
     made = share(client, ["help.question", "story.childhood.happened"], with_code=True, label=f"Voor {marker}")
     query = parse_qs(urlsplit(made["path"]).query)
-    client.canary_secrets += [query["id"][0], query["key"][0], made["code"]]
+    client.shared_link = (query["id"][0], query["key"][0], made["code"])
+    client.canary_secrets += list(client.shared_link)
     professional = Client()
     professional.post(made["path"], {"code": made["code"]})
     page = professional.get(made["path"]).content.decode()
@@ -128,9 +129,19 @@ def _exercise_rating(client: Client, marker: str) -> str | None:
     return None
 
 
+def _reflection(client: Client, marker: str) -> str | None:
+    # What a person recognises is a list of statement ids: one that exists only inside the
+    # sealed reflection shows whether it was ever stored or logged in the clear.
+    chosen = {"statements": ["no-room-for-feelings"], "action": "keep"}
+    response = client.post("/herkennen/", chosen)
+    assert response.status_code == 302
+    client.canary_secrets.append("no-room-for-feelings")
+    return '"no-room-for-feelings"'
+
+
 CANARY_WRITERS = [
     _second_step, _safety_plan, _questionnaire, _journal_entry, _draft, _story, _help_question,
-    _exercise_rating, _share,
+    _exercise_rating, _share, _reflection,
 ]
 
 

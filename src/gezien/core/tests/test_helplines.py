@@ -41,3 +41,21 @@ def test_errors_name_the_file_and_field() -> None:
     data["lines"][1]["id"] = "113"
     with pytest.raises(DataError, match="is already used"):
         helplines.parse(data)
+
+
+def test_the_kindertelefoon_is_listed_for_children_with_number_chat_and_dated_hours() -> None:
+    line = next(line for line in helplines.load().lines if line.id == "kindertelefoon")
+    assert not line.crisis
+    assert (line.phone, line.tel) == ("0800-0432", "08000432")
+    assert line.chat_url == "https://www.kindertelefoon.nl/"
+    assert "8 tot 18 jaar" in line.audience.nl and "8 to 18" in line.audience.en
+    assert "2019" in line.hours.nl and "2019" in line.hours.en
+    assert "gratis" in line.cost.nl.lower()
+    assert "2019" in line.source and "vriendenkindertelefoon.nl" in line.source
+
+
+def test_the_help_lines_page_shows_the_kindertelefoon(client) -> None:
+    page = client.get("/hulplijnen/").content.decode()
+    section = page[page.index("De Kindertelefoon") :]
+    assert 'href="tel:08000432"' in section[:600]
+    assert 'href="https://www.kindertelefoon.nl/"' in section[:800]

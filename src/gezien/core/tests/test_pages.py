@@ -1,7 +1,7 @@
 import pytest
 from django.test import Client
 
-PAGES = ["/", "/hulplijnen/", "/over/", "/privacy/", "/snel-weg/"]
+PAGES = ["/", "/hulplijnen/", "/over/", "/privacy/", "/snel-weg/", "/herkennen/"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -98,3 +98,11 @@ def test_a_forged_post_is_refused_with_the_expired_form_page(settings) -> None:
 def test_dutch_is_the_default_even_when_the_browser_asks_for_english(client: Client) -> None:
     html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="nl">' in html
+
+
+def test_the_first_path_on_the_home_page_is_for_someone_who_doubts(client: Client) -> None:
+    client.get("/taal/nl/")
+    main = client.get("/").content.decode().split("<main")[1]
+    first = main[main.index("<section") : main.index("</section>")]
+    assert 'href="/herkennen/"' in first
+    assert "Twijfel je of jouw verhaal telt?" in first

@@ -40,6 +40,14 @@ def test_score_prints_one_json_object_for_answers_in_published_order(tmp_path) -
     assert "risk" in output["flags"]
 
 
+def test_score_says_when_the_question_about_thoughts_of_death_was_not_answered(tmp_path) -> None:
+    answers = json.dumps([1, 1, 1, 1, 0, 0, 0, 0, None, None]).encode()
+    output = json.loads(_gezien(tmp_path, "score", "phq9", stdin=answers).stdout)
+    # Prorated to a valid total (4 + 4/8 = 4.5 -> 5), but never silently: item 9 is flagged.
+    assert output["valid"] is True and output["total"] == 5 and output["prorated"] is True
+    assert output["flags"] == ["risk_unanswered"]
+
+
 def test_score_takes_an_object_of_item_ids_and_never_invents_bands(tmp_path) -> None:
     answers = {f"pcl5_{n}": 2 for n in range(1, 21)}
     completed = _gezien(tmp_path, "score", "pcl5", stdin=json.dumps(answers).encode())
@@ -77,7 +85,14 @@ def test_instruments_json_lists_every_questionnaire_with_items_options_and_bands
     completed = _gezien(tmp_path, "instruments", "--json")
     assert completed.returncode == 0
     listed = {entry["id"]: entry for entry in json.loads(completed.stdout)}
-    assert set(listed) == {"ace", "gad7", "itq", "pcl5", "phq9", "rses", "who5"}
+    assert set(listed) == {"ace", "gad7", "itq", "k10", "mhi5", "pcl5", "phq9", "rses", "who5"}
+    assert listed["k10"]["scoring"]["range"] == [10, 50]
+    assert listed["mhi5"]["scoring"]["range"] == [0, 100]
+    assert listed["k10"]["items"][0]["options"][0] == {
+        "value": 5, "label": {"en": None, "nl": "Altijd"}
+    }
+    assert listed["who5"]["licence"]["commercial"] == "not_allowed"
+    assert listed["ace"]["licence"]["ask_first"] is True
     phq9 = listed["phq9"]
     assert [item["id"] for item in phq9["items"]][:2] == ["phq9_1", "phq9_2"]
     assert [option["value"] for option in phq9["items"][0]["options"]] == [0, 1, 2, 3]

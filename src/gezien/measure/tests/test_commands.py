@@ -121,7 +121,7 @@ def test_score_json_refuses_an_unknown_questionnaire(instruments):
         score_json("phq99", "[]", instruments)
     assert (
         str(error.value)
-        == 'unknown questionnaire "phq99"; known: ace, gad7, itq, pcl5, phq9, rses, who5'
+        == 'unknown questionnaire "phq99"; known: ace, gad7, itq, k10, mhi5, pcl5, phq9, rses, who5'
     )
 
 
@@ -145,6 +145,8 @@ def test_instruments_json_lists_items_options_and_bands(instruments):
         "ace",
         "gad7",
         "itq",
+        "k10",
+        "mhi5",
         "pcl5",
         "phq9",
         "rses",
@@ -167,7 +169,7 @@ def test_instruments_json_lists_items_options_and_bands(instruments):
         ("moderately_severe", 15, 19),
         ("severe", 20, 27),
     ]
-    assert phq9["flags"] == ["risk", "phq2_positive", "phq9_above_cutoff"]
+    assert phq9["flags"] == ["risk", "risk_unanswered", "phq2_positive", "phq9_above_cutoff"]
     rses = next(entry for entry in listing if entry["id"] == "rses")
     assert rses["bands"] == [] and rses["dutch_available"] is False
     itq = next(entry for entry in listing if entry["id"] == "itq")

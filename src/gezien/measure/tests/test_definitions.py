@@ -7,7 +7,7 @@ import pytest
 
 from gezien.measure.definitions import INSTRUMENTS_FOLDER, DefinitionError, load_all
 
-SHIPPED = {"phq9", "gad7", "pcl5", "itq", "who5", "rses", "ace"}
+SHIPPED = {"phq9", "gad7", "pcl5", "itq", "who5", "rses", "ace", "k10", "mhi5"}
 
 
 def test_every_shipped_definition_loads(instruments):
@@ -27,6 +27,8 @@ def test_every_shipped_definition_loads(instruments):
         ("who5", 5, 5, (0, 25)),  # 5 x 0-5, raw score
         ("rses", 10, 10, (0, 30)),  # 10 x 0-3 after reversing
         ("ace", 10, 10, (0, 10)),  # 10 x yes/no
+        ("k10", 10, 10, (10, 50)),  # 10 x 1-5 (CBS)
+        ("mhi5", 5, 5, (0, 100)),  # 5 x 0-5, sum times 4 (CBS)
     ],
 )
 def test_item_counts_and_ranges_match_the_published_forms(
@@ -55,7 +57,7 @@ def test_unscored_items_are_marked_with_their_role(instruments):
 def test_bands_exist_only_where_they_are_published(instruments):
     # instruments.md: no official bands for PCL-5, RSES, ACE and ITQ.
     with_bands = {instrument_id for instrument_id, i in instruments.items() if i.bands.levels}
-    assert with_bands == {"phq9", "gad7", "who5"}
+    assert with_bands == {"phq9", "gad7", "who5", "k10", "mhi5"}
     for instrument in instruments.values():
         assert instrument.bands.source
 
@@ -80,7 +82,20 @@ def test_dutch_wording_is_shipped_only_where_it_was_found(instruments):
     assert {i for i, instrument in instruments.items() if instrument.dutch_available} == {
         "phq9",
         "gad7",
+        "k10",
+        "mhi5",
     }
+
+
+def test_the_cbs_questionnaires_are_dutch_only_and_say_so_in_english(instruments):
+    for instrument_id in ("k10", "mhi5"):
+        instrument = instruments[instrument_id]
+        assert all(item.text.en is None and item.text.nl for item in instrument.items)
+        assert all(o.label.en is None for s in instrument.option_sets for o in s.options)
+        assert "shown in Dutch" in instrument.wording.english_note
+    others = [i for i in instruments.values() if i.id not in ("k10", "mhi5")]
+    assert all(i.wording.english_note is None for i in others)
+    assert all(item.text.en for i in others for item in i.items)
 
 
 def test_gad7_difficulty_item_without_dutch_wording_stays_english(instruments):
@@ -134,6 +149,8 @@ def test_direction_says_which_way_is_better(instruments):
         "who5": "higher_is_better",
         "rses": "higher_is_better",
         "ace": "not_applicable",
+        "k10": "lower_is_better",
+        "mhi5": "higher_is_better",
     }
 
 
@@ -150,6 +167,8 @@ def test_reliable_change_figures_come_with_their_source(instruments):
         "itq": (None, None),
         "rses": (None, None),
         "ace": (None, None),
+        "k10": (None, None),
+        "mhi5": (None, None),
     }
     assert all(i.reliable_change.source for i in instruments.values())
 
@@ -287,9 +306,39 @@ BROKEN = [
     ),
     (
         "phq9",
-        'ref = "phq9_9"',
-        'ref = "phq9_99"',
+        'ref = "phq9_9"\nat_least = 1',
+        'ref = "phq9_99"\nat_least = 1',
         "phq9.toml: flags[0].ref: unknown item 'phq9_99'",
+    ),
+    (
+        "phq9",
+        'commercial = "allowed"',
+        'commercial = "maybe"',
+        "phq9.toml: licence.commercial: 'maybe' is not one of allowed, not_allowed, unclear",
+    ),
+    (
+        "who5",
+        "ask_first = false",
+        'ask_first = "no"',
+        "who5.toml: licence.ask_first: must be true or false",
+    ),
+    (
+        "ace",
+        "\nwho.nl = ",
+        "\nwho.de = ",
+        "ace.toml: licence.who.nl: missing",
+    ),
+    (
+        "phq9",
+        "unanswered = true",
+        "unanswered = true\nat_least = 1",
+        "phq9.toml: flags[1].at_least: not allowed: a flag for an unanswered item has no value",
+    ),
+    (
+        "phq9",
+        'ref = "phq9_9"\nunanswered = true',
+        'ref = "phq9_difficulty"\nunanswered = true',
+        "phq9.toml: flags[1].ref: the unscored difficulty item may always be skipped",
     ),
     (
         "phq9",

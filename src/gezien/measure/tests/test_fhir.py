@@ -35,7 +35,9 @@ def test_the_library_models_fhir_r4() -> None:
     assert __fhir_version__ == "4.0.1"
 
 
-@pytest.mark.parametrize("instrument_id", ["phq9", "gad7", "pcl5", "itq", "who5", "rses", "ace"])
+@pytest.mark.parametrize(
+    "instrument_id", ["phq9", "gad7", "pcl5", "itq", "who5", "rses", "ace", "k10", "mhi5"]
+)
 def test_every_questionnaire_exports_valid_r4_resources(instruments, instrument_id) -> None:
     instrument = instruments[instrument_id]
     stored = _stored(instrument, _highest(instrument))

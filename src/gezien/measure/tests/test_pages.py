@@ -49,11 +49,13 @@ def test_the_overview_lists_every_questionnaire_with_time_and_what_a_result_can_
         "Na een heel nare ervaring (PCL-5)",
         "Trauma en hoe je je meestal voelt (ITQ)",
         "Ervaringen uit je jeugd (ACE)",
+        "Spanning en somberheid (K10)",
+        "Hoe je je voelde (MHI-5)",
     ):
         assert name in text
     assert "Ongeveer 3 minuten" in text
-    assert text.count("Wat een uitslag je kan vertellen") == 7
-    assert text.count("Wat een uitslag je niet kan vertellen") == 7
+    assert text.count("Wat een uitslag je kan vertellen") == 9
+    assert text.count("Wat een uitslag je niet kan vertellen") == 9
     assert 'href="/vragenlijsten/phq9/"' in response.content.decode()
 
 
@@ -216,6 +218,21 @@ def test_a_risk_answer_shows_help_even_when_other_answers_are_missing(dutch) -> 
     assert page.index('class="risk-help"') < page.index('id="error-summary"')
 
 
+def test_an_unanswered_question_about_thoughts_of_death_is_named_with_the_help_block(dutch) -> None:
+    answers = _answers("phq9", 8, "1")  # items 1-8 answered, item 9 not
+    page = dutch.post("/vragenlijsten/phq9/", answers).content.decode()
+    help_at = page.index('class="risk-help"')
+    assert help_at < page.index('id="error-summary"')
+    help_block = plain(page[help_at : page.index("</section>", help_at)])
+    unanswered = "De vraag over gedachten aan de dood of jezelf pijn doen heb je niet beantwoord."
+    assert unanswered in help_block
+    assert "Je antwoordde dat" not in help_block
+    assert 'href="tel:113"' in page[help_at : page.index("</section>", help_at)]
+    # With item 9 answered "not at all", no help block and no line.
+    calm = dutch.post("/vragenlijsten/phq9/", {**answers, "phq9_9": "0"}).content.decode()
+    assert 'class="risk-help"' not in calm and "niet beantwoord" not in calm
+
+
 def test_pcl5_and_itq_describe_the_pattern_per_cluster_in_words(english) -> None:
     answers = {
         **_answers("pcl5", 20, "0"),
@@ -254,6 +271,18 @@ def test_ace_shows_the_five_forms_with_the_answers_given(dutch) -> None:
     text = plain(page)
     assert "Je zei ja op 3 van de 10 vragen." in text
     assert "Je zei op 1 daarvan ja." in text
+
+
+def test_the_ace_result_first_thanks_the_person_warmly_before_any_number(dutch) -> None:
+    answers = {f"ace_{n}": "0" for n in range(1, 11)} | {"ace_4": "1"}
+    page = plain(dutch.post("/vragenlijsten/ace/", answers).content.decode())
+    thanks = page.index("Dank je dat je deze vragen hebt beantwoord.")
+    assert "Het was niet jouw schuld. En het telt" in page
+    assert thanks < page.index("Jouw score") < page.index("Je zei ja op 1 van de 10 vragen.")
+    assert not any(ch.isdigit() for ch in page[page.rindex("Je uitslag:", 0, thanks) : thanks])
+    none = plain(dutch.post("/vragenlijsten/ace/", answers | {"ace_4": "0"}).content.decode())
+    assert none.index("Je zei op alle vragen nee.") < none.index("Jouw score")
+    assert "Ook dat telt." in none and "niet jouw schuld" not in none
 
 
 def test_the_who5_result_gives_the_percentage_and_a_band_that_reads_higher_as_better(

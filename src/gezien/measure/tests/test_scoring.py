@@ -119,6 +119,8 @@ def test_phq9_scores_bands_flags_and_syndromes(
 
 # NHS Data Dictionary (PHQ-9): 1 or 2 missing items are replaced by the mean of the answered
 # items; more than 2 missing: no score. Rounding is unspecified; Gezien rounds halves up.
+# Item 9 is never estimated silently: when it is unanswered, risk_unanswered is raised
+# (instruments.md §2.1 and §3: item 9 needs its own safety step; prorating cannot answer it).
 PHQ9_MISSING = [
     # answers, valid, total, band, flags
     # 14 over 8 items: 14 + 14/8 = 15.75 -> 16
@@ -130,15 +132,15 @@ PHQ9_MISSING = [
         {"phq2_positive", "phq9_above_cutoff"},
     ),
     # 4 over 8 items: 4 + 4/8 = 4.5 -> 5, so the band moves from minimal to mild
-    ([1, 1, 1, 1, 0, 0, 0, 0, N], True, 5, "mild", set()),
+    ([1, 1, 1, 1, 0, 0, 0, 0, N], True, 5, "mild", {"risk_unanswered"}),
     # 7 over 7 items: 7 + 2 * 1 = 9
-    ([1, 1, 1, 1, 1, 1, 1, N, N], True, 9, "mild", set()),
+    ([1, 1, 1, 1, 1, 1, 1, N, N], True, 9, "mild", {"risk_unanswered"}),
     # three missing: no total, but item 9 still raises the risk flag
     ([N, N, N, 0, 0, 0, 0, 0, 2], False, None, None, {"risk"}),
     # three missing: the PHQ-2 is complete and still screens positive
-    ([2, 1, N, N, 0, 0, 0, 0, N], False, None, None, {"phq2_positive"}),
+    ([2, 1, N, N, 0, 0, 0, 0, N], False, None, None, {"phq2_positive", "risk_unanswered"}),
     # nothing answered
-    ([N, N, N, N, N, N, N, N, N], False, None, None, set()),
+    ([N, N, N, N, N, N, N, N, N], False, None, None, {"risk_unanswered"}),
 ]
 
 

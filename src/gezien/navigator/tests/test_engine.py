@@ -97,11 +97,18 @@ class Ranks:
 
 
 @dataclass(frozen=True)
+class Notes:
+    """Adds its reason to a kind that is alone at its level, so it cannot change the order."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
 class Case:
     rule: str
     on: tuple[frozenset[str], dict[str, str]]
     off: tuple[frozenset[str], dict[str, str]]
-    effect: Suggests | Excludes | Ranks
+    effect: Suggests | Excludes | Ranks | Notes
 
 
 def case(rule, on_concerns, on_prefs, off_concerns, off_prefs, effect) -> Case:
@@ -113,56 +120,69 @@ def case(rule, on_concerns, on_prefs, off_concerns, off_prefs, effect) -> Case:
 CASES = [
     case("first-step", {"alone"}, {}, set(), {}, Suggests(("poh-ggz",))),
     case("nothing-ticked", set(), {}, {"worry"}, {}, Suggests(("poh-ggz",))),
-    case("low-mood-talking", {"low_mood"}, {}, {"worry"}, {}, Suggests(("cgt", "schematherapie"))),
-    case("low-mood-medication", {"keeps_returning"}, {}, {"body"}, {},
-         Suggests(("antidepressiva",))),
-    case("keeps-returning", {"keeps_returning"}, {}, {"low_mood"}, {},
-         Suggests(("onderhoudsbehandeling", "mindfulness-mbsr-act"))),
     case("memories-trauma-focused", {"on_guard"}, {}, {"detached"}, {},
          Suggests(("emdr-en-exposure",))),
-    case("memories-skills-first", {"memories"}, {"trauma_work": "unsure"},
-         {"memories"}, {"trauma_work": "now"},
+    case("memories-unsure", {"memories"}, {"trauma_work": "unsure"},
+         {"memories"}, {"trauma_work": "now"}, Suggests(("stair",))),
+    case("memories-skills-first", {"memories"}, {"trauma_work": "not_yet"},
+         {"memories"}, {"trauma_work": "unsure"},
          Suggests(("stair", "componentgebaseerde-psychotherapie"))),
     case("memories-gentler-route", {"memories"}, {"trauma_work": "not_yet"},
          {"memories"}, {"trauma_work": "unsure"}, Suggests(("mindfulness-mbsr-act",))),
+    case("memories-later", {"on_guard"}, {"trauma_work": "not_yet"},
+         {"on_guard"}, {"trauma_work": "now"}, Suggests(("emdr-en-exposure",))),
+    case("low-mood-first-line", {"keeps_returning"}, {}, {"worry"}, {}, Suggests(("cgt",))),
+    case("low-mood-options", {"low_mood_long"}, {}, {"keeps_returning"}, {},
+         Suggests(("gedragsactivatie", "ipt"))),
+    case("low-mood-medication", {"low_mood"}, {}, {"body"}, {}, Suggests(("antidepressiva",))),
+    case("long-lasting-schema", {"low_mood_long"}, {}, {"low_mood"}, {},
+         Suggests(("schematherapie",))),
+    case("keeps-returning-relapse", {"keeps_returning"}, {}, {"low_mood"}, {},
+         Suggests(("mindfulness-mbsr-act", "onderhoudsbehandeling"))),
+    case("keeps-returning-medication", {"keeps_returning"}, {}, {"low_mood_long"}, {},
+         Suggests(("antidepressiva",))),
     case("unsure-feelings", {"unsure_feelings"}, {}, {"self_worth"}, {},
-         Suggests(("componentgebaseerde-psychotherapie", "gezien-dagboek", "eft"))),
+         Suggests(("componentgebaseerde-psychotherapie",))),
+    case("unsure-feelings-support", {"unsure_feelings"}, {}, {"self_worth"}, {},
+         Suggests(("gezien-dagboek", "eft"))),
     case("self-worth", {"self_worth"}, {}, {"worry"}, {},
-         Suggests(("schematherapie", "componentgebaseerde-psychotherapie"))),
+         Suggests(("componentgebaseerde-psychotherapie", "schematherapie"))),
     case("relationships", {"relationships"}, {}, {"body"}, {},
          Suggests(("componentgebaseerde-psychotherapie", "schematherapie"))),
     case("detached", {"detached"}, {}, {"alone"}, {},
-         Suggests(("componentgebaseerde-psychotherapie", "gezien-oefeningen"))),
-    case("worry", {"worry"}, {}, {"detached"}, {},
-         Suggests(("mindfulness-mbsr-act", "gezien-oefeningen"))),
+         Suggests(("componentgebaseerde-psychotherapie",))),
+    case("detached-grounding", {"detached"}, {}, {"alone"}, {}, Suggests(("gezien-oefeningen",))),
+    case("worry", {"worry"}, {}, {"detached"}, {}, Suggests(("mindfulness-mbsr-act",))),
+    case("worry-calming", {"worry"}, {}, {"detached"}, {}, Suggests(("gezien-oefeningen",))),
     case("body", {"body"}, {}, {"worry"}, {},
          Suggests(("psychomotorische-therapie", "gezien-oefeningen"))),
     case("own-children", {"own_children"}, {}, {"alone"}, {}, Suggests(("onderhoudsbehandeling",))),
     case("alone", {"alone"}, {}, {"own_children"}, {}, Suggests(("lotgenoten",))),
+    case("keeps-returning-no-ipt", {"low_mood", "keeps_returning"}, {},
+         {"low_mood"}, {}, Excludes("ipt")),
     case("no-medication", {"low_mood"}, {"medication": "no"},
          {"low_mood"}, {"medication": "unsure"}, Excludes("antidepressiva")),
     case("medication-open", {"low_mood"}, {"medication": "yes"},
-         {"low_mood"}, {"medication": "unsure"}, Ranks("antidepressiva", "cgt")),
+         {"low_mood"}, {"medication": "unsure"}, Ranks("antidepressiva", "gedragsactivatie")),
     case("medication-unsure", {"low_mood"}, {"medication": "unsure"},
-         {"low_mood"}, {"medication": "yes"}, Ranks("poh-ggz", "antidepressiva")),
-    case("trauma-work-now", {"memories", "low_mood"}, {"trauma_work": "now"},
-         {"memories", "low_mood"}, {"trauma_work": "unsure"}, Ranks("emdr-en-exposure", "cgt")),
-    case("trauma-work-not-yet", {"memories"}, {"trauma_work": "not_yet"},
-         {"memories"}, {"trauma_work": "unsure"}, Ranks("stair", "emdr-en-exposure")),
-    case("prefer-talking", {"body"}, {"approach": "talking"}, {"body"}, {},
-         Ranks("poh-ggz", "psychomotorische-therapie")),
-    case("prefer-practising", {"worry"}, {"approach": "practising"}, {"worry"}, {},
-         Ranks("gezien-oefeningen", "mindfulness-mbsr-act")),
-    case("prefer-body", {"detached", "low_mood"}, {"approach": "body"},
-         {"detached", "low_mood"}, {}, Ranks("gezien-oefeningen", "cgt")),
-    case("prefer-group", {"alone", "worry"}, {"setting": "group"}, {"alone", "worry"}, {},
-         Ranks("lotgenoten", "mindfulness-mbsr-act")),
-    case("prefer-individual", {"worry"}, {"setting": "individual"}, {"worry"}, {},
-         Ranks("gezien-oefeningen", "mindfulness-mbsr-act")),
+         {"low_mood"}, {"medication": "yes"}, Ranks("ipt", "antidepressiva")),
+    case("trauma-work-now", {"on_guard", "memories"}, {"trauma_work": "now"},
+         {"on_guard", "memories"}, {"trauma_work": "unsure"}, Notes("emdr-en-exposure")),
+    case("prefer-talking", {"low_mood"}, {"approach": "talking"}, {"low_mood"}, {},
+         Ranks("ipt", "gedragsactivatie")),
+    case("prefer-practising", {"worry", "body"}, {"approach": "practising"}, {"worry", "body"}, {},
+         Ranks("gezien-oefeningen", "psychomotorische-therapie")),
+    case("prefer-body", {"body", "detached"}, {"approach": "body"},
+         {"body", "detached"}, {"approach": "practising"},
+         Ranks("psychomotorische-therapie", "gezien-oefeningen")),
+    case("prefer-group", {"alone", "body"}, {"setting": "group"}, {"alone", "body"}, {},
+         Ranks("lotgenoten", "psychomotorische-therapie")),
+    case("prefer-individual", {"keeps_returning"}, {"setting": "individual"},
+         {"keeps_returning"}, {}, Ranks("onderhoudsbehandeling", "mindfulness-mbsr-act")),
     case("pace-calm", {"body"}, {"pace": "calm"}, {"body"}, {},
          Ranks("gezien-oefeningen", "psychomotorische-therapie")),
     case("pace-intensive", {"memories", "low_mood"}, {"pace": "intensive"},
-         {"memories", "low_mood"}, {}, Ranks("emdr-en-exposure", "cgt")),
+         {"memories", "low_mood"}, {}, Notes("emdr-en-exposure")),
 ]  # fmt: skip
 
 
@@ -188,6 +208,9 @@ def test_each_rule_fires_with_its_effect_only_when_its_conditions_hold(row: Case
         ]
         assert effect.kind in ids(off)
         assert off.excluded == ()
+    elif isinstance(effect, Notes):
+        assert row.rule in reasons_of(on, effect.kind)
+        assert row.rule not in reasons_of(off, effect.kind)
     else:
         assert ids(on).index(effect.first) < ids(on).index(effect.second)
         assert ids(off).index(effect.second) < ids(off).index(effect.first)
@@ -198,7 +221,7 @@ def test_each_rule_fires_with_its_effect_only_when_its_conditions_hold(row: Case
 
 
 def test_it_leaves_out_antidepressants_for_someone_who_wants_no_medication():
-    advice = advise(RULES, {"low_mood", "keeps_returning"}, {"medication": "no"})
+    advice = advise(RULES, {"low_mood", "low_mood_long"}, {"medication": "no"})
     assert "antidepressiva" not in ids(advice)
     assert "cgt" in ids(advice)
     (exclusion,) = advice.excluded
@@ -212,31 +235,32 @@ def test_not_yet_for_trauma_work_places_it_lower_and_says_so_calmly_without_remo
     assert ids(advice)[-1] == "emdr-en-exposure"
     assert advice.excluded == ()
     note = next(
-        r.text for s in advice.suggestions for r in s.reasons if r.rule == "trauma-work-not-yet"
+        r.text for s in advice.suggestions for r in s.reasons if r.rule == "memories-later"
     )
     assert "Dat mag" in note.nl and "behandelaar" in note.nl and "2025" in note.nl
     assert "2025" in note.en
 
 
-def test_the_same_worries_are_ordered_by_how_the_person_likes_to_work():
-    concerns = {"unsure_feelings", "worry"}
+def test_the_same_worries_are_ordered_by_how_the_person_likes_to_work_within_a_level():
+    concerns = {"unsure_feelings", "body"}
     talking = ids(advise(RULES, concerns, {"approach": "talking"}))
     practising = ids(advise(RULES, concerns, {"approach": "practising"}))
-    assert talking[0] == "componentgebaseerde-psychotherapie"
-    assert practising[0] == "gezien-oefeningen"
+    # Component-based therapy has the strongest reason either way.
+    assert talking[0] == practising[0] == "componentgebaseerde-psychotherapie"
     assert talking.index("gezien-oefeningen") > talking.index("eft")
     assert practising.index("gezien-oefeningen") < practising.index("eft")
+    assert practising[1] == "gezien-oefeningen"
 
 
 def test_a_group_preference_brings_peer_support_up_and_an_individual_one_takes_it_down():
-    concerns = {"alone", "worry"}
+    concerns = {"alone", "body"}
     group = ids(advise(RULES, concerns, {"setting": "group"}))
     alone = ids(advise(RULES, concerns, {"setting": "individual"}))
     assert group.index("lotgenoten") == 0
-    assert alone.index("lotgenoten") == len(alone) - 1
+    assert alone.index("lotgenoten") == alone.index("poh-ggz") - 1
 
 
-def test_help_that_fits_several_worries_comes_first_with_every_reason():
+def test_help_that_fits_several_worries_keeps_every_reason_but_gains_no_place_from_them():
     advice = advise(RULES, {"self_worth", "relationships", "unsure_feelings", "detached"}, {})
     first = advice.suggestions[0]
     assert first.kind.id == "componentgebaseerde-psychotherapie"
@@ -246,7 +270,10 @@ def test_help_that_fits_several_worries_comes_first_with_every_reason():
         "relationships",
         "detached",
     ]
-    assert first.score > advice.suggestions[1].score
+    # Schema therapy fits two of the four ticks, at the same level: the order of the file
+    # decides, not the number of reasons.
+    second = advice.suggestions[1]
+    assert second.kind.id == "schematherapie" and second.level == first.level
 
 
 def test_with_nothing_ticked_there_is_still_a_first_step_a_route_and_ways_to_bridge_the_wait():
@@ -254,7 +281,7 @@ def test_with_nothing_ticked_there_is_still_a_first_step_a_route_and_ways_to_bri
     assert ids(advice) == ["poh-ggz"]
     assert [step.id for step in advice.route.steps][:2] == ["huisarts", "poh-ggz"]
     assert {item.site for item in advice.bridge} >= {"exercises", "journal", "safety-plan", "help"}
-    assert 8 <= len(advice.intake_questions) <= 10
+    assert 8 <= len(advice.intake_questions) <= 11
     assert "vier" in advice.click.text.nl and "four" in advice.click.text.en
 
 
@@ -308,8 +335,9 @@ def test_advice_is_deterministic_and_consistent(concerns, prefs):
     suggested = ids(advice)
     assert len(suggested) == len(set(suggested))
     assert not set(suggested) & {e.kind.id for e in advice.excluded}
-    scores = [s.score for s in advice.suggestions]
-    assert scores == sorted(scores, reverse=True)
+    strength = {level.id: index for index, level in enumerate(RULES.levels)}
+    places = [(strength[s.level.id], -s.adjustment) for s in advice.suggestions]
+    assert places == sorted(places)
     suggesting = {rule.id for rule in RULES.rules if rule.suggest}
     for suggestion in advice.suggestions:
         assert suggesting & {r.rule for r in suggestion.reasons}
@@ -333,12 +361,15 @@ def test_no_output_ever_tells_the_person_what_they_have():
 
 def test_statements_questions_and_reasons_never_name_a_condition():
     person_facing = [c.text for c in RULES.concerns] + [r.reason for r in RULES.rules]
+    person_facing += [level.label for level in RULES.levels]
     person_facing += [p.question for p in RULES.preferences]
     person_facing += [o.label for p in RULES.preferences for o in p.options]
     for text in person_facing:
         for words in (text.nl, text.en):
             # The name of a guideline is not a statement about the person.
-            without_titles = re.sub(r"richtlijn PTSS|PTSD guideline", "", words)
+            without_titles = re.sub(
+                r"richtlijn (PTSS|Depressie)|(PTSD|depression) guideline", "", words
+            )
             assert not CONDITION_NAMES.search(without_titles), words
             assert not DIAGNOSTIC.search(words), words
 
@@ -396,6 +427,16 @@ def test_kinds_link_only_to_library_pages_that_exist():
 # --- broken rule files ---------------------------------------------------------------------------
 
 MINIMAL = """
+[[levels]]
+id = "strong"
+nl = "Sterk."
+en = "Strong."
+
+[[levels]]
+id = "weak"
+nl = "Zwak."
+en = "Weak."
+
 [[concerns]]
 id = "tired"
 nl = "Ik ben vaak moe."
@@ -443,6 +484,7 @@ claim_en = "Sometimes needed."
 id = "start"
 when.no_concerns = true
 suggest = ["rest"]
+level = "weak"
 reason_nl = "Begin rustig."
 reason_en = "Start calmly."
 
@@ -450,6 +492,7 @@ reason_en = "Start calmly."
 id = "tired"
 when.any_concerns = ["tired"]
 suggest = ["rest", "pills"]
+level = "strong"
 reason_nl = "Je bent moe."
 reason_en = "You are tired."
 
@@ -542,6 +585,12 @@ def test_the_minimal_rules_file_used_below_is_valid(tmp_path):
          '[[concerns]]\nid = "lonely"\nnl = "Ik ben alleen."\nen = "I am alone."\n[[preferences]]',
          "mini.toml: concerns[1]: 'lonely' leads to no suggestion"),
         ('[click]', '[klik]', "mini.toml: klik: unknown field"),
+        ('level = "strong"', 'level = "strongest"',
+         "mini.toml: rules[1].level: unknown level 'strongest'"),
+        ('level = "strong"\n', "", "mini.toml: rules[1].level: missing or empty"),
+        ('exclude = ["pills"]', 'exclude = ["pills"]\nlevel = "weak"',
+         "mini.toml: rules[2].level: only a suggest rule has a level"),
+        ('id = "weak"', 'id = "strong"', "mini.toml: levels[1].id: 'strong' appears twice"),
         ('[[rules]]\nid = "start"', '[[rules\nid = "start"', "mini.toml: not valid TOML"),
     ],
 )  # fmt: skip

@@ -66,7 +66,24 @@ def test_bridging_the_wait_links_only_to_tools_that_exist():
 def test_the_result_is_in_english_for_english_readers():
     html = post({"concerns": ["memories"], "trauma_work": "now"}, "en").content.decode()
     assert "EMDR and exposure" in html and "Source: Research report" in html
+    assert "First choice in the Dutch guideline for what you ticked." in html
     assert "Why this may fit" in html
+
+
+def test_a_typical_profile_sees_trauma_focused_treatment_first_with_its_reason_once():
+    html = post(
+        {"concerns": ["memories", "detached", "unsure_feelings", "self_worth", "relationships"]}
+    ).content.decode()
+    suggested = html.split('id="suggested"')[1].split("</section>")[0]
+    kinds = suggested.split('<li class="help-kind">')[1:]
+    first = kinds[0]
+    assert "<h3>Traumagerichte behandeling, zoals EMDR en exposure</h3>" in first
+    assert "Eerste keuze in de Nederlandse richtlijn voor wat je aanvinkte." in first
+    assert first.count("De richtlijn PTSS van maart 2025 zet behandeling") == 1
+    component = next(k for k in kinds if "Componentgebaseerde psychotherapie</h3>" in k)
+    # Four ticks fit it: the strongest reason leads, the others follow once each.
+    assert component.count("Je gaf aan dat") == 4
+    assert component.index("Waarom het hier staat:") < component.index("Het past ook omdat:")
 
 
 def test_nothing_ticked_still_gives_a_first_step():
