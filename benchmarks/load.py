@@ -59,9 +59,13 @@ class ThrowawayPostgres:
     """A PostgreSQL server in a temporary folder, from the machine's initdb and pg_ctl."""
 
     def __init__(self) -> None:
-        found = shutil.which("initdb") or next(iter(sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), reverse=True)), None)
+        found = shutil.which("initdb") or next(
+            iter(sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), reverse=True)), None
+        )
         if not found:
-            raise SystemExit("PostgreSQL's initdb was not found; install postgresql or use --databases sqlite")
+            raise SystemExit(
+                "PostgreSQL's initdb was not found; install postgresql or use --databases sqlite"
+            )
         self.bin = Path(found).resolve().parent  # /usr/local/bin may hold only a link to initdb
         self.dir = Path(tempfile.mkdtemp(prefix="gezien-bench-pg-"))
         self.port = _free_port()
@@ -79,10 +83,32 @@ class ThrowawayPostgres:
             raise SystemExit(f"{' '.join(command)} failed: {done.stderr.strip()}")
 
     def start(self) -> str:
-        self._run(self.bin / "initdb", "-D", self.dir / "data", "-U", "gezien", "-A", "trust", "-E", "UTF8", "--no-locale")
-        self._run(self.bin / "pg_ctl", "-D", self.dir / "data", "-l", self.dir / "log", "-w", "-o",
-                  f"-h 127.0.0.1 -p {self.port} -k {self.dir} -c max_connections=300", "start")
-        self._run(self.bin / "createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "gezien", "gezien")
+        self._run(
+            self.bin / "initdb",
+            "-D",
+            self.dir / "data",
+            "-U",
+            "gezien",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--no-locale",
+        )
+        self._run(
+            self.bin / "pg_ctl",
+            "-D",
+            self.dir / "data",
+            "-l",
+            self.dir / "log",
+            "-w",
+            "-o",
+            f"-h 127.0.0.1 -p {self.port} -k {self.dir} -c max_connections=300",
+            "start",
+        )
+        self._run(
+            self.bin / "createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "gezien", "gezien"
+        )
         return f"postgres://gezien@127.0.0.1:{self.port}/gezien"
 
     def pid(self) -> int:
@@ -98,7 +124,11 @@ class ThrowawayPostgres:
 class Gezien:
     def __init__(self, database_url: str | None, workers: int) -> None:
         self.data_dir = tempfile.mkdtemp(prefix="gezien-bench-")
-        self.env = {k: v for k, v in os.environ.items() if not k.startswith("GEZIEN_") and k != "DJANGO_SETTINGS_MODULE"}
+        self.env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith("GEZIEN_") and k != "DJANGO_SETTINGS_MODULE"
+        }
         self.env["GEZIEN_DATA_DIR"] = self.data_dir
         if database_url:
             self.env["GEZIEN_DATABASE_URL"] = database_url
@@ -108,15 +138,32 @@ class Gezien:
         self.process: subprocess.Popen | None = None
 
     def seed(self, accounts: int) -> None:
-        subprocess.run([sys.executable, "-m", "gezien", "manage", "migrate", "-v0"], env=self.env, check=True)
-        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "seed.py"), str(accounts)], env=self.env, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "gezien", "manage", "migrate", "-v0"], env=self.env, check=True
+        )
+        subprocess.run(
+            [sys.executable, str(ROOT / "benchmarks" / "seed.py"), str(accounts)],
+            env=self.env,
+            check=True,
+        )
 
     def start(self, log: Path) -> None:
         log.parent.mkdir(parents=True, exist_ok=True)
         with log.open("w") as out:  # the server's warnings and errors, to read after a run
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "gezien", "serve", "--port", str(self.port), "--workers", str(self.workers)],
-                env=self.env, stdout=out, stderr=subprocess.STDOUT,
+                [
+                    sys.executable,
+                    "-m",
+                    "gezien",
+                    "serve",
+                    "--port",
+                    str(self.port),
+                    "--workers",
+                    str(self.workers),
+                ],
+                env=self.env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
             )
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
@@ -138,13 +185,17 @@ class Gezien:
 class Recorder:
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     errors: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    kinds: dict[str, int] = field(default_factory=lambda: defaultdict(int))  # "page: what went wrong"
+    kinds: dict[str, int] = field(
+        default_factory=lambda: defaultdict(int)
+    )  # "page: what went wrong"
 
     def failed(self, name: str, what: str) -> None:
         self.errors[name] += 1
         self.kinds[f"{name}: {what}"] += 1
 
-    async def call(self, name: str, client: httpx.AsyncClient, method: str, url: str, **kwargs) -> httpx.Response | None:
+    async def call(
+        self, name: str, client: httpx.AsyncClient, method: str, url: str, **kwargs
+    ) -> httpx.Response | None:
         start = time.perf_counter()
         try:
             response = await client.request(method, url, **kwargs)
@@ -163,26 +214,38 @@ class Recorder:
             ordered = sorted(values)
             pick = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))]  # noqa: E731
             pages[name] = {
-                "requests": len(values), "errors": self.errors.get(name, 0),
-                "p50_ms": round(statistics.median(ordered), 1), "p95_ms": round(pick(0.95), 1),
-                "p99_ms": round(pick(0.99), 1), "per_second": round(len(values) / seconds, 1),
+                "requests": len(values),
+                "errors": self.errors.get(name, 0),
+                "p50_ms": round(statistics.median(ordered), 1),
+                "p95_ms": round(pick(0.95), 1),
+                "p99_ms": round(pick(0.99), 1),
+                "per_second": round(len(values) / seconds, 1),
             }
         total = sum(len(v) for v in self.latencies.values())
         errors = sum(self.errors.values())
-        return {"pages": pages, "requests": total, "errors": errors, "per_second": round(total / seconds, 1),
-                "seconds": round(seconds, 1), "error_kinds": dict(self.kinds),
-                "error_rate": round(errors / max(total + errors, 1), 4)}
+        return {
+            "pages": pages,
+            "requests": total,
+            "errors": errors,
+            "per_second": round(total / seconds, 1),
+            "seconds": round(seconds, 1),
+            "error_kinds": dict(self.kinds),
+            "error_rate": round(errors / max(total + errors, 1), 4),
+        }
 
 
-async def _run_users(users: int, seconds: float, scenario, base: str, recorder: "Recorder", logins: "Recorder",
-                     meter) -> tuple[float, dict[str, float]]:
+async def _run_users(
+    users: int, seconds: float, scenario, base: str, recorder: Recorder, logins: Recorder, meter
+) -> tuple[float, dict[str, float]]:
     """Every user prepares (logs in) first; the clock starts when all are ready, so a burst
     of logins does not count towards the pages. Returns the measured seconds and the CPU
     seconds each part used meanwhile (see `meter`)."""
     limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
     clients = [httpx.AsyncClient(timeout=30, limits=limits) for _ in range(users)]
     try:
-        states = await asyncio.gather(*(scenario.prepare(base, i, c, logins) for i, c in enumerate(clients)))
+        states = await asyncio.gather(
+            *(scenario.prepare(base, i, c, logins) for i, c in enumerate(clients))
+        )
         started, cpu_before = time.monotonic(), meter()
         stop_at = started + seconds
 
@@ -192,7 +255,9 @@ async def _run_users(users: int, seconds: float, scenario, base: str, recorder: 
 
         await asyncio.gather(*(one(c, s) for c, s in zip(clients, states)))
         cpu_after = meter()
-        return time.monotonic() - started, {part: cpu_after[part] - cpu_before[part] for part in cpu_after}
+        return time.monotonic() - started, {
+            part: cpu_after[part] - cpu_before[part] for part in cpu_after
+        }
     finally:
         await asyncio.gather(*(c.aclose() for c in clients))
 
@@ -202,12 +267,20 @@ def _token(response: httpx.Response | None) -> str:
     return match.group(1) if match else ""
 
 
-async def _post_form(recorder: Recorder, name: str, client, url: str, data: dict) -> httpx.Response | None:
+async def _post_form(
+    recorder: Recorder, name: str, client, url: str, data: dict
+) -> httpx.Response | None:
     page = await recorder.call(f"{name} form", client, "GET", url)
     if page is None:
         return None
-    return await recorder.call(name, client, "POST", url, data={"csrfmiddlewaretoken": _token(page), **data},
-                               headers={"Referer": url})
+    return await recorder.call(
+        name,
+        client,
+        "POST",
+        url,
+        data={"csrfmiddlewaretoken": _token(page), **data},
+        headers={"Referer": url},
+    )
 
 
 def process_cpu_seconds(root: int | None) -> float:
@@ -232,7 +305,9 @@ def run_phase(base: str, users: int, seconds: float, scenario, meter) -> dict:
     outcome = recorder.summary(measured)
     outcome["cpu_seconds"] = {part: round(used, 2) for part, used in cpu.items()}
     # What one request costs the server (and the database), whatever else shares the cores.
-    outcome["server_cpu_ms_per_request"] = round(1000 * (cpu["gezien"] + cpu["database"]) / max(outcome["requests"], 1), 2)
+    outcome["server_cpu_ms_per_request"] = round(
+        1000 * (cpu["gezien"] + cpu["database"]) / max(outcome["requests"], 1), 2
+    )
     if logins.latencies:
         outcome["logins"] = logins.summary(measured)["pages"].get("login")
     return outcome
@@ -271,9 +346,18 @@ class Mix:
         self.think = think
 
     async def prepare(self, base, index, client, recorder):
-        response = await _post_form(recorder, "login", client, f"{base}/account/inloggen/",
-                                    {"username": f"persoon{index}", "passphrase": PASSPHRASE})
-        if response is None or response.status_code != 302 or "inloggen" in response.headers.get("location", ""):
+        response = await _post_form(
+            recorder,
+            "login",
+            client,
+            f"{base}/account/inloggen/",
+            {"username": f"persoon{index}", "passphrase": PASSPHRASE},
+        )
+        if (
+            response is None
+            or response.status_code != 302
+            or "inloggen" in response.headers.get("location", "")
+        ):
             recorder.failed("login", "not logged in")
         return {"rng": random.Random(index), "index": index}
 
@@ -282,7 +366,9 @@ class Mix:
         # when the clock starts.
         if self.think:
             await asyncio.sleep(state["rng"].uniform(*self.think))
-        name, weight, action = state["rng"].choices(self.steps, weights=[s[1] for s in self.steps])[0]
+        name, weight, action = state["rng"].choices(self.steps, weights=[s[1] for s in self.steps])[
+            0
+        ]
         await action(base, client, recorder, state)
 
 
@@ -297,44 +383,68 @@ PHASE_TITLES = {
 
 def _markdown(results: dict) -> str:
     think = "–".join(f"{t:g}" for t in results["think"])
-    lines = ["# Load benchmark", "", f"Run {results['started']}: {results['users']} users, "
-             f"{results['seconds']:g} s per phase ({results['mix_seconds']:g} s for the mix with pauses), "
-             f"`gezien serve` with {results['workers']} workers, "
-             f"{results['cores']} cores shared with the load generator.", ""]
+    lines = [
+        "# Load benchmark",
+        "",
+        f"Run {results['started']}: {results['users']} users, "
+        f"{results['seconds']:g} s per phase ({results['mix_seconds']:g} s for the mix with pauses), "
+        f"`gezien serve` with {results['workers']} workers, "
+        f"{results['cores']} cores shared with the load generator.",
+        "",
+    ]
     for database, outcome in results["databases"].items():
         lines += [f"## {database}", ""]
         if "floor" in outcome:
-            lines.append(f"- Floor: {outcome['floor']['per_second']} requests/s "
-                         f"({outcome['floor']['server_cpu_ms_per_request']} ms server CPU per request).")
+            lines.append(
+                f"- Floor: {outcome['floor']['per_second']} requests/s "
+                f"({outcome['floor']['server_cpu_ms_per_request']} ms server CPU per request)."
+            )
         if "library_floor_ratio" in outcome:
-            lines.append(f"- Library pages: {outcome['library']['per_second']} requests/s, "
-                         f"**{outcome['library_floor_ratio']:.0%} of the floor** "
-                         f"({outcome['library']['server_cpu_ms_per_request']} ms server CPU per request).")
+            lines.append(
+                f"- Library pages: {outcome['library']['per_second']} requests/s, "
+                f"**{outcome['library_floor_ratio']:.0%} of the floor** "
+                f"({outcome['library']['server_cpu_ms_per_request']} ms server CPU per request)."
+            )
         if "mix" in outcome:
-            lines.append(f"- Mix with pauses: {outcome['mix']['per_second']} requests/s, "
-                         f"{outcome['mix']['errors']} errors ({outcome['mix']['error_rate']:.2%}); "
-                         f"slowest p95 outside login: {outcome['slowest_p95_ms']} ms ({outcome['slowest_page']}).")
+            lines.append(
+                f"- Mix with pauses: {outcome['mix']['per_second']} requests/s, "
+                f"{outcome['mix']['errors']} errors ({outcome['mix']['error_rate']:.2%}); "
+                f"slowest p95 outside login: {outcome['slowest_p95_ms']} ms ({outcome['slowest_page']})."
+            )
         if "capacity" in outcome:
             cpu = outcome["capacity"]["cpu_seconds"]
-            lines.append(f"- Capacity: {outcome['capacity']['per_second']} requests/s of the mix with the load generator "
-                         f"on the same cores ({cpu['load generator']:.0f} CPU s of {outcome['capacity']['seconds']:.0f} s). "
-                         f"One request of the mix costs {outcome['capacity']['server_cpu_ms_per_request']} ms CPU "
-                         f"(Gezien {cpu['gezien']:.0f} s + database {cpu['database']:.0f} s), "
-                         f"so **one core serves about {outcome['capacity_per_core']:.0f} requests/s** of the mix.")
+            lines.append(
+                f"- Capacity: {outcome['capacity']['per_second']} requests/s of the mix with the load generator "
+                f"on the same cores ({cpu['load generator']:.0f} CPU s of {outcome['capacity']['seconds']:.0f} s). "
+                f"One request of the mix costs {outcome['capacity']['server_cpu_ms_per_request']} ms CPU "
+                f"(Gezien {cpu['gezien']:.0f} s + database {cpu['database']:.0f} s), "
+                f"so **one core serves about {outcome['capacity_per_core']:.0f} requests/s** of the mix."
+            )
         lines.append("")
         if outcome.get("mix", {}).get("logins"):
             login = outcome["mix"]["logins"]
-            lines += [f"Logins before the clock started: {login['requests']}, p50 {login['p50_ms']} ms, "
-                      f"p95 {login['p95_ms']} ms, {login['errors']} errors.", ""]
+            lines += [
+                f"Logins before the clock started: {login['requests']}, p50 {login['p50_ms']} ms, "
+                f"p95 {login['p95_ms']} ms, {login['errors']} errors.",
+                "",
+            ]
         for phase in [p for p in PHASES if p in outcome]:
-            lines += [f"### {PHASE_TITLES[phase].format(think=think)}", "",
-                      "| page | requests | errors | p50 ms | p95 ms | p99 ms | per s |", "|---|--:|--:|--:|--:|--:|--:|"]
+            lines += [
+                f"### {PHASE_TITLES[phase].format(think=think)}",
+                "",
+                "| page | requests | errors | p50 ms | p95 ms | p99 ms | per s |",
+                "|---|--:|--:|--:|--:|--:|--:|",
+            ]
             for name, page in outcome[phase]["pages"].items():
-                lines.append(f"| {name} | {page['requests']} | {page['errors']} | {page['p50_ms']} | "
-                             f"{page['p95_ms']} | {page['p99_ms']} | {page['per_second']} |")
+                lines.append(
+                    f"| {name} | {page['requests']} | {page['errors']} | {page['p50_ms']} | "
+                    f"{page['p95_ms']} | {page['p99_ms']} | {page['per_second']} |"
+                )
             lines.append("")
             if outcome[phase]["error_kinds"]:
-                kinds = ", ".join(f"{kind} ×{n}" for kind, n in sorted(outcome[phase]["error_kinds"].items()))
+                kinds = ", ".join(
+                    f"{kind} ×{n}" for kind, n in sorted(outcome[phase]["error_kinds"].items())
+                )
                 lines += [f"Errors: {kinds}.", ""]
     return "\n".join(lines) + "\n"
 
@@ -343,48 +453,83 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30)
-    parser.add_argument("--mix-seconds", type=float, default=120,
-                        help="length of the mix with pauses (long enough for a p95 of every page)")
+    parser.add_argument(
+        "--mix-seconds",
+        type=float,
+        default=120,
+        help="length of the mix with pauses (long enough for a p95 of every page)",
+    )
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--accounts", type=int, default=50)
-    parser.add_argument("--think", default="5,15", help="pause between a person's steps in the mix, seconds: LOW,HIGH")
+    parser.add_argument(
+        "--think",
+        default="5,15",
+        help="pause between a person's steps in the mix, seconds: LOW,HIGH",
+    )
     parser.add_argument("--databases", default="sqlite,postgres")
-    parser.add_argument("--phases", default=",".join(PHASES), help="a subset of " + ",".join(PHASES))
+    parser.add_argument(
+        "--phases", default=",".join(PHASES), help="a subset of " + ",".join(PHASES)
+    )
     args = parser.parse_args()
     phases = [p for p in PHASES if p in args.phases.split(",")]
     think = tuple(float(t) for t in args.think.split(","))
     sys.path.insert(0, str(ROOT))
     cores = os.cpu_count() or 1
-    results = {"started": time.strftime("%Y-%m-%d %H:%M"), "users": args.users, "seconds": args.seconds,
-               "mix_seconds": args.mix_seconds,
-               "workers": args.workers, "think": think, "cores": cores, "databases": {}}
+    results = {
+        "started": time.strftime("%Y-%m-%d %H:%M"),
+        "users": args.users,
+        "seconds": args.seconds,
+        "mix_seconds": args.mix_seconds,
+        "workers": args.workers,
+        "think": think,
+        "cores": cores,
+        "databases": {},
+    }
     for database in args.databases.split(","):
         postgres = ThrowawayPostgres() if database == "postgres" else None
         url = postgres.start() if postgres else None
         gezien = Gezien(url, args.workers)
         try:
-            print(f"[{database}] seeding {max(args.accounts, args.users)} accounts with a year of data…", flush=True)
+            print(
+                f"[{database}] seeding {max(args.accounts, args.users)} accounts with a year of data…",
+                flush=True,
+            )
             gezien.seed(max(args.accounts, args.users))
             gezien.start(RESULTS / f"server-{database}.log")
             database_pid = postgres.pid() if postgres else None
 
             def meter() -> dict[str, float]:
-                return {"gezien": process_cpu_seconds(gezien.process.pid),
-                        "database": process_cpu_seconds(database_pid), "load generator": time.process_time()}
+                return {
+                    "gezien": process_cpu_seconds(gezien.process.pid),
+                    "database": process_cpu_seconds(database_pid),
+                    "load generator": time.process_time(),
+                }
 
             outcome = {}
-            scenarios = {"floor": Floor(), "library": Library(), "mix": Mix(think), "capacity": Mix(None)}
+            scenarios = {
+                "floor": Floor(),
+                "library": Library(),
+                "mix": Mix(think),
+                "capacity": Mix(None),
+            }
             for phase in phases:
                 seconds = args.mix_seconds if phase == "mix" else args.seconds
                 print(f"[{database}] {phase}: {args.users} users for {seconds:g} s", flush=True)
                 outcome[phase] = run_phase(gezien.url, args.users, seconds, scenarios[phase], meter)
             if "floor" in outcome and "library" in outcome:
-                outcome["library_floor_ratio"] = round(outcome["library"]["per_second"] / max(outcome["floor"]["per_second"], 0.1), 3)
+                outcome["library_floor_ratio"] = round(
+                    outcome["library"]["per_second"] / max(outcome["floor"]["per_second"], 0.1), 3
+                )
             if "capacity" in outcome:
-                outcome["capacity_per_core"] = round(1000 / max(outcome["capacity"]["server_cpu_ms_per_request"], 0.01), 1)
+                outcome["capacity_per_core"] = round(
+                    1000 / max(outcome["capacity"]["server_cpu_ms_per_request"], 0.01), 1
+                )
             if "mix" in outcome:
                 slowest = max(outcome["mix"]["pages"].items(), key=lambda item: item[1]["p95_ms"])
-                outcome["slowest_page"], outcome["slowest_p95_ms"] = slowest[0], slowest[1]["p95_ms"]
+                outcome["slowest_page"], outcome["slowest_p95_ms"] = (
+                    slowest[0],
+                    slowest[1]["p95_ms"],
+                )
             results["databases"][database] = outcome
         finally:
             gezien.stop()

@@ -85,8 +85,15 @@ def seed(owner, key, years: int) -> str:
         for days_ago in range(days - 1, -1, -every):
             answers = _answers(instrument, rng, level)
             result = scoring.score(instrument, answers)
-            record = storage.save(owner, key, instrument, answers, result, "nl",
-                                  taken_at=now - timedelta(days=days_ago))
+            record = storage.save(
+                owner,
+                key,
+                instrument,
+                answers,
+                result,
+                "nl",
+                taken_at=now - timedelta(days=days_ago),
+            )
             if instrument_id == "phq9":
                 latest = str(record.pk)
     today = timezone.localdate()
@@ -101,18 +108,30 @@ def seed(owner, key, years: int) -> str:
     for days_ago in range(0, days, 2):
         rating = ExerciseRating(owner=owner)
         before = rng.randint(3, 9)
-        rating.seal_content(key, {"exercise": rng.choice(ids), "variant": "", "before": before,
-                                  "after": max(0, before - rng.randint(0, 4)),
-                                  "date": (today - timedelta(days=days_ago)).isoformat()})
+        rating.seal_content(
+            key,
+            {
+                "exercise": rng.choice(ids),
+                "variant": "",
+                "before": before,
+                "after": max(0, before - rng.randint(0, 4)),
+                "date": (today - timedelta(days=days_ago)).isoformat(),
+            },
+        )
         ratings.append(rating)
     ExerciseRating.objects.bulk_create(ratings)
     for period in PERIODS:
         parts = {question: " ".join(rng.sample(SENTENCES, 4)) for question in QUESTION_KEYS}
         stories.save_period(owner, key, period.key, parts, 0)
-    stories.save_help_question(owner, key, {
-        "answers": {"bothers": rng.choice(SENTENCES), "pace": "slow", "approach": ["talking"]},
-        "text": " ".join(rng.sample(SENTENCES, 3)), "edited": True,
-    })
+    stories.save_help_question(
+        owner,
+        key,
+        {
+            "answers": {"bothers": rng.choice(SENTENCES), "pace": "slow", "approach": ["talking"]},
+            "text": " ".join(rng.sample(SENTENCES, 3)),
+            "edited": True,
+        },
+    )
     return latest
 
 
@@ -131,8 +150,10 @@ def _measure(label: str, run, repeat: int) -> float:
     times.sort()
     median = statistics.median(times)
     p95 = times[max(int(len(times) * 0.95) - 1, 0)]
-    print(f"{label:<28} median {median:6.1f} ms (CPU {statistics.median(cpu):6.1f} ms)   p95 {p95:6.1f} ms   "
-          f"opens {'/'.join(str(n) for n in sorted(opened))} sealed values   (n={repeat})")
+    print(
+        f"{label:<28} median {median:6.1f} ms (CPU {statistics.median(cpu):6.1f} ms)   p95 {p95:6.1f} ms   "
+        f"opens {'/'.join(str(n) for n in sorted(opened))} sealed values   (n={repeat})"
+    )
     return median
 
 
@@ -154,7 +175,11 @@ def main() -> int:
     client = Client(HTTP_HOST="localhost")
     client.post("/account/inloggen/", {"username": "benchmark", "passphrase": PASSPHRASE})
     Opened.install()
-    _measure("saved questionnaire result", lambda: client.get(f"/vragenlijsten/uitslagen/{latest}/"), args.repeat)
+    _measure(
+        "saved questionnaire result",
+        lambda: client.get(f"/vragenlijsten/uitslagen/{latest}/"),
+        args.repeat,
+    )
     _measure("summary choice page", lambda: client.get("/mijn-verhaal/samenvatting/"), args.repeat)
     _measure("questionnaire overview", lambda: client.get("/vragenlijsten/"), args.repeat)
     _measure("my results", lambda: client.get("/vragenlijsten/uitslagen/"), args.repeat)

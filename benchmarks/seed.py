@@ -40,9 +40,20 @@ def seed_person(index: int) -> None:
         instrument = instruments[instrument_id]
         level = rng.randint(0, 3)
         for days_ago in range(364, -1, -every):
-            answers = {item.id: max(0, min(3, level + rng.randint(-1, 1))) for item in instrument.scored_items}
+            answers = {
+                item.id: max(0, min(3, level + rng.randint(-1, 1)))
+                for item in instrument.scored_items
+            }
             result = scoring.score(instrument, answers)
-            storage.save(owner, key, instrument, answers, result, "nl", taken_at=now - timedelta(days=days_ago))
+            storage.save(
+                owner,
+                key,
+                instrument,
+                answers,
+                result,
+                "nl",
+                taken_at=now - timedelta(days=days_ago),
+            )
     today = timezone.localdate()
     entries = []
     for days_ago in range(365):

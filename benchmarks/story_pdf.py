@@ -14,7 +14,7 @@ import os
 import statistics
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 os.environ.setdefault("GEZIEN_DATA_DIR", tempfile.mkdtemp(prefix="gezien-bench-"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gezien.settings")
@@ -44,26 +44,37 @@ SENTENCES = [
 
 def long_text(paragraphs: int, seed: int) -> str:
     return "\n\n".join(
-        " ".join(SENTENCES[(seed + p + s) % len(SENTENCES)] for s in range(6)) for p in range(paragraphs)
+        " ".join(SENTENCES[(seed + p + s) % len(SENTENCES)] for s in range(6))
+        for p in range(paragraphs)
     )
 
 
 def long_story(paragraphs: int) -> dict:
     parts = tuple(
-        Part(f"story.{period.key}.{question.key}", f"{period.title}: {question.label}",
-             tuple(long_text(paragraphs, i).split("\n\n")))
+        Part(
+            f"story.{period.key}.{question.key}",
+            f"{period.title}: {question.label}",
+            tuple(long_text(paragraphs, i).split("\n\n")),
+        )
         for i, (period, question) in enumerate((p, q) for p in PERIODS for q in p.questions)
     )
     sections = [Section("story", "Mijn verhaal", parts)]
-    made = datetime.now(timezone.utc)
-    return snapshot(sections, [p.key for p in parts], language="nl", made_at=made,
-                            expires_at=made + timedelta(days=7))
+    made = datetime.now(UTC)
+    return snapshot(
+        sections,
+        [p.key for p in parts],
+        language="nl",
+        made_at=made,
+        expires_at=made + timedelta(days=7),
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--paragraphs", type=int, default=10, help="paragraphs per question (20 questions)")
+    parser.add_argument(
+        "--paragraphs", type=int, default=10, help="paragraphs per question (20 questions)"
+    )
     args = parser.parse_args()
     data = long_story(args.paragraphs)
     pdf.render(data, shared=True)  # warm-up: fonts and stylesheets are loaded once per process
@@ -73,8 +84,10 @@ def main() -> None:
         body = pdf.render(data, shared=True)
         times.append(time.perf_counter() - started)
     pages = len(pypdf.PdfReader(io.BytesIO(body)).pages)
-    print(f"story PDF: {pages} pages, {len(body) // 1024} KB; median {statistics.median(times):.2f} s "
-          f"over {args.runs} runs (min {min(times):.2f} s, max {max(times):.2f} s)")
+    print(
+        f"story PDF: {pages} pages, {len(body) // 1024} KB; median {statistics.median(times):.2f} s "
+        f"over {args.runs} runs (min {min(times):.2f} s, max {max(times):.2f} s)"
+    )
 
 
 if __name__ == "__main__":

@@ -44,13 +44,25 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     services.create_account("benchmark", "lamp rivier brood herfst")
     params = services.DEFAULT_KDF
-    print(f"Argon2id: t={params.time_cost}, m={params.memory_kib // 1024} MiB, p={params.parallelism}")
-    _measure("login (right passphrase)", lambda: services.authenticate("benchmark", "lamp rivier brood herfst"), 20)
-    wrong = _measure("login (wrong passphrase)", lambda: services.authenticate("benchmark", "verkeerd"), 20)
-    unknown = _measure("login (unknown username)", lambda: services.authenticate("niemand", "verkeerd"), 20)
+    print(
+        f"Argon2id: t={params.time_cost}, m={params.memory_kib // 1024} MiB, p={params.parallelism}"
+    )
+    _measure(
+        "login (right passphrase)",
+        lambda: services.authenticate("benchmark", "lamp rivier brood herfst"),
+        20,
+    )
+    wrong = _measure(
+        "login (wrong passphrase)", lambda: services.authenticate("benchmark", "verkeerd"), 20
+    )
+    unknown = _measure(
+        "login (unknown username)", lambda: services.authenticate("niemand", "verkeerd"), 20
+    )
     # Both run the same two Argon2 computations, so timing must not tell whether a username
     # exists; the aim is a difference well under half of either.
-    print(f"{'unknown vs wrong, difference':<32} {abs(unknown - wrong) / max(unknown, wrong):8.1%}   (aim: under 50%)")
+    print(
+        f"{'unknown vs wrong, difference':<32} {abs(unknown - wrong) / max(unknown, wrong):8.1%}   (aim: under 50%)"
+    )
     key = crypto.new_key()
     record = os.urandom(1024)
     aad = crypto.record_aad("account", "kind", "record")

@@ -45,7 +45,9 @@ class Installation:
     def __init__(self) -> None:
         self.data_dir = tempfile.mkdtemp(prefix="gezien-install-")
         self.env = {
-            k: v for k, v in os.environ.items() if not k.startswith("GEZIEN_") and k != "DJANGO_SETTINGS_MODULE"
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith("GEZIEN_") and k != "DJANGO_SETTINGS_MODULE"
         }
         self.env["GEZIEN_DATA_DIR"] = self.data_dir
         self._drop = None
@@ -55,15 +57,23 @@ class Installation:
 
     def gezien(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
         return subprocess.run(
-            [sys.executable, "-m", "gezien", *args], env=self.env, input=stdin, capture_output=True,
-            text=True, timeout=300,
+            [sys.executable, "-m", "gezien", *args],
+            env=self.env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
 
     def python(self, code: str) -> subprocess.CompletedProcess:
         """Run Python with Django set up for this installation."""
         setup = "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='gezien.settings'; django.setup()\n"
         return subprocess.run(
-            [sys.executable, "-c", setup + code], env=self.env, capture_output=True, text=True, timeout=300
+            [sys.executable, "-c", setup + code],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
 
     def remove(self) -> None:
@@ -100,7 +110,9 @@ EXIT_URL = _start_neutral_site()
 
 
 class Server:
-    def __init__(self, same_data_as: Server | None = None, installation: Installation | None = None) -> None:
+    def __init__(
+        self, same_data_as: Server | None = None, installation: Installation | None = None
+    ) -> None:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.drop_database = None
@@ -161,10 +173,14 @@ class Server:
 def http_client() -> urllib.request.OpenerDirector:
     """A plain HTTP client with its own cookies, for tests that need no browser. Cookies are
     not bound to a port, so one client can carry a session from one server to another."""
-    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    return urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
 
 
-def post_form(client: urllib.request.OpenerDirector, url: str, fields: dict, timeout: float = 30) -> str:
+def post_form(
+    client: urllib.request.OpenerDirector, url: str, fields: dict, timeout: float = 30
+) -> str:
     """Open the form page at `url`, send it with `fields` and the hidden fields the page has
     (the CSRF token, a draft's state) as a browser would; return the URL it ended on."""
     page = client.open(url, timeout=timeout).read().decode()

@@ -22,14 +22,20 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     serve = commands.add_parser("serve", help="start Gezien (a production web server)")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+    )
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     serve.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
-    serve.add_argument("--dev", action="store_true", help="development server with autoreload and DEBUG")
+    serve.add_argument(
+        "--dev", action="store_true", help="development server with autoreload and DEBUG"
+    )
 
     check = commands.add_parser("check", help="check the configuration, explained in plain words")
     check.add_argument(
-        "--workers", type=int, default=2,
+        "--workers",
+        type=int,
+        default=2,
         help="the workers you start Gezien with (default 2), for the memory check",
     )
 
@@ -47,7 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("path")
     restore = commands.add_parser("restore", help="put a backup back (then migrate it)")
     restore.add_argument("path")
-    restore.add_argument("--replace", action="store_true", help="overwrite a database that has accounts")
+    restore.add_argument(
+        "--replace", action="store_true", help="overwrite a database that has accounts"
+    )
 
     manage = commands.add_parser("manage", help="run a Django management command")
     manage.add_argument("args", nargs=argparse.REMAINDER)
@@ -111,7 +119,9 @@ def _read_answers() -> str:
 
     raw = sys.stdin.buffer.read(MAX_PAYLOAD_BYTES + 1)
     if len(raw) > MAX_PAYLOAD_BYTES:
-        raise InputError(f"the answers are larger than the limit of {MAX_PAYLOAD_BYTES} bytes (64 KB)")
+        raise InputError(
+            f"the answers are larger than the limit of {MAX_PAYLOAD_BYTES} bytes (64 KB)"
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -183,7 +193,9 @@ def _check(args: argparse.Namespace) -> int:
     from gezien.server import THREADS
 
     messages = [
-        m for m in run_checks(include_deployment_checks=True, databases=list(connections)) if not m.is_silenced()
+        m
+        for m in run_checks(include_deployment_checks=True, databases=list(connections))
+        if not m.is_silenced()
     ] + login_memory(args.workers, THREADS)
     if not settings.BEHIND_TLS:
         messages = [m for m in messages if m.id not in TLS_ONLY_WARNINGS]

@@ -127,7 +127,9 @@ def allowed_hosts() -> list[str]:
     for host in hosts:
         bare = host if host.startswith("[") else host.replace(":", "/")
         if "/" in bare or " " in bare:
-            raise ConfigError(f"GEZIEN_ALLOWED_HOSTS: {host!r} is not a host name (no scheme, port or path)")
+            raise ConfigError(
+                f"GEZIEN_ALLOWED_HOSTS: {host!r} is not a host name (no scheme, port or path)"
+            )
     return hosts
 
 

@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from tests.support import EXIT_URL, Server
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from tests.support import EXIT_URL, Server
 
 CHROMIUM = os.environ.get("GEZIEN_CHROMIUM", "/usr/bin/chromium")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -65,7 +66,9 @@ class Visit:
         return [
             url
             for url in self.requests
-            if urlsplit(url).netloc != own and not url.startswith(EXIT_URL) and urlsplit(url).scheme != "data"
+            if urlsplit(url).netloc != own
+            and not url.startswith(EXIT_URL)
+            and urlsplit(url).scheme != "data"
         ]
 
 

@@ -49,7 +49,9 @@ def test_an_account_from_signup_to_deletion_by_keyboard_only(make_visit) -> None
     tab_to(page, ".logout button")
     page.keyboard.press("Enter")
     page.wait_for_url(visit.server.url + "/")
-    assert visit.context.cookies() == [] or all(c["name"] != "gezien-vault" for c in visit.context.cookies())
+    assert visit.context.cookies() == [] or all(
+        c["name"] != "gezien-vault" for c in visit.context.cookies()
+    )
 
     page = visit.open("/account/inloggen/")
     assert_accessible(page)

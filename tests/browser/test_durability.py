@@ -34,7 +34,9 @@ def _create_accounts(server: Server) -> None:
 
 def _log_in(server: Server, username: str):
     client = http_client()
-    landed = post_form(client, f"{server.url}/account/inloggen/", {"username": username, "passphrase": PASSPHRASE})
+    landed = post_form(
+        client, f"{server.url}/account/inloggen/", {"username": username, "passphrase": PASSPHRASE}
+    )
     assert not landed.endswith("/inloggen/"), f"{username} could not log in"
     return client
 
@@ -57,8 +59,12 @@ class Writer(threading.Thread):
         while time.monotonic() < deadline:
             marker = f"bewaard-{self.number}-{count}"
             try:
-                landed = post_form(self.client, f"{self.server.url}/dagboek/nieuw/",
-                                   {"date": DAY, "happened": f"Vandaag {marker} opgeschreven."}, timeout=10)
+                landed = post_form(
+                    self.client,
+                    f"{self.server.url}/dagboek/nieuw/",
+                    {"date": DAY, "happened": f"Vandaag {marker} opgeschreven."},
+                    timeout=10,
+                )
             except (OSError, urllib.error.URLError):
                 self.failed += 1  # the server is gone: this save was not acknowledged
                 return
@@ -85,14 +91,18 @@ def test_acknowledged_entries_survive_kill_9_of_the_server() -> None:
         for writer in writers:
             writer.join(timeout=30)
         acknowledged = {n: w.acknowledged for n, w in enumerate(writers)}
-        assert sum(len(a) for a in acknowledged.values()) >= 30, "too few saves before the crash to mean anything"
+        assert sum(len(a) for a in acknowledged.values()) >= 30, (
+            "too few saves before the crash to mean anything"
+        )
         assert sum(w.failed for w in writers) >= 1, "the crash did not interrupt any save"
 
         second = Server(same_data_as=first)
         second.start()
         for number, markers in acknowledged.items():
             client = _log_in(second, f"schrijver{number}")
-            overview = client.open(f"{second.url}/dagboek/?maand={MONTH}", timeout=30).read().decode()
+            overview = (
+                client.open(f"{second.url}/dagboek/?maand={MONTH}", timeout=30).read().decode()
+            )
             missing = [m for m in markers if f"Vandaag {m} opgeschreven." not in overview]
             # The overview shows an entry's text only after opening it with the data key that
             # the passphrase unlocked: present and decrypting.

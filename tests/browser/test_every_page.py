@@ -40,15 +40,23 @@ def _crawl(visit, start: list[str]) -> dict[str, int]:
         response = page.goto(visit.server.url + path)
         page.wait_for_load_state("load")
         page.remove_listener("response", keep)
-        assert response is not None and response.status == 200, f"{path}: {response and response.status}"
+        assert response is not None and response.status == 200, (
+            f"{path}: {response and response.status}"
+        )
         assert page.locator("h1").count() == 1, f"{path}: one h1 expected"
         assert_accessible(page)
         assert not [url for kind, _, url in bodies if kind == "font"], f"{path} loads a web font"
         for kind, body, url in bodies:
             if kind == "image" and not url.endswith(".svg"):
                 assert len(body) <= MAX_IMAGE_BYTES, f"{url} is a large image"
-        weights[path] = sum(len(gzip.compress(body)) for kind, body, _ in bodies if kind in ("document", "stylesheet", "script"))
-        for href in page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))"):
+        weights[path] = sum(
+            len(gzip.compress(body))
+            for kind, body, _ in bodies
+            if kind in ("document", "stylesheet", "script")
+        )
+        for href in page.eval_on_selector_all(
+            "a[href]", "els => els.map(e => e.getAttribute('href'))"
+        ):
             target = urlsplit(urljoin(visit.server.url + path, href))
             if target.netloc == urlsplit(visit.server.url).netloc and not SKIP.search(target.path):
                 queue.append(target.path)
@@ -57,7 +65,9 @@ def _crawl(visit, start: list[str]) -> dict[str, int]:
 
 def _report(weights: dict[str, int]) -> None:
     heaviest = max(weights, key=weights.get)
-    print(f"\n{len(weights)} pages checked; heaviest {heaviest} = {weights[heaviest]} bytes compressed")
+    print(
+        f"\n{len(weights)} pages checked; heaviest {heaviest} = {weights[heaviest]} bytes compressed"
+    )
     too_heavy = {path: size for path, size in weights.items() if size > MAX_COMPRESSED_BYTES}
     assert too_heavy == {}
 

@@ -135,8 +135,11 @@ def test_an_ended_session_loses_no_words(visit, accounts) -> None:
     page.bring_to_front()
     page.evaluate("window.dispatchEvent(new Event('focus'))")
     expect(warning).to_have_count(0)
+
     def saves_the_new_words(response) -> bool:
-        return response.url.endswith("/concepten/bewaren/") and "nog+meer" in (response.request.post_data or "")
+        return response.url.endswith("/concepten/bewaren/") and "nog+meer" in (
+            response.request.post_data or ""
+        )
 
     with page.expect_response(saves_the_new_words, timeout=10000) as saved:
         page.fill("#id_did", "Voor het verlopen, en erna, en nog meer")
@@ -180,14 +183,31 @@ def test_a_double_submit_stores_one_entry(make_visit, accounts) -> None:
     expect(page.locator("#results")).to_have_text("1 stukje gevonden")
 
 
-JOURNAL_PAGES = ["/dagboek/", "/dagboek/nieuw/", "/dagboek/stap/lichaam/", "/dagboek/stap/gevoel/", "/dagboek/stap/woorden/",
-                 "/dagboek/stap/verder/", "/dagboek/zoeken/", "/dagboek/patronen/?periode=jaar", "/dagboek/over/"]
-EXERCISE_PAGES = ["/oefeningen/", "/oefeningen/ademhaling/?patroon=4-7-8", "/oefeningen/5-4-3-2-1/",
-                  "/oefeningen/spieren-ontspannen/", "/oefeningen/veilige-plek/", "/oefeningen/wat-helpt-mij/"]
+JOURNAL_PAGES = [
+    "/dagboek/",
+    "/dagboek/nieuw/",
+    "/dagboek/stap/lichaam/",
+    "/dagboek/stap/gevoel/",
+    "/dagboek/stap/woorden/",
+    "/dagboek/stap/verder/",
+    "/dagboek/zoeken/",
+    "/dagboek/patronen/?periode=jaar",
+    "/dagboek/over/",
+]
+EXERCISE_PAGES = [
+    "/oefeningen/",
+    "/oefeningen/ademhaling/?patroon=4-7-8",
+    "/oefeningen/5-4-3-2-1/",
+    "/oefeningen/spieren-ontspannen/",
+    "/oefeningen/veilige-plek/",
+    "/oefeningen/wat-helpt-mij/",
+]
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_every_journal_and_exercise_page_passes_axe_with_reduced_motion(make_visit, accounts, language) -> None:
+def test_every_journal_and_exercise_page_passes_axe_with_reduced_motion(
+    make_visit, accounts, language
+) -> None:
     visit = make_visit(reduced_motion="reduce")
     page = _log_in(visit, accounts["entries"], "/dagboek/nieuw/")
     if language == "en":
@@ -224,9 +244,19 @@ def test_the_exercises_work_for_someone_without_an_account(visit) -> None:
     page.get_by_role("link", name="Probeer een korte oefening voor moeilijke momenten").click()
     page.get_by_role("link", name="Rustig ademen").click()
     expect(page.locator(".breath")).to_be_visible()
-    assert page.evaluate("getComputedStyle(document.querySelector('.breath-circle')).animationPlayState") == "paused"
+    assert (
+        page.evaluate(
+            "getComputedStyle(document.querySelector('.breath-circle')).animationPlayState"
+        )
+        == "paused"
+    )
     page.locator(".breath-toggle-label").click()
-    assert page.evaluate("getComputedStyle(document.querySelector('.breath-circle')).animationPlayState") == "running"
+    assert (
+        page.evaluate(
+            "getComputedStyle(document.querySelector('.breath-circle')).animationPlayState"
+        )
+        == "running"
+    )
     assert_accessible(page)
     page.locator("label[for=id_before_8]").click()
     page.locator("label[for=id_after_5]").click()
@@ -239,7 +269,9 @@ def test_the_exercises_work_for_someone_without_an_account(visit) -> None:
 def test_the_muscle_timer_walks_through_the_steps(visit) -> None:
     page = visit.open("/oefeningen/spieren-ontspannen/")
     page.get_by_role("button", name="Start de timer").click()
-    expect(page.locator("[data-timer-status]")).to_contain_text("Stap 1 van 9. Span nu aan (5 seconden)")
+    expect(page.locator("[data-timer-status]")).to_contain_text(
+        "Stap 1 van 9. Span nu aan (5 seconden)"
+    )
     expect(page.locator(".exercise-steps li").first).to_have_attribute("aria-current", "step")
     page.get_by_role("button", name="Stop de timer").click()
     expect(page.locator(".exercise-steps li[aria-current]")).to_have_count(0)

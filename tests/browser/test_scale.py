@@ -17,12 +17,21 @@ def test_a_logged_in_session_moves_between_two_server_processes() -> None:
     second.start()
     try:
         browser = http_client()
-        landed = post_form(browser, f"{first.url}/account/aanmelden/",
-                       {"username": "reiziger", "new_passphrase": "lamp rivier brood herfst", "understood": "on"})
+        landed = post_form(
+            browser,
+            f"{first.url}/account/aanmelden/",
+            {
+                "username": "reiziger",
+                "new_passphrase": "lamp rivier brood herfst",
+                "understood": "on",
+            },
+        )
         assert landed.endswith("/account/herstelcode/")
         page = browser.open(f"{second.url}/account/herstelcode/").read().decode()
         code = re.search(r"<code>([0-9A-Z-]+)</code>", page).group(1)
-        assert post_form(browser, f"{second.url}/account/herstelcode/", {"last_part": code[-9:]}).endswith("/account/")
+        assert post_form(
+            browser, f"{second.url}/account/herstelcode/", {"last_part": code[-9:]}
+        ).endswith("/account/")
         for server in (first, second, first):
             with browser.open(f"{server.url}/account/") as response:
                 assert response.geturl() == f"{server.url}/account/"

@@ -83,7 +83,9 @@ def test_the_quick_exit_works_without_javascript(make_visit) -> None:
 
 
 @pytest.mark.parametrize(
-    "viewport", [{"width": 320, "height": 640}, {"width": 320, "height": 256}], ids=["320px", "400pct-zoom"]
+    "viewport",
+    [{"width": 320, "height": 640}, {"width": 320, "height": 256}],
+    ids=["320px", "400pct-zoom"],
 )
 def test_the_crisis_bar_is_visible_and_not_covered_at_small_widths(make_visit, viewport) -> None:
     # 400% zoom of a 1280×1024 window is a 320×256 CSS-pixel viewport.

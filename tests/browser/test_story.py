@@ -69,7 +69,9 @@ def test_write_share_open_download_and_revoke(make_visit) -> None:
     page.locator("main form button.button").click()
     page.wait_for_url("**/hulpvraag/tekst/")
     assert_accessible(page)
-    expect(page.locator("#id_text")).to_contain_text("Ik zoek hulp voor het volgende: Ik voel me vaak leeg.")
+    expect(page.locator("#id_text")).to_contain_text(
+        "Ik zoek hulp voor het volgende: Ik voel me vaak leeg."
+    )
     page.locator("button[name=save]").click()
     page.wait_for_url("**/mijn-verhaal/")
 
@@ -117,8 +119,13 @@ def test_the_pages_in_english_including_the_professionals_view(make_visit) -> No
     page = person.open("/mijn-verhaal/nu/")
     page.fill("#id_now_happened", "Tired, but hopeful.")
     page.locator("button[name=save]").click()
-    for path in ("/mijn-verhaal/", "/mijn-verhaal/nu/", "/mijn-verhaal/hulpvraag/",
-                 "/mijn-verhaal/hulpvraag/tekst/", "/mijn-verhaal/delen/"):
+    for path in (
+        "/mijn-verhaal/",
+        "/mijn-verhaal/nu/",
+        "/mijn-verhaal/hulpvraag/",
+        "/mijn-verhaal/hulpvraag/tekst/",
+        "/mijn-verhaal/delen/",
+    ):
         page = person.open(path)
         expect(page.locator("html")).to_have_attribute("lang", "en")
         assert_accessible(page)

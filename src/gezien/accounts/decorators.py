@@ -30,7 +30,10 @@ def account_required(view):
         if person.unlocked(request) is None:
             sessions.end(request)
             return redirect(f"{settings.LOGIN_URL}?verlopen=1")
-        if PENDING_RECOVERY in request.session and view.__name__ not in ("recovery_code", "recovery_download"):
+        if PENDING_RECOVERY in request.session and view.__name__ not in (
+            "recovery_code",
+            "recovery_download",
+        ):
             return redirect("accounts:recovery-code")
         return view(request, *args, **kwargs)
 
@@ -43,7 +46,11 @@ def recent_passphrase_required(view):
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not sessions.passphrase_is_recent(request):
-            back = request.path if request.method == "GET" else request.POST.get("back", reverse("accounts:home"))
+            back = (
+                request.path
+                if request.method == "GET"
+                else request.POST.get("back", reverse("accounts:home"))
+            )
             return redirect(f"{reverse('accounts:confirm-passphrase')}?{urlencode({'next': back})}")
         return view(request, *args, **kwargs)
 

@@ -19,7 +19,11 @@ def account_section(person: Person) -> dict[str, Any]:
         else None,
         "second_step": second_factor.is_enabled(account),
         "sessions": [
-            {"browser": s.browser, "started_at": s.started_at.isoformat(), "last_seen_at": s.last_seen_at.isoformat()}
+            {
+                "browser": s.browser,
+                "started_at": s.started_at.isoformat(),
+                "last_seen_at": s.last_seen_at.isoformat(),
+            }
             for s in account.sessions.all()
         ],
     }

@@ -17,7 +17,9 @@ def _username_field() -> forms.CharField:
     return forms.CharField(
         label=_("Username"),
         max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"}
+        ),
     )
 
 
@@ -65,7 +67,9 @@ class SignupForm(NewPassphraseMixin, forms.Form):
     username = _username_field()
     new_passphrase = _passphrase_field(_("Passphrase"), "new-password", NEW_PASSPHRASE_HELP)
     understood = forms.BooleanField(
-        label=_("I understand: without my passphrase or recovery code, nobody can open my data. Not even the people who run Gezien."),
+        label=_(
+            "I understand: without my passphrase or recovery code, nobody can open my data. Not even the people who run Gezien."
+        ),
     )
     field_order = ["username", "new_passphrase", "understood"]
 
@@ -74,7 +78,9 @@ class SignupForm(NewPassphraseMixin, forms.Form):
             return usernames.normalise(self.cleaned_data["username"])
         except usernames.UsernameError as error:
             limit = usernames.MIN_LENGTH if str(error) == "too_short" else usernames.MAX_LENGTH
-            raise forms.ValidationError(USERNAME_MESSAGES[str(error)], params={"n": limit}) from None
+            raise forms.ValidationError(
+                USERNAME_MESSAGES[str(error)], params={"n": limit}
+            ) from None
 
 
 class LoginForm(forms.Form):

@@ -41,7 +41,10 @@ def problems(passphrase: str, username: str) -> list[str]:
     """What is wrong with a new passphrase, in plain words; empty when it is fine."""
     found = []
     if len(passphrase) < MIN_LENGTH:
-        found.append(_("Use at least %(n)d characters. A few words in a row are easy to remember.") % {"n": MIN_LENGTH})
+        found.append(
+            _("Use at least %(n)d characters. A few words in a row are easy to remember.")
+            % {"n": MIN_LENGTH}
+        )
     if len(passphrase) > MAX_LENGTH:
         found.append(_("Use at most %(n)d characters.") % {"n": MAX_LENGTH})
     folded = passphrase.casefold()
@@ -50,5 +53,7 @@ def problems(passphrase: str, username: str) -> list[str]:
     if any(word in folded for word in CONTEXT_WORDS):
         found.append(_("Do not use the word “gezien” in your passphrase."))
     if _is_common(passphrase):
-        found.append(_("This passphrase is used by many people, so it is easy to guess. Choose another one."))
+        found.append(
+            _("This passphrase is used by many people, so it is easy to guess. Choose another one.")
+        )
     return found

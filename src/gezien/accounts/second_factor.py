@@ -66,7 +66,9 @@ def enable(account: Account, data_key: bytes, secret: str, code: str) -> list[st
         device.save()
         backup = [codes.new_code(BACKUP_GROUPS) for _ in range(BACKUP_CODES)]
         BackupCode.objects.filter(account=account).delete()
-        BackupCode.objects.bulk_create(BackupCode(account=account, code_hash=codes.code_hash(c)) for c in backup)
+        BackupCode.objects.bulk_create(
+            BackupCode(account=account, code_hash=codes.code_hash(c)) for c in backup
+        )
         account.credentials_changed_at = timezone.now()
         account.save(update_fields=["credentials_changed_at"])
     log.info("second step added id=%s", account.pk)

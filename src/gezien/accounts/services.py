@@ -38,10 +38,16 @@ class Unlocked:
     data_key: bytes
 
 
-def _wrap(account: Account, purpose: str, secret: str, data_key: bytes) -> tuple[bytes, dict, bytes]:
+def _wrap(
+    account: Account, purpose: str, secret: str, data_key: bytes
+) -> tuple[bytes, dict, bytes]:
     salt = crypto.new_salt()
     kek = crypto.derive_key(secret, salt, DEFAULT_KDF)
-    return salt, DEFAULT_KDF.as_dict(), crypto.seal(kek, data_key, crypto.wrap_aad(account.id, purpose))
+    return (
+        salt,
+        DEFAULT_KDF.as_dict(),
+        crypto.seal(kek, data_key, crypto.wrap_aad(account.id, purpose)),
+    )
 
 
 def _unwrap(account: Account, purpose: str, secret: str) -> bytes | None:
@@ -156,7 +162,9 @@ def reset_with_recovery_code(
         if account is None:
             crypto.derive_key(code, _DUMMY_SALT, DEFAULT_KDF)
         return None
-    if second_factor.is_enabled(account) and not second_factor.verify(account, data_key, second_step_code):
+    if second_factor.is_enabled(account) and not second_factor.verify(
+        account, data_key, second_step_code
+    ):
         return None
     unwrapped_from = bytes(account.key_by_recovery)
     _set_passphrase(account, new_passphrase, data_key)
@@ -174,7 +182,11 @@ def client_address(request: HttpRequest) -> str:
     X-Forwarded-For, the last one a trusted proxy added."""
     hops = settings.PROXY_COUNT
     if hops:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
         if len(forwarded) >= hops:
             return forwarded[-hops]
     return request.META.get("REMOTE_ADDR", "")

@@ -29,10 +29,23 @@ TOUCH_EVERY = 60
 
 def browser_summary(user_agent: str) -> str:
     """'Firefox op Android': enough to recognise a device, without storing the raw string."""
-    browsers = [("Edg", "Edge"), ("OPR", "Opera"), ("Firefox", "Firefox"), ("Chrome", "Chrome"),
-                ("Chromium", "Chromium"), ("Safari", "Safari")]
-    systems = [("Android", "Android"), ("iPhone", "iPhone"), ("iPad", "iPad"), ("Windows", "Windows"),
-               ("Mac OS X", "macOS"), ("CrOS", "ChromeOS"), ("Linux", "Linux")]
+    browsers = [
+        ("Edg", "Edge"),
+        ("OPR", "Opera"),
+        ("Firefox", "Firefox"),
+        ("Chrome", "Chrome"),
+        ("Chromium", "Chromium"),
+        ("Safari", "Safari"),
+    ]
+    systems = [
+        ("Android", "Android"),
+        ("iPhone", "iPhone"),
+        ("iPad", "iPad"),
+        ("Windows", "Windows"),
+        ("Mac OS X", "macOS"),
+        ("CrOS", "ChromeOS"),
+        ("Linux", "Linux"),
+    ]
     browser = next((name for token, name in browsers if re.search(token, user_agent)), "")
     system = next((name for token, name in systems if token in user_agent), "")
     if browser and system:
@@ -56,12 +69,20 @@ def start(request: HttpRequest, unlocked: Unlocked) -> None:
         browser=browser_summary(request.headers.get("User-Agent", ""))[:80],
         last_seen_at=timezone.now(),
     )
-    if account.credentials_changed_at and (previous_login is None or previous_login < account.credentials_changed_at):
+    if account.credentials_changed_at and (
+        previous_login is None or previous_login < account.credentials_changed_at
+    ):
         messages.warning(
             request,
-            _("Your passphrase or recovery code was changed on %(date)s. Was that not you? "
-              "Change your passphrase now and end all other sessions.")
-            % {"date": timezone.localtime(account.credentials_changed_at).strftime("%d-%m-%Y %H:%M")},
+            _(
+                "Your passphrase or recovery code was changed on %(date)s. Was that not you? "
+                "Change your passphrase now and end all other sessions."
+            )
+            % {
+                "date": timezone.localtime(account.credentials_changed_at).strftime(
+                    "%d-%m-%Y %H:%M"
+                )
+            },
         )
     log.info("login ok id=%s", account.pk)
 
@@ -71,7 +92,9 @@ def keep_after_passphrase_change(request: HttpRequest) -> None:
     with a new session id (its line in the session list follows)."""
     old_key = request.session.session_key
     auth.update_session_auth_hash(request, request.user)
-    SessionRecord.objects.filter(session_key=old_key).update(session_key=request.session.session_key)
+    SessionRecord.objects.filter(session_key=old_key).update(
+        session_key=request.session.session_key
+    )
 
 
 def end(request: HttpRequest) -> None:
@@ -82,7 +105,9 @@ def end(request: HttpRequest) -> None:
 
 
 def end_others(account: Account, keep_session_key: str | None) -> int:
-    records = SessionRecord.objects.filter(account=account).exclude(session_key=keep_session_key or "")
+    records = SessionRecord.objects.filter(account=account).exclude(
+        session_key=keep_session_key or ""
+    )
     ended = 0
     for record in records:
         SessionStore(session_key=record.session_key).delete()
@@ -101,21 +126,28 @@ def expired(request: HttpRequest) -> bool:
     now = time.time()
     auth_at = request.session.get(AUTH_AT, 0)
     seen_at = request.session.get(SEEN_AT, 0)
-    return now - seen_at > settings.SESSION_IDLE_SECONDS or now - auth_at > settings.SESSION_MAX_SECONDS
+    return (
+        now - seen_at > settings.SESSION_IDLE_SECONDS
+        or now - auth_at > settings.SESSION_MAX_SECONDS
+    )
 
 
 def touch(request: HttpRequest, force: bool = False) -> None:
     now = time.time()
     if force or now - request.session.get(SEEN_AT, 0) >= TOUCH_EVERY:
         request.session[SEEN_AT] = now
-        SessionRecord.objects.filter(session_key=request.session.session_key).update(last_seen_at=timezone.now())
+        SessionRecord.objects.filter(session_key=request.session.session_key).update(
+            last_seen_at=timezone.now()
+        )
 
 
 def renew_id(request: HttpRequest) -> None:
     """A new session id after the passphrase was entered again (its line follows)."""
     old_key = request.session.session_key
     request.session.cycle_key()
-    SessionRecord.objects.filter(session_key=old_key).update(session_key=request.session.session_key)
+    SessionRecord.objects.filter(session_key=old_key).update(
+        session_key=request.session.session_key
+    )
 
 
 def passphrase_is_recent(request: HttpRequest) -> bool:

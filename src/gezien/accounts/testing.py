@@ -41,13 +41,19 @@ def database_snapshot() -> dict[str, list]:
             continue
         rows = model.objects.order_by("pk").values()
         snapshot[label] = [
-            {k: bytes(v) if isinstance(v, memoryview) else v for k, v in row.items() if k != "last_seen_at"}
+            {
+                k: bytes(v) if isinstance(v, memoryview) else v
+                for k, v in row.items()
+                if k != "last_seen_at"
+            }
             for row in rows
         ]
     return snapshot
 
 
-def assert_outsider_gets_404(outsider: Client, urls: Iterable[str], snapshot: Callable[[], object] = database_snapshot) -> None:
+def assert_outsider_gets_404(
+    outsider: Client, urls: Iterable[str], snapshot: Callable[[], object] = database_snapshot
+) -> None:
     """For each URL: a POST by someone else's account gives 404 (not 403, not 500, so
     nobody learns the object exists), a GET gives 404 too (or 405 where the URL takes POST
     only, for everyone), and the database is unchanged."""

@@ -4,9 +4,9 @@ forms to it."""
 from __future__ import annotations
 
 import base64
-import time
 import json
 import logging
+import time
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -19,7 +19,11 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from gezien.accounts import forms, second_factor, services, sessions, throttle
-from gezien.accounts.decorators import PENDING_RECOVERY, account_required, recent_passphrase_required
+from gezien.accounts.decorators import (
+    PENDING_RECOVERY,
+    account_required,
+    recent_passphrase_required,
+)
 from gezien.accounts.models import Account, SessionRecord
 from gezien.core import export
 from gezien.core.leaving import forget_this_device
@@ -41,7 +45,9 @@ def _safe_next(request: HttpRequest, default: str) -> str:
     return same_site_path(request.POST.get("next") or request.GET.get("next") or "") or default
 
 
-def _guess(request: HttpRequest, form, username: str, attempt, wrong: tuple[str | None, str], event: str):
+def _guess(
+    request: HttpRequest, form, username: str, attempt, wrong: tuple[str | None, str], event: str
+):
     """Run one guess at a secret under the throttle: its place is taken before any work, so
     parallel guesses cannot slip past the limit. Returns what `attempt` returned when it
     succeeded; otherwise None, with the reason added to the form."""
@@ -60,17 +66,23 @@ def _guess(request: HttpRequest, form, username: str, attempt, wrong: tuple[str 
     return result
 
 
-def _seal_in_session(request: HttpRequest, name: str, account_id: object, value: str, key: bytes) -> None:
+def _seal_in_session(
+    request: HttpRequest, name: str, account_id: object, value: str, key: bytes
+) -> None:
     sealed = crypto.seal(key, value.encode(), crypto.wrap_aad(account_id, name))
     request.session[name] = base64.b64encode(sealed).decode()
 
 
-def _open_from_session(request: HttpRequest, name: str, account_id: object, key: bytes) -> str | None:
+def _open_from_session(
+    request: HttpRequest, name: str, account_id: object, key: bytes
+) -> str | None:
     sealed = request.session.get(name)
     if not sealed:
         return None
     try:
-        return crypto.open_sealed(key, base64.b64decode(sealed), crypto.wrap_aad(account_id, name)).decode()
+        return crypto.open_sealed(
+            key, base64.b64decode(sealed), crypto.wrap_aad(account_id, name)
+        ).decode()
     except (ValueError, crypto.VaultError):
         return None
 
@@ -93,12 +105,21 @@ def signup(request: HttpRequest) -> HttpResponse:
             form.add_error(None, wait % {"n": refused.seconds})
         else:
             try:
-                unlocked, code = services.create_account(form.cleaned_data["username"], form.cleaned_data["new_passphrase"])
+                unlocked, code = services.create_account(
+                    form.cleaned_data["username"], form.cleaned_data["new_passphrase"]
+                )
             except services.TakenError:
-                form.add_error("username", _("This username is taken, or looks too much like one that is. Choose another one."))
+                form.add_error(
+                    "username",
+                    _(
+                        "This username is taken, or looks too much like one that is. Choose another one."
+                    ),
+                )
             else:
                 sessions.start(request, unlocked)
-                _seal_in_session(request, PENDING_RECOVERY, unlocked.account.pk, code, unlocked.data_key)
+                _seal_in_session(
+                    request, PENDING_RECOVERY, unlocked.account.pk, code, unlocked.data_key
+                )
                 return redirect("accounts:recovery-code")
     return render(request, "accounts/signup.html", {"form": form})
 
@@ -106,7 +127,9 @@ def signup(request: HttpRequest) -> HttpResponse:
 @sensitive
 @account_required
 def recovery_code(request: HttpRequest) -> HttpResponse:
-    code = _open_from_session(request, PENDING_RECOVERY, request.user.pk, person.of(request).data_key)
+    code = _open_from_session(
+        request, PENDING_RECOVERY, request.user.pk, person.of(request).data_key
+    )
     if code is None:
         return redirect("accounts:home")
     form = forms.ConfirmRecoveryForm(request.POST or None)
@@ -116,16 +139,23 @@ def recovery_code(request: HttpRequest) -> HttpResponse:
             del request.session[PENDING_RECOVERY]
             messages.success(request, _("Your recovery code is saved. Your account is ready."))
             return redirect("accounts:home")
-        form.add_error("last_part", _("These characters do not match the end of your code. Look again at the code above."))
+        form.add_error(
+            "last_part",
+            _("These characters do not match the end of your code. Look again at the code above."),
+        )
     return render(request, "accounts/recovery_code.html", {"form": form, "code": code})
 
 
 @account_required
 def recovery_download(request: HttpRequest) -> HttpResponse:
-    code = _open_from_session(request, PENDING_RECOVERY, request.user.pk, person.of(request).data_key)
+    code = _open_from_session(
+        request, PENDING_RECOVERY, request.user.pk, person.of(request).data_key
+    )
     if code is None:
         raise Http404
-    text = _("Recovery code for Gezien, account %(username)s:\n\n%(code)s\n\nKeep it somewhere safe. With this code you can set a new passphrase. It works once; then you get a new one.\n") % {"username": request.user.username, "code": code}
+    text = _(
+        "Recovery code for Gezien, account %(username)s:\n\n%(code)s\n\nKeep it somewhere safe. With this code you can set a new passphrase. It works once; then you get a new one.\n"
+    ) % {"username": request.user.username, "code": code}
     response = HttpResponse(text, content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="code.txt"'
     return response
@@ -138,9 +168,14 @@ def login(request: HttpRequest) -> HttpResponse:
     form = forms.LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         unlocked = _guess(
-            request, form, form.cleaned_data["username"],
-            lambda: services.authenticate(form.cleaned_data["username"], form.cleaned_data["passphrase"]),
-            (None, _("The username or passphrase is not right.")), "login",
+            request,
+            form,
+            form.cleaned_data["username"],
+            lambda: services.authenticate(
+                form.cleaned_data["username"], form.cleaned_data["passphrase"]
+            ),
+            (None, _("The username or passphrase is not right.")),
+            "login",
         )
         if unlocked:
             if second_factor.is_enabled(unlocked.account):
@@ -153,8 +188,13 @@ def login(request: HttpRequest) -> HttpResponse:
             sessions.start(request, unlocked)
             return HttpResponseRedirect(_safe_next(request, reverse("accounts:home")))
     return render(
-        request, "accounts/login.html",
-        {"form": form, "expired": request.GET.get("verlopen") == "1", "next": _safe_next(request, "")},
+        request,
+        "accounts/login.html",
+        {
+            "form": form,
+            "expired": request.GET.get("verlopen") == "1",
+            "next": _safe_next(request, ""),
+        },
     )
 
 
@@ -174,14 +214,19 @@ def second_step(request: HttpRequest) -> HttpResponse:
         except vault_session.Locked:
             return redirect("accounts:login")
         if _guess(
-            request, form, account.username,
+            request,
+            form,
+            account.username,
             lambda: second_factor.verify(account, data_key, form.cleaned_data["code"]),
-            ("code", _("This code is not right, or was used already.")), "second step",
+            ("code", _("This code is not right, or was used already.")),
+            "second step",
         ):
             del request.session[PENDING_SECOND_STEP]
             sessions.start(request, services.Unlocked(account, data_key))
             return HttpResponseRedirect(_safe_next(request, reverse("accounts:home")))
-    return render(request, "accounts/second_step.html", {"form": form, "next": _safe_next(request, "")})
+    return render(
+        request, "accounts/second_step.html", {"form": form, "next": _safe_next(request, "")}
+    )
 
 
 @require_POST
@@ -193,7 +238,8 @@ def logout(request: HttpRequest) -> HttpResponse:
 @account_required
 def home(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "accounts/home.html",
+        request,
+        "accounts/home.html",
         {
             "second_step": second_factor.is_enabled(request.user),
             "session_count": request.user.sessions.count(),
@@ -207,18 +253,28 @@ def change_passphrase(request: HttpRequest) -> HttpResponse:
     form = forms.ChangePassphraseForm(request.POST or None, username=request.user.username)
     if request.method == "POST" and form.is_valid():
         if _guess(
-            request, form, request.user.username,
+            request,
+            form,
+            request.user.username,
             lambda: services.change_passphrase(
-                request.user, form.cleaned_data["current_passphrase"], form.cleaned_data["new_passphrase"]
+                request.user,
+                form.cleaned_data["current_passphrase"],
+                form.cleaned_data["new_passphrase"],
             ),
-            ("current_passphrase", _("Your current passphrase is not right.")), "passphrase change",
+            ("current_passphrase", _("Your current passphrase is not right.")),
+            "passphrase change",
         ):
             # Keep this browser logged in; every other session ends (a changed passphrase
             # must lock out whoever may have known the old one).
             sessions.keep_after_passphrase_change(request)
             sessions.end_others(request.user, request.session.session_key)
             sessions.passphrase_entered(request)
-            messages.success(request, _("Your passphrase is changed and you are logged out everywhere else. Your data stayed as it was."))
+            messages.success(
+                request,
+                _(
+                    "Your passphrase is changed and you are logged out everywhere else. Your data stayed as it was."
+                ),
+            )
             return redirect("accounts:home")
     return render(request, "accounts/change_passphrase.html", {"form": form})
 
@@ -228,20 +284,32 @@ def reset(request: HttpRequest) -> HttpResponse:
     form = forms.ResetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         result = _guess(
-            request, form, form.cleaned_data["username"],
+            request,
+            form,
+            form.cleaned_data["username"],
             lambda: services.reset_with_recovery_code(
-                form.cleaned_data["username"], form.cleaned_data["recovery_code"],
-                form.cleaned_data["new_passphrase"], form.cleaned_data["second_step_code"],
+                form.cleaned_data["username"],
+                form.cleaned_data["recovery_code"],
+                form.cleaned_data["new_passphrase"],
+                form.cleaned_data["second_step_code"],
             ),
-            (None, _("The username, recovery code or authenticator code is not right.")), "reset",
+            (None, _("The username, recovery code or authenticator code is not right.")),
+            "reset",
         )
         if result:
             unlocked, new_code = result
             # Whoever knew the old passphrase is logged out everywhere.
             sessions.end_others(unlocked.account, None)
             sessions.start(request, unlocked)
-            _seal_in_session(request, PENDING_RECOVERY, unlocked.account.pk, new_code, unlocked.data_key)
-            messages.success(request, _("Your new passphrase works. You were logged out everywhere else. Below is your new recovery code; the old one no longer works."))
+            _seal_in_session(
+                request, PENDING_RECOVERY, unlocked.account.pk, new_code, unlocked.data_key
+            )
+            messages.success(
+                request,
+                _(
+                    "Your new passphrase works. You were logged out everywhere else. Below is your new recovery code; the old one no longer works."
+                ),
+            )
             return redirect("accounts:recovery-code")
     return render(request, "accounts/reset.html", {"form": form})
 
@@ -249,7 +317,8 @@ def reset(request: HttpRequest) -> HttpResponse:
 @account_required
 def session_list(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "accounts/sessions.html",
+        request,
+        "accounts/sessions.html",
         {"records": request.user.sessions.all(), "current": request.session.session_key},
     )
 
@@ -273,7 +342,9 @@ def end_session(request: HttpRequest, pk) -> HttpResponse:
 @account_required
 def end_other_sessions(request: HttpRequest) -> HttpResponse:
     count = sessions.end_others(request.user, request.session.session_key)
-    messages.success(request, _("You are now logged out everywhere else (%(n)d sessions ended).") % {"n": count})
+    messages.success(
+        request, _("You are now logged out everywhere else (%(n)d sessions ended).") % {"n": count}
+    )
     return redirect("accounts:sessions")
 
 
@@ -283,14 +354,19 @@ def confirm_passphrase(request: HttpRequest) -> HttpResponse:
     form = forms.PassphraseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if _guess(
-            request, form, request.user.username,
+            request,
+            form,
+            request.user.username,
             lambda: request.user.check_password(form.cleaned_data["passphrase"]),
-            ("passphrase", _("This passphrase is not right.")), "passphrase confirmation",
+            ("passphrase", _("This passphrase is not right.")),
+            "passphrase confirmation",
         ):
             sessions.renew_id(request)
             sessions.passphrase_entered(request)
             return HttpResponseRedirect(_safe_next(request, reverse("accounts:home")))
-    return render(request, "accounts/confirm_passphrase.html", {"form": form, "next": _safe_next(request, "")})
+    return render(
+        request, "accounts/confirm_passphrase.html", {"form": form, "next": _safe_next(request, "")}
+    )
 
 
 @sensitive
@@ -313,23 +389,31 @@ def replace_key(request: HttpRequest) -> HttpResponse:
 
         try:
             replaced = _guess(
-                request, form, account.username,
+                request,
+                form,
+                account.username,
                 lambda: services.replace_data_key(account, form.cleaned_data["passphrase"], use),
                 ("passphrase", _("This passphrase is not right. Nothing was changed.")),
                 "data key replacement",
             )
         except services.KeyChanging:
-            form.add_error(None, _(
-                "Your data key was being replaced in another window at the same moment. "
-                "Nothing was changed here; try again."
-            ))
+            form.add_error(
+                None,
+                _(
+                    "Your data key was being replaced in another window at the same moment. "
+                    "Nothing was changed here; try again."
+                ),
+            )
             replaced = None
         if replaced:
             sessions.passphrase_entered(request)
-            messages.success(request, _(
-                "Everything you saved is now locked with a new key, and you are logged out "
-                "everywhere else. Below is your new recovery code; the old one no longer works."
-            ))
+            messages.success(
+                request,
+                _(
+                    "Everything you saved is now locked with a new key, and you are logged out "
+                    "everywhere else. Below is your new recovery code; the old one no longer works."
+                ),
+            )
             return redirect("accounts:recovery-code")
     return render(request, "accounts/replace_key.html", {"form": form})
 
@@ -345,8 +429,13 @@ def my_data(request: HttpRequest) -> HttpResponse:
 def export_data(request: HttpRequest) -> HttpResponse:
     data = export.export_all(person.of(request))
     log.info("export id=%s", request.user.pk)
-    response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="export-{timezone.localdate().isoformat()}.json"'
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="export-{timezone.localdate().isoformat()}.json"'
+    )
     return response
 
 
@@ -356,9 +445,12 @@ def export_data(request: HttpRequest) -> HttpResponse:
 def delete_account(request: HttpRequest) -> HttpResponse:
     form = forms.DeleteAccountForm(request.POST)
     if form.is_valid() and _guess(
-        request, form, request.user.username,
+        request,
+        form,
+        request.user.username,
         lambda: request.user.check_password(form.cleaned_data["passphrase"]),
-        ("passphrase", _("This passphrase is not right. Nothing was deleted.")), "account deletion",
+        ("passphrase", _("This passphrase is not right. Nothing was deleted.")),
+        "account deletion",
     ):
         account = request.user
         sessions.end_others(account, None)
@@ -373,8 +465,12 @@ def delete_account(request: HttpRequest) -> HttpResponse:
 @account_required
 def second_step_settings(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "accounts/second_step_settings.html",
-        {"enabled": second_factor.is_enabled(request.user), "left": second_factor.backup_codes_left(request.user)},
+        request,
+        "accounts/second_step_settings.html",
+        {
+            "enabled": second_factor.is_enabled(request.user),
+            "left": second_factor.backup_codes_left(request.user),
+        },
     )
 
 
@@ -385,17 +481,31 @@ def second_step_add(request: HttpRequest) -> HttpResponse:
     secret = _open_from_session(request, PENDING_TOTP, request.user.pk, person.of(request).data_key)
     if secret is None or request.method == "GET":
         secret = second_factor.new_secret()
-        _seal_in_session(request, PENDING_TOTP, request.user.pk, secret, person.of(request).data_key)
+        _seal_in_session(
+            request, PENDING_TOTP, request.user.pk, secret, person.of(request).data_key
+        )
     form = forms.TotpConfirmForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        backup = second_factor.enable(request.user, person.of(request).data_key, secret, form.cleaned_data["code"])
+        backup = second_factor.enable(
+            request.user, person.of(request).data_key, secret, form.cleaned_data["code"]
+        )
         if backup is not None:
             del request.session[PENDING_TOTP]
             return render(request, "accounts/backup_codes.html", {"codes": backup})
-        form.add_error("code", _("This code is not right. Check that the time on your phone is correct and try the newest code."))
+        form.add_error(
+            "code",
+            _(
+                "This code is not right. Check that the time on your phone is correct and try the newest code."
+            ),
+        )
     return render(
-        request, "accounts/second_step_add.html",
-        {"form": form, "secret": secret, "qr": second_factor.provisioning_svg(secret, request.user.username)},
+        request,
+        "accounts/second_step_add.html",
+        {
+            "form": form,
+            "secret": secret,
+            "qr": second_factor.provisioning_svg(secret, request.user.username),
+        },
     )
 
 
@@ -404,7 +514,9 @@ def second_step_add(request: HttpRequest) -> HttpResponse:
 @recent_passphrase_required
 def second_step_remove(request: HttpRequest) -> HttpResponse:
     second_factor.disable(request.user)
-    messages.success(request, _("The second step is removed. You now log in with your passphrase only."))
+    messages.success(
+        request, _("The second step is removed. You now log in with your passphrase only.")
+    )
     return redirect("accounts:sessions")
 
 

@@ -38,7 +38,9 @@ def _progress(label: str):
 
 
 def _pg_tool(name: str) -> str:
-    found = shutil.which(name) or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None)
+    found = shutil.which(name) or next(
+        iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None
+    )
     if not found:
         raise BackupError(f"{name} is needed for PostgreSQL; install the PostgreSQL client tools")
     return found
@@ -60,7 +62,9 @@ def _run(command: list[str]) -> None:
     try:
         subprocess.run(command, env=_pg_env(), check=True)
     except subprocess.CalledProcessError as error:
-        raise BackupError(f"{Path(command[0]).name} failed with exit status {error.returncode}") from None
+        raise BackupError(
+            f"{Path(command[0]).name} failed with exit status {error.returncode}"
+        ) from None
 
 
 def backup(target: Path) -> None:
@@ -76,7 +80,9 @@ def backup(target: Path) -> None:
             destination.close()
             source.close()
     else:
-        _run([_pg_tool("pg_dump"), "--format=custom", "--no-owner", "--verbose", f"--file={target}"])
+        _run(
+            [_pg_tool("pg_dump"), "--format=custom", "--no-owner", "--verbose", f"--file={target}"]
+        )
     target.chmod(0o600)
 
 
@@ -94,7 +100,9 @@ def restore(source: Path, replace: bool) -> None:
         raise BackupError(f"{source} is not a file")
     header = source.open("rb").read(16)
     if _has_data() and not replace:
-        raise BackupError("this Gezien already holds accounts; add --replace to overwrite them with the backup")
+        raise BackupError(
+            "this Gezien already holds accounts; add --replace to overwrite them with the backup"
+        )
     if connection.vendor == "sqlite":
         if not header.startswith(SQLITE_HEADER):
             raise BackupError(f"{source} is not a SQLite backup of Gezien")
@@ -108,7 +116,18 @@ def restore(source: Path, replace: bool) -> None:
             backup_db.close()
     else:
         if not header.startswith(PGDUMP_HEADER):
-            raise BackupError(f"{source} is not a PostgreSQL backup (pg_dump custom format) of Gezien")
+            raise BackupError(
+                f"{source} is not a PostgreSQL backup (pg_dump custom format) of Gezien"
+            )
         connection.close()
-        _run([_pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--verbose",
-              f"--dbname={_pg_env()['PGDATABASE']}", str(source)])
+        _run(
+            [
+                _pg_tool("pg_restore"),
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--verbose",
+                f"--dbname={_pg_env()['PGDATABASE']}",
+                str(source),
+            ]
+        )

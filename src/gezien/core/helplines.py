@@ -15,7 +15,17 @@ from gezien.lib.text import Text
 FILE = Path(__file__).with_name("helplines.toml")
 TEL = re.compile(r"[0-9]{3,12}")
 _TEXTS = ("name", "hours", "cost", "for")
-_FIELDS = ("id", "crisis", "phone", "tel", "alt_phone", "alt_tel", "chat_url", "chat_label", "source")
+_FIELDS = (
+    "id",
+    "crisis",
+    "phone",
+    "tel",
+    "alt_phone",
+    "alt_tel",
+    "chat_url",
+    "chat_label",
+    "source",
+)
 
 
 @dataclass(frozen=True)
@@ -68,7 +78,11 @@ def _text(row: data.Table, key: str) -> Text:
 
 
 def parse(raw: dict[str, Any]) -> Helplines:
-    optional = (*_TEXTS, *(f"{key}_{language}" for key in _TEXTS for language in ("nl", "en")), *_FIELDS)
+    optional = (
+        *_TEXTS,
+        *(f"{key}_{language}" for key in _TEXTS for language in ("nl", "en")),
+        *_FIELDS,
+    )
     top = data.Table(data.At(FILE.name), raw, ("checked", "lines"))
     ids = data.Unique()
     lines = []

@@ -67,7 +67,9 @@ def register(key: str, provider: Provider, order: int = 100) -> None:
 def available(person: Person) -> list[Section]:
     """Every section with at least one part, in the registered order."""
     sections = []
-    for key, (_order, provider) in sorted(_providers.items(), key=lambda item: (item[1][0], item[0])):
+    for key, (_order, provider) in sorted(
+        _providers.items(), key=lambda item: (item[1][0], item[0])
+    ):
         section = provider(person)
         if section is None or not section.parts:
             continue

@@ -45,4 +45,6 @@ class SubmitToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["owner", "token"], name="one_submit_per_token")]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "token"], name="one_submit_per_token")
+        ]

@@ -49,10 +49,20 @@ def too_long_message(error: TooLong) -> str:
         "length": formats.number_format(error.length, force_grouping=True),
     }
     if error.name is None:
-        return _("This is too long to keep: at most %(limit)s characters in all, and this has %(length)s. "
-                 "Nothing was saved. Make it shorter, or split it in parts.") % numbers
-    return _("This is too long to keep: at most %(limit)s characters per part, and this has %(length)s. "
-             "Nothing was saved. Make it shorter, or split it in parts.") % numbers
+        return (
+            _(
+                "This is too long to keep: at most %(limit)s characters in all, and this has %(length)s. "
+                "Nothing was saved. Make it shorter, or split it in parts."
+            )
+            % numbers
+        )
+    return (
+        _(
+            "This is too long to keep: at most %(limit)s characters per part, and this has %(length)s. "
+            "Nothing was saved. Make it shorter, or split it in parts."
+        )
+        % numbers
+    )
 
 
 def _rows(ref: FormRef, mine: Fields, theirs: Fields) -> list[dict]:
@@ -80,20 +90,45 @@ def _rows(ref: FormRef, mine: Fields, theirs: Fields) -> list[dict]:
     return rows
 
 
-def conflict_context(request: HttpRequest, ref: FormRef, mine: Fields, theirs: service.Saved | Fields, base_version: int) -> dict:
+def conflict_context(
+    request: HttpRequest,
+    ref: FormRef,
+    mine: Fields,
+    theirs: service.Saved | Fields,
+    base_version: int,
+) -> dict:
     saved_at = theirs.saved_at if isinstance(theirs, service.Saved) else None
     fields = theirs.fields if isinstance(theirs, service.Saved) else theirs
-    return {"ref": ref, "key_token": ref.sign(), "base_version": base_version, "rows": _rows(ref, mine, fields), "saved_at": time_of(saved_at)}
+    return {
+        "ref": ref,
+        "key_token": ref.sign(),
+        "base_version": base_version,
+        "rows": _rows(ref, mine, fields),
+        "saved_at": time_of(saved_at),
+    }
 
 
-def conflict_page(request: HttpRequest, ref: FormRef, mine: Fields, theirs: service.Saved | Fields, base_version: int) -> HttpResponse:
+def conflict_page(
+    request: HttpRequest,
+    ref: FormRef,
+    mine: Fields,
+    theirs: service.Saved | Fields,
+    base_version: int,
+) -> HttpResponse:
     """The full page that shows two versions side by side and lets the person choose.
     Apps use it when a save of a record (not a draft) finds a newer version: `theirs` is
     the saved record as form fields, `base_version` the current draft version."""
-    return render(request, "drafts/conflict.html", conflict_context(request, ref, mine, theirs, base_version), status=409)
+    return render(
+        request,
+        "drafts/conflict.html",
+        conflict_context(request, ref, mine, theirs, base_version),
+        status=409,
+    )
 
 
-def expired(request: HttpRequest, ref: FormRef, typed: Fields, replace: list[str] | None, version: int) -> HttpResponse:
+def expired(
+    request: HttpRequest, ref: FormRef, typed: Fields, replace: list[str] | None, version: int
+) -> HttpResponse:
     """The session ended (or another account logged in) before this text was saved."""
     other_account = request.user.is_authenticated
     if wants_json(request):
@@ -102,8 +137,10 @@ def expired(request: HttpRequest, ref: FormRef, typed: Fields, replace: list[str
                 "status": "expired",
                 "message": _("Another account is logged in here. Your text is still on this page.")
                 if other_account
-                else _("You were logged out because nothing happened for a while. Your text is still on this page. "
-                       "Log in again in a new tab; after that we keep saving here."),
+                else _(
+                    "You were logged out because nothing happened for a while. Your text is still on this page. "
+                    "Log in again in a new tab; after that we keep saving here."
+                ),
                 "login_url": login_url(),
                 "login_label": _("Log in again (opens a new tab)"),
             },
@@ -111,7 +148,8 @@ def expired(request: HttpRequest, ref: FormRef, typed: Fields, replace: list[str
         )
     else:
         response = render(
-            request, "drafts/expired.html",
+            request,
+            "drafts/expired.html",
             {"shown": shown(ref, typed), "login_url": login_url(), "other_account": other_account},
             status=401,
         )
@@ -130,7 +168,9 @@ def shown(ref: FormRef, fields: Fields) -> list[tuple[str, str]]:
     return [
         (kind.label(name), kind.describe(name, values))
         for name, values in fields.items()
-        if name not in kind.hidden and kind.label(name) is not None and any(v.strip() for v in values)
+        if name not in kind.hidden
+        and kind.label(name) is not None
+        and any(v.strip() for v in values)
     ]
 
 
@@ -152,7 +192,13 @@ def keep_words_on_expiry(view):
         if request.method == "POST":
             ref = service.unsign(request.POST.get("draft_key", ""))
             if ref is not None and not unlocked_for(request, ref):
-                return expired(request, ref, service.from_post(request.POST), posted_replace(request), posted_version(request))
+                return expired(
+                    request,
+                    ref,
+                    service.from_post(request.POST),
+                    posted_replace(request),
+                    posted_version(request),
+                )
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -28,7 +28,16 @@ Fields = dict[str, list[str]]
 
 FORM_KEY = re.compile(r"^[a-z][a-z0-9-]{0,30}:[a-z0-9-]{1,64}$")
 # Field names the drafts machinery itself puts in a form; never stored as content.
-RESERVED = frozenset({"csrfmiddlewaretoken", "draft_key", "draft_version", "draft_fields", "submit_token", "draft_action"})
+RESERVED = frozenset(
+    {
+        "csrfmiddlewaretoken",
+        "draft_key",
+        "draft_version",
+        "draft_fields",
+        "submit_token",
+        "draft_action",
+    }
+)
 MAX_TOTAL_CHARS = 250_000
 DEFAULT_MAX_CHARS = 20_000
 # Control characters break nothing here (content is sealed JSON), but they are invisible
@@ -89,7 +98,9 @@ def register(
     if kind in _kinds:
         raise ValueError(f"draft kind {kind!r} registered twice")
     label = fields.get if isinstance(fields, Mapping) else fields
-    _kinds[kind] = Kind(kind, label, frozenset(hidden), frozenset(texts), frozenset(lists), describe, max_chars)
+    _kinds[kind] = Kind(
+        kind, label, frozenset(hidden), frozenset(texts), frozenset(lists), describe, max_chars
+    )
 
 
 def kind_of(form_key: str) -> Kind:
@@ -126,7 +137,10 @@ class Saved:
     def initial(self) -> dict[str, str | list[str]]:
         """For a Django form's `initial`: one value as a string, several as a list
         (multiple-choice widgets accept both)."""
-        return {name: values[0] if len(values) == 1 else list(values) for name, values in self.fields.items()}
+        return {
+            name: values[0] if len(values) == 1 else list(values)
+            for name, values in self.fields.items()
+        }
 
 
 class Conflict(Exception):
@@ -182,7 +196,9 @@ def _merge(current: Fields, new: Fields, replace: Iterable[str] | None) -> Field
 
 def _record(request: HttpRequest, form_key: str, lock: bool = False) -> Draft | None:
     drafts = Draft.objects.select_for_update() if lock else Draft.objects
-    return drafts.filter(owner=request.user, slot=_slot(person.of(request).data_key, form_key)).first()
+    return drafts.filter(
+        owner=request.user, slot=_slot(person.of(request).data_key, form_key)
+    ).first()
 
 
 def _open(request: HttpRequest, record: Draft, form_key: str) -> Saved:
@@ -248,7 +264,9 @@ def save(
 
 def discard(request: HttpRequest, form_key: str) -> None:
     kind_of(form_key)
-    Draft.objects.filter(owner=request.user, slot=_slot(person.of(request).data_key, form_key)).delete()
+    Draft.objects.filter(
+        owner=request.user, slot=_slot(person.of(request).data_key, form_key)
+    ).delete()
 
 
 # ---------------------------------------------------------------- one submit per form
@@ -259,10 +277,16 @@ def submitted(request: HttpRequest) -> str | None:
     token = _token(request)
     if token is None:
         return None
-    return SubmitToken.objects.filter(owner=request.user, token=token).values_list("target", flat=True).first()
+    return (
+        SubmitToken.objects.filter(owner=request.user, token=token)
+        .values_list("target", flat=True)
+        .first()
+    )
 
 
-def submit_once(request: HttpRequest, create: Callable[[], str], *, draft: str | None = None) -> str:
+def submit_once(
+    request: HttpRequest, create: Callable[[], str], *, draft: str | None = None
+) -> str:
     """Run `create` (which stores the record and returns the address to go to next) once
     per form instance. A repeated POST with the same `submit_token` gets the first
     address back and stores nothing. The draft named by `draft` is deleted in the same
@@ -304,7 +328,11 @@ class FormRef:
     return_url: str
 
     def sign(self) -> str:
-        return signing.dumps({"k": self.form_key, "o": self.owner, "u": self.return_url}, salt=_SIGN_SALT, compress=True)
+        return signing.dumps(
+            {"k": self.form_key, "o": self.owner, "u": self.return_url},
+            salt=_SIGN_SALT,
+            compress=True,
+        )
 
 
 def unsign(token: str) -> FormRef | None:
@@ -335,7 +363,9 @@ class FormState:
         return self.draft.initial() if self.draft else {}
 
 
-def form_state(request: HttpRequest, form_key: str, return_url: str, field_names: Iterable[str]) -> FormState:
+def form_state(
+    request: HttpRequest, form_key: str, return_url: str, field_names: Iterable[str]
+) -> FormState:
     draft = load(request, form_key)
     ref = FormRef(form_key, str(request.user.pk), return_url)
     return FormState(ref, draft.version if draft else 0, tuple(field_names), draft)
@@ -344,17 +374,30 @@ def form_state(request: HttpRequest, form_key: str, return_url: str, field_names
 # ---------------------------------------------------------------- after a session ended
 
 
-def stash(request: HttpRequest, response: HttpResponse, ref: FormRef, fields: Fields, replace: list[str] | None, version: int) -> None:
+def stash(
+    request: HttpRequest,
+    response: HttpResponse,
+    ref: FormRef,
+    fields: Fields,
+    replace: list[str] | None,
+    version: int,
+) -> None:
     """Keep text that arrived after the session ended, until the person logs in again in
     this browser. The text is sealed with a fresh key that lives only in an HttpOnly
     cookie; the (anonymous) session in the database holds only the sealed text. Logging
     out, the quick exit or closing the browser makes it unreadable."""
     key = crypto.new_key()
     content = {"ref": ref.sign(), "fields": fields, "replace": replace, "version": version}
-    sealed = crypto.seal(key, json.dumps(content).encode(), crypto.wrap_aad(ref.owner, "draft-stash"))
+    sealed = crypto.seal(
+        key, json.dumps(content).encode(), crypto.wrap_aad(ref.owner, "draft-stash")
+    )
     request.session[_STASH] = base64.b64encode(sealed).decode()
     response.set_cookie(
-        STASH_COOKIE, base64.urlsafe_b64encode(key).decode(), httponly=True, secure=settings.BEHIND_TLS, samesite="Lax"
+        STASH_COOKIE,
+        base64.urlsafe_b64encode(key).decode(),
+        httponly=True,
+        secure=settings.BEHIND_TLS,
+        samesite="Lax",
     )
 
 
@@ -365,7 +408,9 @@ def take_stash(request: HttpRequest) -> tuple[FormRef, Fields, list[str] | None,
         return None
     try:
         plain = crypto.open_sealed(
-            base64.urlsafe_b64decode(cookie.encode()), base64.b64decode(sealed), crypto.wrap_aad(request.user.pk, "draft-stash")
+            base64.urlsafe_b64decode(cookie.encode()),
+            base64.b64decode(sealed),
+            crypto.wrap_aad(request.user.pk, "draft-stash"),
         )
     except (ValueError, crypto.VaultError):
         return None

@@ -33,7 +33,8 @@ from gezien.vault import person
 
 def _too_long(request: HttpRequest, ref: FormRef, error: TooLong, fields: Fields) -> HttpResponse:
     return render(
-        request, "drafts/too_long.html",
+        request,
+        "drafts/too_long.html",
         {"message": too_long_message(error), "back": ref.return_url, "shown": shown(ref, fields)},
         status=413,
     )
@@ -41,7 +42,13 @@ def _too_long(request: HttpRequest, ref: FormRef, error: TooLong, fields: Fields
 
 def _bad(request: HttpRequest) -> HttpResponse:
     if wants_json(request):
-        return JsonResponse({"status": "invalid", "message": _("This page is too old. Reload it; your saved text comes back.")}, status=400)
+        return JsonResponse(
+            {
+                "status": "invalid",
+                "message": _("This page is too old. Reload it; your saved text comes back."),
+            },
+            status=400,
+        )
     return render(request, "core/error.html", {"status": 400}, status=400)
 
 
@@ -51,7 +58,11 @@ def save(request: HttpRequest) -> HttpResponse:
     ref = service.unsign(request.POST.get("draft_key", ""))
     if ref is None:
         return _bad(request)
-    fields, replace, version = service.from_post(request.POST), posted_replace(request), posted_version(request)
+    fields, replace, version = (
+        service.from_post(request.POST),
+        posted_replace(request),
+        posted_version(request),
+    )
     if not unlocked_for(request, ref):
         return expired(request, ref, fields, replace, version)
     target = service.submitted(request)
@@ -63,14 +74,22 @@ def save(request: HttpRequest) -> HttpResponse:
         saved = service.save(request, ref.form_key, fields, version, replace)
     except TooLong as error:
         if wants_json(request):
-            return JsonResponse({"status": "too-long", "message": too_long_message(error)}, status=413)
+            return JsonResponse(
+                {"status": "too-long", "message": too_long_message(error)}, status=413
+            )
         return _too_long(request, ref, error, fields)
     except Conflict as conflict:
-        context = conflict_context(request, ref, conflict.mine, conflict.theirs, conflict.theirs.version)
+        context = conflict_context(
+            request, ref, conflict.mine, conflict.theirs, conflict.theirs.version
+        )
         if wants_json(request):
             panel = render_to_string("drafts/conflict_panel.html", context, request)
             return JsonResponse(
-                {"status": "conflict", "message": _("This text was also changed somewhere else. Choose what to keep."), "panel": panel},
+                {
+                    "status": "conflict",
+                    "message": _("This text was also changed somewhere else. Choose what to keep."),
+                    "panel": panel,
+                },
                 status=409,
             )
         return render(request, "drafts/conflict.html", context, status=409)
@@ -150,7 +169,9 @@ def restore(request: HttpRequest) -> HttpResponse:
         try:
             service.save(request, ref.form_key, fields, version, replace)
         except Conflict as conflict:
-            response = conflict_page(request, ref, conflict.mine, conflict.theirs, conflict.theirs.version)
+            response = conflict_page(
+                request, ref, conflict.mine, conflict.theirs, conflict.theirs.version
+            )
         except TooLong:
             response = redirect(ref.return_url)
         else:

@@ -68,12 +68,16 @@ def load(path: Path | str | None = None) -> Catalogue:
     top = data.load(path or DEFAULT_PATH, ("breathing", "exercises"))
     patterns = []
     ids = data.Unique()
-    for row in top.tables("breathing", ("id", *_COUNTS, "name_nl", "name_en", "about_nl", "about_en")):
+    for row in top.tables(
+        "breathing", ("id", *_COUNTS, "name_nl", "name_en", "about_nl", "about_en")
+    ):
         ids.add(row.at_key("id"), row.value("id", data.ident))
         counts = {name: row.value(name, _seconds) for name in _COUNTS}
         if counts["inhale"] < 1 or counts["exhale"] < 1:
             raise row.at_key("inhale").error("breathing in and out take at least 1 second")
-        patterns.append(Pattern(row["id"], **counts, name=row.text_pair("name"), about=row.text_pair("about")))
+        patterns.append(
+            Pattern(row["id"], **counts, name=row.text_pair("name"), about=row.text_pair("about"))
+        )
 
     exercises = []
     ids = data.Unique()
@@ -81,10 +85,22 @@ def load(path: Path | str | None = None) -> Catalogue:
     for row in top.tables("exercises", ("id", *texts, "steps")):
         ids.add(row.at_key("id"), row.value("id", data.choice, EXERCISE_IDS))
         steps = tuple(
-            Step(step.text_pair(), tense=step.get("tense", _seconds) or 0, relax=step.get("relax", _seconds) or 0)
+            Step(
+                step.text_pair(),
+                tense=step.get("tense", _seconds) or 0,
+                relax=step.get("relax", _seconds) or 0,
+            )
             for step in row.tables("steps", ("nl", "en"), ("tense", "relax"))
         )
-        exercises.append(Exercise(row["id"], row.text_pair("title"), row.text_pair("summary"), row.text_pair("intro"), steps))
+        exercises.append(
+            Exercise(
+                row["id"],
+                row.text_pair("title"),
+                row.text_pair("summary"),
+                row.text_pair("intro"),
+                steps,
+            )
+        )
     missing = set(EXERCISE_IDS) - set(ids)
     if missing:
         raise top.at_key("exercises").error(f"missing {', '.join(sorted(missing))}")

@@ -17,9 +17,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
-from django.utils.translation import ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from gezien.accounts.decorators import account_required
@@ -35,20 +34,26 @@ catalogue = functools.cache(data.load)
 BREATHING = "breathing"
 
 
-
-
 class RatingForm(forms.Form):
     before = forms.TypedChoiceField(
         label=gettext_lazy("Before: how upset or overwhelmed do you feel now?"),
-        choices=[(str(n), str(n)) for n in range(11)], coerce=int, widget=forms.RadioSelect,
-        error_messages={"required": gettext_lazy("Choose a number from 0 to 10 for before."),
-                        "invalid_choice": gettext_lazy("Choose a number from 0 to 10.")},
+        choices=[(str(n), str(n)) for n in range(11)],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": gettext_lazy("Choose a number from 0 to 10 for before."),
+            "invalid_choice": gettext_lazy("Choose a number from 0 to 10."),
+        },
     )
     after = forms.TypedChoiceField(
         label=gettext_lazy("After: how upset or overwhelmed do you feel now?"),
-        choices=[(str(n), str(n)) for n in range(11)], coerce=int, widget=forms.RadioSelect,
-        error_messages={"required": gettext_lazy("Choose a number from 0 to 10 for after."),
-                        "invalid_choice": gettext_lazy("Choose a number from 0 to 10.")},
+        choices=[(str(n), str(n)) for n in range(11)],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": gettext_lazy("Choose a number from 0 to 10 for after."),
+            "invalid_choice": gettext_lazy("Choose a number from 0 to 10."),
+        },
     )
 
 
@@ -65,13 +70,21 @@ def _name(exercise_id: str, variant: str = "") -> str:
 
 def breathing_steps(pattern: data.Pattern) -> list[str]:
     """The breathing exercise as plain steps, made from the pattern's numbers."""
-    steps = [_("Sit or lie down in a way that feels good. You may close your eyes, but you do not have to."),
-             _("Breathe in through your nose while you count slowly to %(n)d.") % {"n": pattern.inhale}]
+    steps = [
+        _(
+            "Sit or lie down in a way that feels good. You may close your eyes, but you do not have to."
+        ),
+        _("Breathe in through your nose while you count slowly to %(n)d.") % {"n": pattern.inhale},
+    ]
     if pattern.hold:
         steps.append(_("Hold your breath and count to %(n)d.") % {"n": pattern.hold})
-    steps.append(_("Breathe out slowly through your mouth while you count to %(n)d.") % {"n": pattern.exhale})
+    steps.append(
+        _("Breathe out slowly through your mouth while you count to %(n)d.") % {"n": pattern.exhale}
+    )
     if pattern.pause:
-        steps.append(_("Wait before you breathe in again, and count to %(n)d.") % {"n": pattern.pause})
+        steps.append(
+            _("Wait before you breathe in again, and count to %(n)d.") % {"n": pattern.pause}
+        )
     steps.append(_("Do this five to ten times. Do you feel dizzy? Then breathe as usual again."))
     return steps
 
@@ -80,11 +93,27 @@ def breathing_steps(pattern: data.Pattern) -> list[str]:
 def index(request: HttpRequest) -> HttpResponse:
     cat = catalogue()
     items = [
-        {"url": reverse("exercises:breathing"), "title": _("Calm breathing"),
-         "summary": _("Breathe in a steady rhythm, with a moving circle or with counting. Helps your body to calm down.")},
-        *[{"url": reverse(f"exercises:{e.id}"), "title": e.title.get(), "summary": e.summary.get()} for e in cat.exercises],
+        {
+            "url": reverse("exercises:breathing"),
+            "title": _("Calm breathing"),
+            "summary": _(
+                "Breathe in a steady rhythm, with a moving circle or with counting. Helps your body to calm down."
+            ),
+        },
+        *[
+            {
+                "url": reverse(f"exercises:{e.id}"),
+                "title": e.title.get(),
+                "summary": e.summary.get(),
+            }
+            for e in cat.exercises
+        ],
     ]
-    return render(request, "exercises/index.html", {"items": items, "logged_in": person.unlocked(request) is not None})
+    return render(
+        request,
+        "exercises/index.html",
+        {"items": items, "logged_in": person.unlocked(request) is not None},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -92,21 +121,28 @@ def exercise(request: HttpRequest, exercise_id: str) -> HttpResponse:
     cat = catalogue()
     pattern = None
     if exercise_id == BREATHING:
-        pattern = cat.pattern(request.POST.get("pattern") or request.GET.get("patroon", "")) or cat.patterns[0]
+        pattern = (
+            cat.pattern(request.POST.get("pattern") or request.GET.get("patroon", ""))
+            or cat.patterns[0]
+        )
         context: dict[str, Any] = {
             "title": _("Calm breathing"),
             "intro": pattern.about.get(),
             "steps": [{"text": text} for text in breathing_steps(pattern)],
             "pattern": pattern,
-            "patterns": [{"id": p.id, "name": p.name.get(), "current": p == pattern} for p in cat.patterns],
+            "patterns": [
+                {"id": p.id, "name": p.name.get(), "current": p == pattern} for p in cat.patterns
+            ],
         }
     else:
         item = cat.exercise(exercise_id)
         context = {
             "title": item.title.get(),
             "intro": item.intro.get(),
-            "steps": [{"text": step.text.get(), "tense": step.tense, "relax": step.relax}
-                      for step in item.steps],
+            "steps": [
+                {"text": step.text.get(), "tense": step.tense, "relax": step.relax}
+                for step in item.steps
+            ],
             "timer": any(step.tense for step in item.steps),
         }
     me = person.unlocked(request)
@@ -122,11 +158,18 @@ def exercise(request: HttpRequest, exercise_id: str) -> HttpResponse:
                 rating = ExerciseRating(owner=request.user)
                 rating.seal_content(
                     me.data_key,
-                    {"exercise": exercise_id, "variant": variant, "before": before, "after": after,
-                     "date": timezone.localdate().isoformat()},
+                    {
+                        "exercise": exercise_id,
+                        "variant": variant,
+                        "before": before,
+                        "after": after,
+                        "date": timezone.localdate().isoformat(),
+                    },
                 )
                 rating.save()
-                messages.success(request, _result_message(result) + " " + _("Your numbers are saved."))
+                messages.success(
+                    request, _result_message(result) + " " + _("Your numbers are saved.")
+                )
                 return request.path + (f"?patroon={variant}" if variant else "")
 
             return redirect(drafts.submit_once(request, store))
@@ -154,7 +197,12 @@ def _result_message(result: dict[str, int] | None) -> str:
     if result["change"] < 0:
         return _("Your distress went from %(before)d to %(after)d. It went down.") % numbers
     if result["change"] > 0:
-        return _("Your distress went from %(before)d to %(after)d. This time it did not help; that happens. Maybe another exercise fits better now.") % numbers
+        return (
+            _(
+                "Your distress went from %(before)d to %(after)d. This time it did not help; that happens. Maybe another exercise fits better now."
+            )
+            % numbers
+        )
     return _("Your distress stayed at %(before)d.") % numbers
 
 
@@ -175,7 +223,12 @@ def breathing_css(request: HttpRequest) -> HttpResponse:
             f"{full}% {{ transform: scale(1); }} {shrink}% {{ transform: scale(0.45); }} 100% {{ transform: scale(0.45); }} }}\n"
             f".{name} .breath-circle {{ animation-name: {name}; animation-duration: {total}s; }}\n"
         )
-        phases = [("in", 0, grow), ("hold", grow, full), ("out", full, shrink), ("pause", shrink, 100)]
+        phases = [
+            ("in", 0, grow),
+            ("hold", grow, full),
+            ("out", full, shrink),
+            ("pause", shrink, 100),
+        ]
         for phase, start, end in phases:
             if start == end:
                 continue
@@ -192,7 +245,9 @@ def what_helps_rows(me: Person) -> list[dict[str, Any]]:
     the biggest drop first."""
     grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for rating in me.records(ExerciseRating):
-        grouped[(rating.content["exercise"], rating.content.get("variant", ""))].append(rating.content)
+        grouped[(rating.content["exercise"], rating.content.get("variant", ""))].append(
+            rating.content
+        )
     rows = []
     for (exercise_id, variant), ratings in grouped.items():
         rows.append(
@@ -216,7 +271,7 @@ def what_helps(request: HttpRequest) -> HttpResponse:
 
 
 def summary_section(me: Person) -> summary.Section | None:
-    """"What helps me" as a part the person may add to the summary for a professional."""
+    """ "What helps me" as a part the person may add to the summary for a professional."""
     rows = what_helps_rows(me)
     if not rows:
         return None
@@ -227,7 +282,12 @@ def summary_section(me: Person) -> summary.Section | None:
                 "done %(times)d time; distress on average %(before)s before and %(after)s after (0–10)",
                 "done %(times)d times; distress on average %(before)s before and %(after)s after (0–10)",
                 row["times"],
-            ) % {**row, "before": number_format(row["before"], 1), "after": number_format(row["after"], 1)},
+            )
+            % {
+                **row,
+                "before": number_format(row["before"], 1),
+                "after": number_format(row["after"], 1),
+            },
         )
         for row in rows
     )

@@ -39,9 +39,9 @@ class Entry:
 
 def is_empty(content: dict[str, Any]) -> bool:
     """True when nothing but the date and time is filled in."""
-    return not any(content.get(name) for name in TEXT_FIELDS + LIST_FIELDS + ("words", "quadrant")) and all(
-        content.get(name) is None for name in SCALE_FIELDS
-    )
+    return not any(
+        content.get(name) for name in TEXT_FIELDS + LIST_FIELDS + ("words", "quadrant")
+    ) and all(content.get(name) is None for name in SCALE_FIELDS)
 
 
 def chosen_day(content: dict[str, Any]) -> date | None:
@@ -145,9 +145,11 @@ def search(entries: Iterable[Entry], query: str, names: Callable[[Entry], str]) 
             hits.append(
                 Hit(
                     entry,
-                    ("…" if at > SNIPPET else "") + text[max(0, at - SNIPPET) : at].replace("\n", " "),
+                    ("…" if at > SNIPPET else "")
+                    + text[max(0, at - SNIPPET) : at].replace("\n", " "),
                     text[at:end],
-                    text[end : end + SNIPPET].replace("\n", " ") + ("…" if end + SNIPPET < len(text) else ""),
+                    text[end : end + SNIPPET].replace("\n", " ")
+                    + ("…" if end + SNIPPET < len(text) else ""),
                 )
             )
     hits.sort(key=lambda hit: (hit.entry.day, hit.entry.time), reverse=True)
@@ -220,8 +222,14 @@ def patterns(entries: Sequence[Entry], period: str, today: date, vocab: Vocabula
     result.placed = sum(cells.values())
     result.quadrants = dict(quadrants)
     result.words = [
-        (word_id, count, round(mean(word_intensities[word_id]), 1) if word_intensities[word_id] else None)
-        for word_id, count in sorted(word_counts.items(), key=lambda item: (-item[1], item[0]))[:TOP_WORDS]
+        (
+            word_id,
+            count,
+            round(mean(word_intensities[word_id]), 1) if word_intensities[word_id] else None,
+        )
+        for word_id, count in sorted(word_counts.items(), key=lambda item: (-item[1], item[0]))[
+            :TOP_WORDS
+        ]
     ]
     result.helpers = sorted(helper_counts.items(), key=lambda item: (-item[1], item[0]))
     result.helped.sort(reverse=True)
@@ -242,7 +250,9 @@ def _buckets(entries: Sequence[Entry], start: date, end: date, by_week: bool) ->
     step = timedelta(days=7 if by_week else 1)
     while current <= end:
         items = grouped.get(current, [])
-        values = [w["intensity"] for e in items for w in e.words() if w.get("intensity") is not None]
+        values = [
+            w["intensity"] for e in items for w in e.words() if w.get("intensity") is not None
+        ]
         buckets.append(
             Bucket(
                 start=max(current, start),

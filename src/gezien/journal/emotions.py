@@ -127,7 +127,9 @@ def _sign(value: int) -> int:
 
 def _is_scale_value(value: object) -> bool:
     # bool is a subclass of int, but `true` is never a place on the map.
-    return isinstance(value, int) and not isinstance(value, bool) and SCALE_MIN <= value <= SCALE_MAX
+    return (
+        isinstance(value, int) and not isinstance(value, bool) and SCALE_MIN <= value <= SCALE_MAX
+    )
 
 
 def words_in(vocab: Vocabulary, quadrant: str) -> list[Word]:
@@ -184,16 +186,28 @@ def load(path: Path | str | None = None) -> Vocabulary:
     top = data.load(path or DEFAULT_PATH, ("quadrants", "body_areas", "sensations", "words"))
 
     quadrant_tables = top.tables("quadrants", _NAMED + ("description_nl", "description_en"))
-    quadrants = _named(quadrant_tables, lambda row, name: Quadrant(
-        data.choice(row.at_key("id"), row["id"], tuple(QUADRANT_SIDES)), name, row.text_pair("description")))
+    quadrants = _named(
+        quadrant_tables,
+        lambda row, name: Quadrant(
+            data.choice(row.at_key("id"), row["id"], tuple(QUADRANT_SIDES)),
+            name,
+            row.text_pair("description"),
+        ),
+    )
     missing = set(QUADRANT_SIDES) - {q.id for q in quadrants}
     if missing:
         raise top.at_key("quadrants").error(f"missing {', '.join(sorted(missing))}")
-    body_areas = _named(top.tables("body_areas", _NAMED), lambda row, name: BodyArea(row["id"], name))
-    sensations = _named(top.tables("sensations", _NAMED), lambda row, name: Sensation(row["id"], name))
+    body_areas = _named(
+        top.tables("body_areas", _NAMED), lambda row, name: BodyArea(row["id"], name)
+    )
+    sensations = _named(
+        top.tables("sensations", _NAMED), lambda row, name: Sensation(row["id"], name)
+    )
     sensation_ids = {s.id for s in sensations}
-    words = _named(top.tables("words", _WORD_FIELDS, ("quadrant",)),
-                   lambda row, name: _read_word(row, name, sensation_ids))
+    words = _named(
+        top.tables("words", _WORD_FIELDS, ("quadrant",)),
+        lambda row, name: _read_word(row, name, sensation_ids),
+    )
     _check_counts(top.at_key("words"), words)
     return Vocabulary(body_areas, sensations, words, quadrants)
 
@@ -253,4 +267,6 @@ def _check_counts(at: data.At, words: tuple[Word, ...]) -> None:
     for quadrant in QUADRANT_SIDES:
         count = sum(1 for w in words if quadrant_of(w) == quadrant)
         if count < MIN_WORDS_PER_QUADRANT:
-            raise at.error(f"quadrant {quadrant} has {count} words, needs at least {MIN_WORDS_PER_QUADRANT}")
+            raise at.error(
+                f"quadrant {quadrant} has {count} words, needs at least {MIN_WORDS_PER_QUADRANT}"
+            )

@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from gezien.lib.text import current_language
 from django.utils.translation import gettext_lazy as _
 
 from gezien.drafts import service as drafts
@@ -22,6 +21,7 @@ from gezien.journal import emotions
 from gezien.journal import helpers as helper_list
 from gezien.journal.content import LIST_FIELDS, SCALE_FIELDS, TEXT_FIELDS, Entry, chosen_day
 from gezien.journal.models import JournalEntry
+from gezien.lib.text import current_language
 from gezien.vault.person import Person
 
 NEW = "journal:new"
@@ -94,7 +94,9 @@ def opened(record: JournalEntry, key: bytes) -> Entry:
 
 
 def _entry(record: JournalEntry, content: dict[str, Any]) -> Entry:
-    return Entry(str(record.pk), chosen_day(content) or timezone.localtime(record.created_at).date(), content)
+    return Entry(
+        str(record.pk), chosen_day(content) or timezone.localtime(record.created_at).date(), content
+    )
 
 
 def all_entries(person: Person) -> list[Entry]:
@@ -140,7 +142,10 @@ def parts(content: dict[str, Any]) -> list[tuple[str, SafeString]]:
         return conditional_escape(", ".join(names_of(kind, ids)))
 
     add(_("What happened"), text("happened"))
-    body = [names("body_areas", content.get("body_areas") or []), names("sensations", content.get("sensations") or [])]
+    body = [
+        names("body_areas", content.get("body_areas") or []),
+        names("sensations", content.get("sensations") or []),
+    ]
     add(_("In my body"), mark_safe(": ".join(piece for piece in body if piece)), text("body_note"))
     feel = []
     if content.get("quadrant"):
@@ -152,7 +157,9 @@ def parts(content: dict[str, Any]) -> list[tuple[str, SafeString]]:
     add(_("How it feels"), mark_safe(" · ".join(feel)))
     words = content.get("words") or []
     felt = [
-        format_html("{} ({}/10)", name_, w["intensity"]) if w.get("intensity") is not None else conditional_escape(name_)
+        format_html("{} ({}/10)", name_, w["intensity"])
+        if w.get("intensity") is not None
+        else conditional_escape(name_)
         for w, name_ in zip(words, names_of("words", [w["id"] for w in words]))
     ]
     add(_("Words for the feeling"), mark_safe(", ".join(felt)), text("feeling_note"))
@@ -197,7 +204,7 @@ def as_fields(content: dict[str, Any]) -> drafts.Fields:
 
 def field_label(field_name: str) -> str | None:
     if field_name.startswith(INTENSITY):
-        word_id = field_name[len(INTENSITY):]
+        word_id = field_name[len(INTENSITY) :]
         if word_id not in word_names():
             return None
         return _("How strong: %(word)s") % {"word": word_names()[word_id]}
@@ -231,7 +238,11 @@ def entry_key(entry_id: object) -> str:
 
 def export_section(person: Person) -> list[dict[str, Any]]:
     return [
-        {"id": str(o.record.pk), "created_at": o.record.created_at.isoformat(),
-         "updated_at": o.record.updated_at.isoformat(), **o.content}
+        {
+            "id": str(o.record.pk),
+            "created_at": o.record.created_at.isoformat(),
+            "updated_at": o.record.updated_at.isoformat(),
+            **o.content,
+        }
         for o in person.records(JournalEntry)
     ]

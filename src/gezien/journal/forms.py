@@ -10,15 +10,17 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
-from gezien.lib.text import current_language
 from django.utils.translation import gettext_lazy as _
 
 from gezien.drafts.service import clean_text
 from gezien.journal import entries
 from gezien.journal.content import SCALE_FIELDS, TEXT_FIELDS, derived_quadrant, is_empty
 from gezien.journal.entries import INTENSITY, LABELS, MAX_TEXT, name
+from gezien.lib.text import current_language
 
-TOO_LONG = _("This is longer than %(limit_value)s characters (it has %(show_value)s). Make it shorter, or split it over two entries.")
+TOO_LONG = _(
+    "This is longer than %(limit_value)s characters (it has %(show_value)s). Make it shorter, or split it over two entries."
+)
 SCALE_ENDS = {
     "pleasantness": {-5: _("very unpleasant"), 0: _("neutral"), 5: _("very pleasant")},
     "energy": {-5: _("very little energy"), 0: _("in between"), 5: _("very much energy")},
@@ -35,7 +37,9 @@ class TextField(forms.CharField):
             required=False,
             max_length=MAX_TEXT,
             error_messages={"max_length": TOO_LONG},
-            widget=forms.Textarea(attrs={"rows": rows, "autocomplete": "off", "dir": "auto", "spellcheck": "true"}),
+            widget=forms.Textarea(
+                attrs={"rows": rows, "autocomplete": "off", "dir": "auto", "spellcheck": "true"}
+            ),
             **kwargs,
         )
         # The browser would cut pasted text at maxlength without a word; the server says why.
@@ -52,10 +56,21 @@ class TextField(forms.CharField):
 
 def _scale(field_name: str) -> forms.TypedChoiceField:
     ends = SCALE_ENDS[field_name]
-    choices = [(str(v), f"{v:+d}".replace("+0", "0").replace("-", "−") + (f": {ends[v]}" if v in ends else "")) for v in range(-5, 6)]
+    choices = [
+        (
+            str(v),
+            f"{v:+d}".replace("+0", "0").replace("-", "−") + (f": {ends[v]}" if v in ends else ""),
+        )
+        for v in range(-5, 6)
+    ]
     return forms.TypedChoiceField(
-        label=LABELS[field_name], choices=choices, coerce=int, empty_value=None, required=False,
-        widget=forms.RadioSelect, error_messages={"invalid_choice": OUT_OF_SCALE},
+        label=LABELS[field_name],
+        choices=choices,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": OUT_OF_SCALE},
     )
 
 
@@ -64,7 +79,10 @@ def _intensity(word_name: str) -> forms.IntegerField:
     # choices per field on every request cost more than the rest of the form.
     return forms.IntegerField(
         label=_("How strong is “%(word)s”? (0 to 10)") % {"word": word_name},
-        min_value=0, max_value=10, required=False, widget=forms.Select,
+        min_value=0,
+        max_value=10,
+        required=False,
+        widget=forms.Select,
         error_messages={key: OUT_OF_SCALE for key in ("invalid", "min_value", "max_value")},
     )
 
@@ -79,8 +97,11 @@ def _strength_fields(language: str | None) -> dict[str, forms.IntegerField]:
 
 def _many(field_name: str, items: Iterable[Any]) -> forms.MultipleChoiceField:
     return forms.MultipleChoiceField(
-        label=LABELS[field_name], choices=[(item.id, name(item)) for item in items], required=False,
-        widget=forms.CheckboxSelectMultiple, error_messages={"invalid_choice": OUT_OF_SCALE},
+        label=LABELS[field_name],
+        choices=[(item.id, name(item)) for item in items],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": OUT_OF_SCALE},
     )
 
 
@@ -89,8 +110,14 @@ class EntryForm(forms.Form):
     not count: the date is filled in for you). `only` keeps a subset of the fields (a
     step of the guided path); `word_ids` limits the words offered (the suggestions)."""
 
-    def __init__(self, *args: Any, only: Iterable[str] | None = None, word_ids: Iterable[str] | None = None,
-                 require_something: bool = True, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        only: Iterable[str] | None = None,
+        word_ids: Iterable[str] | None = None,
+        require_something: bool = True,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         vocab = entries.vocabulary()
         self.require_something = require_something
@@ -106,12 +133,15 @@ class EntryForm(forms.Form):
         self.fields.update(
             {
                 "date": forms.DateField(
-                    label=LABELS["date"], required=False,
+                    label=LABELS["date"],
+                    required=False,
                     widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                     error_messages={"invalid": _("Enter a date like 24-11-2026.")},
                 ),
                 "time": forms.TimeField(
-                    label=LABELS["time"], required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+                    label=LABELS["time"],
+                    required=False,
+                    widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
                     error_messages={"invalid": _("Enter a time like 14:30.")},
                 ),
                 "happened": TextField(LABELS["happened"], rows=5),
@@ -119,15 +149,20 @@ class EntryForm(forms.Form):
                 "sensations": _many("sensations", vocab.sensations),
                 "body_note": TextField(LABELS["body_note"], rows=2),
                 "quadrant": forms.ChoiceField(
-                    label=LABELS["quadrant"], required=False, widget=forms.RadioSelect,
+                    label=LABELS["quadrant"],
+                    required=False,
+                    widget=forms.RadioSelect,
                     choices=[(q.id, name(q)) for q in vocab.quadrants] + [("", _("I don’t know"))],
                     error_messages={"invalid_choice": OUT_OF_SCALE},
                 ),
                 "pleasantness": _scale("pleasantness"),
                 "energy": _scale("energy"),
                 "words": forms.MultipleChoiceField(
-                    label=LABELS["words"], choices=[(w.id, name(w)) for w in words], required=False,
-                    widget=forms.CheckboxSelectMultiple, error_messages={"invalid_choice": OUT_OF_SCALE},
+                    label=LABELS["words"],
+                    choices=[(w.id, name(w)) for w in words],
+                    required=False,
+                    widget=forms.CheckboxSelectMultiple,
+                    error_messages={"invalid_choice": OUT_OF_SCALE},
                 ),
                 **strengths,
                 "feeling_note": TextField(LABELS["feeling_note"], rows=2),
@@ -140,12 +175,16 @@ class EntryForm(forms.Form):
         )
         if keep is not None:
             for field_name in list(self.fields):
-                if field_name not in keep and not (field_name.startswith(INTENSITY) and "words" in keep):
+                if field_name not in keep and not (
+                    field_name.startswith(INTENSITY) and "words" in keep
+                ):
                     del self.fields[field_name]
 
     def clean_date(self) -> date | None:
         value = self.cleaned_data.get("date")
-        if value is not None and not date(1900, 1, 1) <= value <= timezone.localdate() + timedelta(days=1):
+        if value is not None and not date(1900, 1, 1) <= value <= timezone.localdate() + timedelta(
+            days=1
+        ):
             raise forms.ValidationError(_("Choose a date between 1900 and today."))
         return value
 
@@ -153,7 +192,9 @@ class EntryForm(forms.Form):
         cleaned = super().clean()
         if self.require_something and not self.errors and is_empty(self.content()):
             raise forms.ValidationError(
-                _("Fill in at least one part. Every part is optional, but an empty entry cannot be saved.")
+                _(
+                    "Fill in at least one part. Every part is optional, but an empty entry cannot be saved."
+                )
             )
         return cleaned
 
@@ -171,7 +212,8 @@ class EntryForm(forms.Form):
             "quadrant": data.get("quadrant") or derived_quadrant(pleasantness, energy),
             **{field_name: data.get(field_name) for field_name in SCALE_FIELDS},
             "words": [
-                {"id": word_id, "intensity": data.get(f"{INTENSITY}{word_id}")} for word_id in data.get("words") or []
+                {"id": word_id, "intensity": data.get(f"{INTENSITY}{word_id}")}
+                for word_id in data.get("words") or []
             ],
             "helpers": data.get("helpers") or [],
         }

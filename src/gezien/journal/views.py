@@ -20,8 +20,8 @@ from django.views.decorators.http import require_http_methods
 
 from gezien.accounts.decorators import account_required
 from gezien.drafts import service as drafts
-from gezien.drafts.service import Conflict, TooLong
 from gezien.drafts.pages import conflict_page, keep_words_on_expiry, too_long_message
+from gezien.drafts.service import Conflict, TooLong
 from gezien.journal import content, entries, word_list
 from gezien.journal.emotions import suggest, words_in
 from gezien.journal.entries import NEW, entry_key
@@ -92,7 +92,9 @@ def overview(request: HttpRequest) -> HttpResponse:
         "journal/overview.html",
         {
             "month": month,
-            "days": [(day, [entries.shown(e) for e in items]) for day, items in content.by_day(shown)],
+            "days": [
+                (day, [entries.shown(e) for e in items]) for day, items in content.by_day(shown)
+            ],
             "months": month_list,
             "newer": newer[-1] if newer else None,
             "older": older[0] if older else None,
@@ -102,7 +104,9 @@ def overview(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _chosen_month(request: HttpRequest, everything: list[content.Entry], month_list: list[tuple[date, int]]) -> date:
+def _chosen_month(
+    request: HttpRequest, everything: list[content.Entry], month_list: list[tuple[date, int]]
+) -> date:
     wanted = request.GET.get("stukje")
     for entry in everything:
         if entry.id == wanted:
@@ -136,7 +140,13 @@ def _submit_new(request: HttpRequest, step_form: EntryForm, invalid) -> HttpResp
         if not step_form.is_valid():
             raise Invalid(step_form)
         try:
-            saved = drafts.save(request, NEW, drafts.from_post(request.POST), _version(request, "draft_version") or 0, names)
+            saved = drafts.save(
+                request,
+                NEW,
+                drafts.from_post(request.POST),
+                _version(request, "draft_version") or 0,
+                names,
+            )
         except TooLong as error:
             step_form.add_error(None, too_long_message(error))
             raise Invalid(step_form) from None
@@ -146,7 +156,9 @@ def _submit_new(request: HttpRequest, step_form: EntryForm, invalid) -> HttpResp
                 step_form.add_error(None, error)
             for field_name, errors in full.errors.items():
                 if field_name != "__all__" and field_name not in step_form.fields:
-                    step_form.add_error(None, f"{full.fields[field_name].label}: {' '.join(errors)}")
+                    step_form.add_error(
+                        None, f"{full.fields[field_name].label}: {' '.join(errors)}"
+                    )
             raise Invalid(step_form)
         record = JournalEntry(owner=request.user)
         record.seal_content(person.of(request).data_key, full.content())
@@ -159,7 +171,9 @@ def _submit_new(request: HttpRequest, step_form: EntryForm, invalid) -> HttpResp
     except Invalid as problem:
         return invalid(problem.form)
     except Conflict as conflict:
-        return conflict_page(request, _ref(request, NEW), conflict.mine, conflict.theirs, conflict.theirs.version)
+        return conflict_page(
+            request, _ref(request, NEW), conflict.mine, conflict.theirs, conflict.theirs.version
+        )
 
 
 def _ref(request: HttpRequest, key: str) -> drafts.FormRef:
@@ -171,11 +185,20 @@ def _quadrant_groups(form: EntryForm) -> list[dict[str, Any]]:
     groups = []
     for quadrant in vocab.quadrants:
         rows = word_list.rows(form, words_in(vocab, quadrant.id))
-        groups.append({"quadrant": quadrant, "name": entries.name(quadrant), "rows": rows, "open": any(r["checked"] for r in rows)})
+        groups.append(
+            {
+                "quadrant": quadrant,
+                "name": entries.name(quadrant),
+                "rows": rows,
+                "open": any(r["checked"] for r in rows),
+            }
+        )
     return groups
 
 
-def _plain(request: HttpRequest, form: EntryForm, state: drafts.FormState | None, **extra: Any) -> HttpResponse:
+def _plain(
+    request: HttpRequest, form: EntryForm, state: drafts.FormState | None, **extra: Any
+) -> HttpResponse:
     return render(
         request,
         "journal/entry_form.html",
@@ -202,7 +225,10 @@ def _posted_state(request: HttpRequest, key: str, form: EntryForm, *extra: str) 
     """The draft state of a page shown again after a POST: same form instance (token),
     the version the page had."""
     return drafts.FormState(
-        _ref(request, key), _version(request, "draft_version") or 0, tuple(_names(form, *extra)), None,
+        _ref(request, key),
+        _version(request, "draft_version") or 0,
+        tuple(_names(form, *extra)),
+        None,
         submit_token=request.POST.get("submit_token", ""),
     )
 
@@ -211,15 +237,30 @@ def _posted_state(request: HttpRequest, key: str, form: EntryForm, *extra: str) 
 
 
 STEPS = (
-    {"name": "body", "url": "journal:step-body", "fields": ("body_areas", "sensations", "body_note"),
-     "title": gettext_lazy("What do you notice in your body?")},
-    {"name": "map", "url": "journal:step-map", "fields": ("pleasantness", "energy"),
-     "title": gettext_lazy("Pleasant or unpleasant, and how much energy?")},
-    {"name": "words", "url": "journal:step-words", "fields": ("words", "feeling_note"),
-     "title": gettext_lazy("Which words fit?")},
-    {"name": "rest", "url": "journal:step-rest",
-     "fields": ("date", "time", "happened", "thoughts", "needs", "did", "helpers", "helped"),
-     "title": gettext_lazy("What else do you want to write down?")},
+    {
+        "name": "body",
+        "url": "journal:step-body",
+        "fields": ("body_areas", "sensations", "body_note"),
+        "title": gettext_lazy("What do you notice in your body?"),
+    },
+    {
+        "name": "map",
+        "url": "journal:step-map",
+        "fields": ("pleasantness", "energy"),
+        "title": gettext_lazy("Pleasant or unpleasant, and how much energy?"),
+    },
+    {
+        "name": "words",
+        "url": "journal:step-words",
+        "fields": ("words", "feeling_note"),
+        "title": gettext_lazy("Which words fit?"),
+    },
+    {
+        "name": "rest",
+        "url": "journal:step-rest",
+        "fields": ("date", "time", "happened", "thoughts", "needs", "did", "helpers", "helped"),
+        "title": gettext_lazy("What else do you want to write down?"),
+    },
 )
 SUGGESTIONS = 12
 
@@ -255,17 +296,29 @@ def step(request: HttpRequest, number: int) -> HttpResponse:
     word_ids, spot = _suggested(draft) if current["name"] == "words" else (None, True)
 
     def make(data: QueryDict | None = None, **kwargs: Any) -> EntryForm:
-        return EntryForm(data, only=current["fields"], word_ids=word_ids, require_something=False, **kwargs)
+        return EntryForm(
+            data, only=current["fields"], word_ids=word_ids, require_something=False, **kwargs
+        )
 
     def show(form: EntryForm, state: drafts.FormState) -> HttpResponse:
         vocab = entries.vocabulary()
-        rows = word_list.rows(form, [w for i in word_ids for w in vocab.words if w.id == i]) if word_ids else []
+        rows = (
+            word_list.rows(form, [w for i in word_ids for w in vocab.words if w.id == i])
+            if word_ids
+            else []
+        )
         return render(
             request,
             "journal/step.html",
             {
-                "form": form, "draft_state": state, "step": current, "number": number, "steps": len(STEPS),
-                "rows": rows, "spot": spot, "so_far": _so_far(draft) if current["name"] == "rest" else None,
+                "form": form,
+                "draft_state": state,
+                "step": current,
+                "number": number,
+                "steps": len(STEPS),
+                "rows": rows,
+                "spot": spot,
+                "so_far": _so_far(draft) if current["name"] == "rest" else None,
                 "quadrants": vocab.quadrants,
             },
         )
@@ -277,9 +330,21 @@ def step(request: HttpRequest, number: int) -> HttpResponse:
             return _submit_new(request, form, lambda invalid: show(invalid, state))
         if form.is_valid():
             try:
-                drafts.save(request, NEW, drafts.from_post(request.POST), _version(request, "draft_version") or 0, _names(form))
+                drafts.save(
+                    request,
+                    NEW,
+                    drafts.from_post(request.POST),
+                    _version(request, "draft_version") or 0,
+                    _names(form),
+                )
             except Conflict as conflict:
-                return conflict_page(request, _ref(request, NEW), conflict.mine, conflict.theirs, conflict.theirs.version)
+                return conflict_page(
+                    request,
+                    _ref(request, NEW),
+                    conflict.mine,
+                    conflict.theirs,
+                    conflict.theirs.version,
+                )
             except TooLong as error:
                 form.add_error(None, too_long_message(error))
             else:
@@ -298,7 +363,15 @@ def _so_far(draft: drafts.Saved | None) -> list[tuple[str, str]]:
     if draft is None:
         return []
     shown = []
-    for field_name in ("body_areas", "sensations", "body_note", "pleasantness", "energy", "words", "feeling_note"):
+    for field_name in (
+        "body_areas",
+        "sensations",
+        "body_note",
+        "pleasantness",
+        "energy",
+        "words",
+        "feeling_note",
+    ):
         values = draft.fields.get(field_name)
         if values:
             shown.append((entries.LABELS[field_name], entries.describe(field_name, values)))
@@ -324,7 +397,13 @@ def edit(request: HttpRequest, pk) -> HttpResponse:
         if posted_version is None:
             form.add_error(None, _("This page is too old. Open the entry again."))
         if not form.is_valid():
-            return _plain(request, form, state, record=record, entry_version=request.POST.get("entry_version", ""))
+            return _plain(
+                request,
+                form,
+                state,
+                record=record,
+                entry_version=request.POST.get("entry_version", ""),
+            )
 
         def update() -> str:
             locked = JournalEntry.objects.select_for_update().get(pk=record.pk)
@@ -344,12 +423,23 @@ def edit(request: HttpRequest, pk) -> HttpResponse:
         except EntryChanged as changed:
             mine = {**entries.as_fields(form.content()), "entry_version": [str(changed.version)]}
             theirs = {**entries.as_fields(changed.current), "entry_version": [str(changed.version)]}
-            return conflict_page(request, _ref(request, key), mine, theirs, drafts.current_version(request, key))
+            return conflict_page(
+                request, _ref(request, key), mine, theirs, drafts.current_version(request, key)
+            )
     state = drafts.form_state(request, key, request.path, [*entry_field_names(), "entry_version"])
-    saved = {**entries.as_fields(record.open_content(data_key)), "entry_version": [str(record.version)]}
+    saved = {
+        **entries.as_fields(record.open_content(data_key)),
+        "entry_version": [str(record.version)],
+    }
     initial = state.initial() if state.draft else drafts.Saved(key, saved, 0).initial()
     form = EntryForm(initial=initial)
-    return _plain(request, form, state, record=record, entry_version=initial.get("entry_version", record.version))
+    return _plain(
+        request,
+        form,
+        state,
+        record=record,
+        entry_version=initial.get("entry_version", record.version),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -383,12 +473,20 @@ def search(request: HttpRequest) -> HttpResponse:
         elif len(query) > MAX_QUERY:
             error = _("Search for at most %(n)d characters.") % {"n": MAX_QUERY}
         else:
-            hits = content.search(entries.all_entries(person.of(request)), query, entries.searchable_names)
+            hits = content.search(
+                entries.all_entries(person.of(request)), query, entries.searchable_names
+            )
     return render(
         request,
         "journal/search.html",
-        {"query": query, "error": error, "hits": hits[:MAX_HITS] if hits is not None else None,
-         "count": len(hits) if hits is not None else 0, "max_hits": MAX_HITS, "max_query": MAX_QUERY},
+        {
+            "query": query,
+            "error": error,
+            "hits": hits[:MAX_HITS] if hits is not None else None,
+            "count": len(hits) if hits is not None else 0,
+            "max_hits": MAX_HITS,
+            "max_query": MAX_QUERY,
+        },
         status=400 if error else 200,
     )
 
@@ -399,7 +497,9 @@ def patterns(request: HttpRequest) -> HttpResponse:
     if period not in content.PERIODS:
         period = "maand"
     vocab = entries.vocabulary()
-    found = content.patterns(entries.all_entries(person.of(request)), period, timezone.localdate(), vocab)
+    found = content.patterns(
+        entries.all_entries(person.of(request)), period, timezone.localdate(), vocab
+    )
     words = entries.word_names()
     helper_names = {h.id: entries.name(h) for h in entries.helpers()}
     quadrant_names = {q.id: entries.name(q) for q in vocab.quadrants}
@@ -417,6 +517,8 @@ def patterns(request: HttpRequest) -> HttpResponse:
             "word_chart": charts.bar_chart([(words.get(w, w), n) for w, n, _avg in found.words]),
             "columns": charts.column_chart(found.buckets),
             "helper_rows": [(helper_names.get(h, h), n) for h, n in found.helpers],
-            "helper_chart": charts.bar_chart([(helper_names.get(h, h), n) for h, n in found.helpers]),
+            "helper_chart": charts.bar_chart(
+                [(helper_names.get(h, h), n) for h, n in found.helpers]
+            ),
         },
     )

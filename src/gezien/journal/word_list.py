@@ -13,12 +13,12 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
-from gezien.lib.text import current_language
 from django.utils.translation import gettext as _
 
 from gezien.journal.emotions import Word
 from gezien.journal.entries import INTENSITY
 from gezien.journal.forms import EntryForm
+from gezien.lib.text import current_language
 
 LEVELS = tuple(str(v) for v in range(0, 11))
 
@@ -36,23 +36,48 @@ def rows(form: EntryForm, words) -> list[dict[str, Any]]:
             continue
         field = form[field_name]
         strength = "" if field.value() is None else str(field.value())
-        html = _row(language, word, word.id in chosen, field_name, field.auto_id,
-                    strength if strength in LEVELS else "", tuple(str(error) for error in field.errors))
+        html = _row(
+            language,
+            word,
+            word.id in chosen,
+            field_name,
+            field.auto_id,
+            strength if strength in LEVELS else "",
+            tuple(str(error) for error in field.errors),
+        )
         found.append({"checked": word.id in chosen, "html": html})
     return found
 
 
 @lru_cache(maxsize=4096)
-def _row(language: str, word: Word, checked: bool, field_name: str, field_id: str, strength: str,
-         errors: tuple[str, ...]) -> SafeString:
-    row = {"id": word.id, "name": word.name.get(language), "definition": word.definition.get(language), "checked": checked,
-           "field_name": field_name, "field_id": field_id, "errors": errors, "options": _options(strength)}
+def _row(
+    language: str,
+    word: Word,
+    checked: bool,
+    field_name: str,
+    field_id: str,
+    strength: str,
+    errors: tuple[str, ...],
+) -> SafeString:
+    row = {
+        "id": word.id,
+        "name": word.name.get(language),
+        "definition": word.definition.get(language),
+        "checked": checked,
+        "field_name": field_name,
+        "field_id": field_id,
+        "errors": errors,
+        "options": _options(strength),
+    }
     return render_to_string("journal/parts/word.html", {"row": row})
 
 
 def _options(selected: str) -> SafeString:
     return format_html_join(
-        "", '<option value="{}"{}>{}</option>',
-        ((value, mark_safe(" selected") if value == selected else "", label)
-         for value, label in [("", _("not chosen")), *zip(LEVELS, LEVELS)]),
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (value, mark_safe(" selected") if value == selected else "", label)
+            for value, label in [("", _("not chosen")), *zip(LEVELS, LEVELS)]
+        ),
     )

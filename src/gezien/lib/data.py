@@ -40,7 +40,9 @@ class At:
         return At(self.file, f"{self.path}[{position}]")
 
     def error(self, problem: str) -> DataError:
-        return DataError(f"{self.file}: {self.path}: {problem}" if self.path else f"{self.file}: {problem}")
+        return DataError(
+            f"{self.file}: {self.path}: {problem}" if self.path else f"{self.file}: {problem}"
+        )
 
 
 def read_toml(path: Path | str) -> dict[str, Any]:
@@ -130,9 +132,14 @@ def items(at: At, value: Any, *, non_empty: bool = True) -> list[Any]:
     return value
 
 
-def each(at: At, value: Any, read: Callable[..., T], *args: Any, non_empty: bool = True) -> tuple[T, ...]:
+def each(
+    at: At, value: Any, read: Callable[..., T], *args: Any, non_empty: bool = True
+) -> tuple[T, ...]:
     """A list whose every value is read with `read(at, value, *args)`."""
-    return tuple(read(at.index(position), entry, *args) for position, entry in enumerate(items(at, value, non_empty=non_empty)))
+    return tuple(
+        read(at.index(position), entry, *args)
+        for position, entry in enumerate(items(at, value, non_empty=non_empty))
+    )
 
 
 def translated(at: At, value: Any, read: Callable[[At, Any], str] = line) -> Text:
@@ -148,7 +155,14 @@ def pair(at: At, value: Any) -> tuple[int | float, int | float]:
     return number(at.index(0), values[0]), number(at.index(1), values[1])
 
 
-def refs(at: At, value: Any, known: Mapping[str, Any] | Sequence[str], what: str, *, non_empty: bool = True) -> tuple[str, ...]:
+def refs(
+    at: At,
+    value: Any,
+    known: Mapping[str, Any] | Sequence[str],
+    what: str,
+    *,
+    non_empty: bool = True,
+) -> tuple[str, ...]:
     """A list of distinct ids that must all exist in `known`."""
     seen = Unique()
     for position, ref in enumerate(items(at, value, non_empty=non_empty)):
@@ -190,7 +204,9 @@ class Table:
     """A TOML table being read: it refuses missing required keys and unknown keys, and
     reads each value where it can name it."""
 
-    def __init__(self, at: At, raw: Any, required: Sequence[str], optional: Sequence[str] = ()) -> None:
+    def __init__(
+        self, at: At, raw: Any, required: Sequence[str], optional: Sequence[str] = ()
+    ) -> None:
         if not isinstance(raw, dict):
             raise at.error("must be a table")
         for key in raw:
@@ -235,7 +251,14 @@ class Table:
     def table(self, key: str, required: Sequence[str], optional: Sequence[str] = ()) -> Table:
         return Table(self.at.key(key), self.raw[key], required, optional)
 
-    def tables(self, key: str, required: Sequence[str], optional: Sequence[str] = (), *, non_empty: bool = True) -> list[Table]:
+    def tables(
+        self,
+        key: str,
+        required: Sequence[str],
+        optional: Sequence[str] = (),
+        *,
+        non_empty: bool = True,
+    ) -> list[Table]:
         """The tables of an array of tables ([[key]]), each with its position in the path;
         none when the key is absent and optional."""
         at = self.at.key(key)
@@ -246,7 +269,10 @@ class Table:
             raise at.error(f"must be a list of tables ([[{key}]])")
         if non_empty and not raw:
             raise at.error("must not be empty")
-        return [Table(at.index(position), entry, required, optional) for position, entry in enumerate(raw)]
+        return [
+            Table(at.index(position), entry, required, optional)
+            for position, entry in enumerate(raw)
+        ]
 
     def text_pair(self, prefix: str = "", read: Callable[[At, Any], str] = line) -> Text:
         """Dutch and English side by side: `nl` and `en`, or `PREFIX_nl` and `PREFIX_en`."""
@@ -255,4 +281,6 @@ class Table:
 
 
 def _is_tables(value: Any) -> bool:
-    return isinstance(value, list) and bool(value) and all(isinstance(entry, dict) for entry in value)
+    return (
+        isinstance(value, list) and bool(value) and all(isinstance(entry, dict) for entry in value)
+    )

@@ -28,7 +28,6 @@ IMAGE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.svg")
 FRONT_MATTER = re.compile(r"\A\+\+\+\n(.*?)\n\+\+\+\n(.*)\Z", re.DOTALL)
 
 
-
 @dataclass(frozen=True)
 class Cited:
     """An entry of sources.toml: how to cite it in each language, and where it is online."""
@@ -96,7 +95,9 @@ def _split(file: str, raw: str) -> tuple[data.Table, str]:
     body = match.group(2).strip()
     if not body:
         raise at.key("body").error("missing or empty")
-    return data.Table(at, front, ("title", "summary", "audience", "reviewed"), ("related", "sources")), body
+    return data.Table(
+        at, front, ("title", "summary", "audience", "reviewed"), ("related", "sources")
+    ), body
 
 
 def _source(table: data.Table, language: str, known: dict[str, Cited]) -> Source:
@@ -143,7 +144,8 @@ def _page(file: str, page_id: str, language: str, raw: str, sources: dict[str, C
         reviewed=front.value("reviewed", _date),
         related=front.get("related", data.each, data.line, non_empty=False) or (),
         sources=tuple(
-            _source(table, language, sources) for table in front.tables("sources", (), ("ref", "where", "title", "url", "date"))
+            _source(table, language, sources)
+            for table in front.tables("sources", (), ("ref", "where", "title", "url", "date"))
         ),
         body=body,
     )
@@ -199,10 +201,14 @@ def load(content_dir: Path = CONTENT_DIR, image_dir: Path = IMAGE_DIR) -> Librar
         for page_id in ids:
             if page_id not in found[language]:
                 other = next(lang for lang in LANGUAGES if page_id in found[lang])
-                raise data.At(f"{language}/{page_id}.md").error(f"missing (there is {other}/{page_id}.md)")
+                raise data.At(f"{language}/{page_id}.md").error(
+                    f"missing (there is {other}/{page_id}.md)"
+                )
         for page_id in found[language]:
             if not data.ID.fullmatch(page_id) or "_" in page_id:
-                raise data.At(f"{language}/{page_id}.md").error("file name must be lower-case words with -")
+                raise data.At(f"{language}/{page_id}.md").error(
+                    "file name must be lower-case words with -"
+                )
     images = _images(image_dir)
     pages: dict[str, dict[str, Page]] = {}
     for language in LANGUAGES:

@@ -9,11 +9,11 @@ from functools import cache
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 
-from gezien.library import content, markup, search
 from gezien.lib.data import At
+from gezien.lib.text import current_language
+from gezien.library import content, markup, search
 from gezien.library.content import Library, Page
 from gezien.library.topics import TOPICS
-from gezien.lib.text import current_language
 
 # site:NAME in a page -> the URL name of that Gezien tool. A tool that is not installed has
 # no URL, and its links are shown as plain text.

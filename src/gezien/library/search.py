@@ -38,16 +38,10 @@ STEMMERS = {"nl": "dutch", "en": "english"}
 # Words too common to say anything about a page.
 STOPWORDS = {
     "nl": frozenset(
-        """aan al als bij da dan dat de deze die dit doen door een en er had heb hebben heeft
-        het hier hij hoe hun ik in is je jij jou jouw kan kun kunnen maar me mee men met mij
-        mijn na naar niet nog nu of om ons ook op over te tegen toch tot u uit van veel voor
-        was wat we wel wie wil wij word worden wordt zal ze zich zij zijn zo zoals""".split()
+        ["aan", "al", "als", "bij", "da", "dan", "dat", "de", "deze", "die", "dit", "doen", "door", "een", "en", "er", "had", "heb", "hebben", "heeft", "het", "hier", "hij", "hoe", "hun", "ik", "in", "is", "je", "jij", "jou", "jouw", "kan", "kun", "kunnen", "maar", "me", "mee", "men", "met", "mij", "mijn", "na", "naar", "niet", "nog", "nu", "of", "om", "ons", "ook", "op", "over", "te", "tegen", "toch", "tot", "u", "uit", "van", "veel", "voor", "was", "wat", "we", "wel", "wie", "wil", "wij", "word", "worden", "wordt", "zal", "ze", "zich", "zij", "zijn", "zo", "zoals"]
     ),
     "en": frozenset(
-        """a about after all also an and are as at be been but by can do does for from had
-        has have he her his how i if in into is it its me my no not of on or our she so than
-        that the their them then there they this to up was we were what when which who will
-        with you your""".split()
+        ["a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "do", "does", "for", "from", "had", "has", "have", "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "its", "me", "my", "no", "not", "of", "on", "or", "our", "she", "so", "than", "that", "the", "their", "them", "then", "there", "they", "this", "to", "up", "was", "we", "were", "what", "when", "which", "who", "will", "with", "you", "your"]
     ),
 }
 

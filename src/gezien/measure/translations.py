@@ -76,7 +76,9 @@ def _translated(at: _At, raw: object, instrument: Instrument) -> Instrument:
     item_texts = _texts(top, "items", [item.id for item in instrument.items], "item")
     items = tuple(
         dataclasses.replace(
-            item, text=Text(nl=item_texts[item.id], en=item.text.en), options=option_sets[item.options.id]
+            item,
+            text=Text(nl=item_texts[item.id], en=item.text.en),
+            options=option_sets[item.options.id],
         )
         for item in instrument.items
     )
@@ -151,4 +153,3 @@ def _option_sets(top: _Table, instrument: Instrument) -> dict[str, OptionSet]:
             ),
         )
     return translated
-

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
-from gezien.lib.text import current_language
 from gezien.accounts.decorators import account_required
 from gezien.drafts import service as drafts
+from gezien.lib.text import current_language
 from gezien.measure import catalogue, forms, presentation, storage
 from gezien.measure.definitions import Instrument
 from gezien.measure.models import QuestionnaireResult
@@ -90,14 +90,10 @@ def _form(
         "time_frame": instrument.time_frame.text.shown(),
         "instructions": instrument.instructions.shown(),
         # Dutch by nature: it tells a Dutch reader why the questions are in English.
-        "dutch_note": instrument.wording.dutch_note
-        if current_language() == "nl"
-        else None,
+        "dutch_note": instrument.wording.dutch_note if current_language() == "nl" else None,
         "help_first": help_first,
         # English by nature: it tells an English reader why the questions are in Dutch.
-        "english_note": instrument.wording.english_note
-        if current_language() == "en"
-        else None,
+        "english_note": instrument.wording.english_note if current_language() == "en" else None,
         "tampered": tampered,
         "can_keep": person.unlocked(request) is not None,
         "keep": answers is None or request.POST.get("keep") == "on",
@@ -135,7 +131,10 @@ def take(request: HttpRequest, instrument_id: str) -> HttpResponse:
     result = score(instrument, answers)
     if missing:
         return _form(
-            request, instrument, answers=answers, missing=missing,
+            request,
+            instrument,
+            answers=answers,
+            missing=missing,
             help_first=presentation.help_first(instrument, result),
             submit_token=request.POST.get("submit_token", ""),
         )

@@ -24,7 +24,10 @@ def navigator(request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated and web.help_question_url():
             # The same answers, ready to be sent on to the help question.
             context["answers_to_send"] = [
-                (name, value) for name, values in request.POST.lists() if name != "csrfmiddlewaretoken" for value in values
+                (name, value)
+                for name, values in request.POST.lists()
+                if name != "csrfmiddlewaretoken"
+                for value in values
             ]
             context["help_question_url"] = web.help_question_url()
         return render(request, "navigator/result.html", context)

@@ -50,8 +50,18 @@ class Statements:
         return {s.id: s for group in self.groups for s in group.statements}
 
 
-_GROUP = ("id", "form", "pages", "sources", "where", "title_nl", "title_en", "reflection_nl",
-          "reflection_en", "statements")
+_GROUP = (
+    "id",
+    "form",
+    "pages",
+    "sources",
+    "where",
+    "title_nl",
+    "title_en",
+    "reflection_nl",
+    "reflection_en",
+    "statements",
+)
 
 
 def load(path: Path | str | None = None) -> Statements:
@@ -59,19 +69,24 @@ def load(path: Path | str | None = None) -> Statements:
     group_ids, statement_ids = data.Unique(), data.Unique()
     groups = []
     for row in top.tables("groups", _GROUP):
-        groups.append(Group(
-            id=group_ids.add(row.at_key("id"), row.value("id", data.ident)),
-            form=row.value("form", data.choice, FORMS),
-            pages=row.value("pages", data.each, data.ident),
-            sources=row.value("sources", data.refs, SOURCES, "source"),
-            where=row.value("where", data.line),
-            title=row.text_pair("title"),
-            reflection=row.text_pair("reflection"),
-            statements=tuple(
-                Statement(statement_ids.add(item.at_key("id"), item.value("id", data.ident)), item.text_pair())
-                for item in row.tables("statements", ("id", "nl", "en"))
-            ),
-        ))
+        groups.append(
+            Group(
+                id=group_ids.add(row.at_key("id"), row.value("id", data.ident)),
+                form=row.value("form", data.choice, FORMS),
+                pages=row.value("pages", data.each, data.ident),
+                sources=row.value("sources", data.refs, SOURCES, "source"),
+                where=row.value("where", data.line),
+                title=row.text_pair("title"),
+                reflection=row.text_pair("reflection"),
+                statements=tuple(
+                    Statement(
+                        statement_ids.add(item.at_key("id"), item.value("id", data.ident)),
+                        item.text_pair(),
+                    )
+                    for item in row.tables("statements", ("id", "nl", "en"))
+                ),
+            )
+        )
     return Statements(tuple(groups))
 
 

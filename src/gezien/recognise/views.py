@@ -73,7 +73,9 @@ def recognise(request: HttpRequest) -> HttpResponse:
     me = person.unlocked(request)
     if form.cleaned_data["action"] == "keep" and me is not None:
         record = Reflection(owner=request.user)
-        record.seal_content(me.data_key, {"statements": chosen, "kept_at": timezone.now().isoformat()})
+        record.seal_content(
+            me.data_key, {"statements": chosen, "kept_at": timezone.now().isoformat()}
+        )
         record.save()
         messages.success(request, _("Your reflection is kept in your account, encrypted."))
         # Its own page, so reloading it never keeps it twice.

@@ -43,7 +43,9 @@ def recognised(chosen: set[str]) -> list[Recognised]:
     for group in loaded().groups:
         ticked = [s.text.get() for s in group.statements if s.id in chosen]
         if ticked:
-            reflection = Recognised(group.title.get(), group.reflection.get(), ticked, _pages(group))
+            reflection = Recognised(
+                group.title.get(), group.reflection.get(), ticked, _pages(group)
+            )
             result.append(reflection)
     return result
 

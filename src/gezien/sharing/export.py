@@ -19,7 +19,8 @@ def shares(person: Person) -> list[dict[str, Any]]:
             "expires_at": share.expires_at.isoformat(),
             "status": links.status(share),
             "openings": [
-                {"at": opening.opened_at.isoformat(), "what": opening.what} for opening in share.openings.all()
+                {"at": opening.opened_at.isoformat(), "what": opening.what}
+                for opening in share.openings.all()
             ],
         }
         for share in Share.objects.filter(owner=person.account)

@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from gezien.core.summary import Section
 from gezien.sharing import links
 
-TEXT_LIMIT = _("This is too long: at most %(limit_value)d characters. Nothing was saved; make it shorter.")
+TEXT_LIMIT = _(
+    "This is too long: at most %(limit_value)d characters. Nothing was saved; make it shorter."
+)
 
 
 class ChooseForm(forms.Form):
@@ -26,12 +28,15 @@ class ShareForm(ChooseForm):
     label = forms.CharField(
         label=_("Who is this link for? (only you see this)"),
         help_text=_("For example: my GP. You may leave this empty."),
-        required=False, max_length=60,
+        required=False,
+        max_length=60,
         error_messages={"max_length": TEXT_LIMIT},
     )
     days = forms.IntegerField(
         label=_("How many days may the link work?"),
-        min_value=links.MIN_DAYS, max_value=links.MAX_DAYS, initial=7,
+        min_value=links.MIN_DAYS,
+        max_value=links.MAX_DAYS,
+        initial=7,
         error_messages={
             "min_value": _("Choose at least %(limit_value)s day."),
             "max_value": _("Choose at most %(limit_value)s days."),
@@ -41,7 +46,9 @@ class ShareForm(ChooseForm):
     )
     with_code = forms.BooleanField(
         label=_("Also protect the link with an access code"),
-        help_text=_("Gezien makes a code. Give it to the professional separately, for example by phone."),
+        help_text=_(
+            "Gezien makes a code. Give it to the professional separately, for example by phone."
+        ),
         required=False,
     )
     digest = forms.CharField(widget=forms.HiddenInput, max_length=64)
@@ -58,8 +65,11 @@ class ShareForm(ChooseForm):
 
 class CodeForm(forms.Form):
     code = forms.CharField(
-        label=_("Access code"), max_length=40,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+        label=_("Access code"),
+        max_length=40,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
         help_text=_("The person gave you this code separately. Dashes and spaces do not matter."),
         error_messages={"required": _("Type the access code.")},
     )

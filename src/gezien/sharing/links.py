@@ -124,7 +124,15 @@ def create(
     # The PDF is made here, once per snapshot, and kept sealed like the snapshot: a burst of
     # downloads costs no rendering.
     share.pdf = crypto.seal(raw_key, pdf.render(json.loads(plain), shared=True), _pdf_aad(share))
-    share.seal_content(data_key, {"label": label, "parts": part_titles, "language": snapshot["language"], "with_code": bool(code)})
+    share.seal_content(
+        data_key,
+        {
+            "label": label,
+            "parts": part_titles,
+            "language": snapshot["language"],
+            "with_code": bool(code),
+        },
+    )
     try:
         with transaction.atomic():
             share.save(force_insert=True)

@@ -10,7 +10,6 @@ from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import translation
-
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher
 
@@ -31,7 +30,9 @@ def render(summary: dict[str, Any], *, shared: bool) -> bytes:
     """`shared`: made for a professional through a link (the share date and expiry are
     printed), or the person's own copy."""
     with translation.override(summary["language"]):
-        document = render_to_string("sharing/summary_pdf.html", {"summary": summary, "shared": shared})
+        document = render_to_string(
+            "sharing/summary_pdf.html", {"summary": summary, "shared": shared}
+        )
     return HTML(string=document, url_fetcher=NoFetching()).write_pdf(
         stylesheets=[_stylesheet()], pdf_variant="pdf/ua-1"
     )

@@ -87,15 +87,28 @@ def shared(request: HttpRequest) -> HttpResponse:
                 share.refresh_from_db()
                 if share.snapshot is None:
                     return _unavailable(request)
-                form.add_error("code", _("This access code is not right. Check it with the person who shared it."))
+                form.add_error(
+                    "code",
+                    _("This access code is not right. Check it with the person who shared it."),
+                )
                 status = 400
-        response = render(request, "sharing/shared_code.html", _context(request, form=form), status=status)
+        response = render(
+            request, "sharing/shared_code.html", _context(request, form=form), status=status
+        )
         return _private(response)
     links.record_opening(share, ShareOpening.PAGE)
-    return _private(render(request, "sharing/shared.html", _context(
-        request, summary=data,
-        pdf_url=_url("sharing:shared-pdf", link), fhir_url=_url("sharing:shared-fhir", link),
-    )))
+    return _private(
+        render(
+            request,
+            "sharing/shared.html",
+            _context(
+                request,
+                summary=data,
+                pdf_url=_url("sharing:shared-pdf", link),
+                fhir_url=_url("sharing:shared-fhir", link),
+            ),
+        )
+    )
 
 
 def _for_download(request: HttpRequest, what: str) -> tuple[Share, bytes, dict] | HttpResponse:
@@ -142,8 +155,12 @@ def shared_fhir(request: HttpRequest) -> HttpResponse:
 
 def _fhir_about(data: dict) -> list[str]:
     return [
-        _("Written by the person themselves, with Gezien. It holds only the parts they chose to share."),
-        _("Shared on %(made)s. The link works until %(until)s.") % {
-            "made": when(data["made_at"]), "until": when(data["expires_at"]),
+        _(
+            "Written by the person themselves, with Gezien. It holds only the parts they chose to share."
+        ),
+        _("Shared on %(made)s. The link works until %(until)s.")
+        % {
+            "made": when(data["made_at"]),
+            "until": when(data["expires_at"]),
         },
     ]

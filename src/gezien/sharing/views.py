@@ -28,10 +28,16 @@ from gezien.vault.records import owned_or_404
 CHOSEN = "story_summary_parts"
 
 
-def _choose_page(request: HttpRequest, form: forms.ChooseForm, sections_: list, status: int = 200) -> HttpResponse:
+def _choose_page(
+    request: HttpRequest, form: forms.ChooseForm, sections_: list, status: int = 200
+) -> HttpResponse:
     chosen = set(form["parts"].value() or [])
-    return render(request, "sharing/summary_choose.html",
-                  {"form": form, "sections": sections_, "chosen": chosen}, status=status)
+    return render(
+        request,
+        "sharing/summary_choose.html",
+        {"form": form, "sections": sections_, "chosen": chosen},
+        status=status,
+    )
 
 
 @account_required
@@ -40,25 +46,47 @@ def summary_choose(request: HttpRequest) -> HttpResponse:
     keys = summary.part_keys(available)
     remembered = [key for key in request.session.get(CHOSEN, []) if key in keys]
     chosen = remembered or [p.key for s in available for p in s.parts if p.suggested]
-    return _choose_page(request, forms.ChooseForm(initial={"parts": chosen}, sections=available), available)
+    return _choose_page(
+        request, forms.ChooseForm(initial={"parts": chosen}, sections=available), available
+    )
 
 
-def _preview(request: HttpRequest, available: list, chosen: list[str], share_form: forms.ShareForm | None = None,
-             changed: bool = False, status: int = 200) -> HttpResponse:
+def _preview(
+    request: HttpRequest,
+    available: list,
+    chosen: list[str],
+    share_form: forms.ShareForm | None = None,
+    changed: bool = False,
+    status: int = 200,
+) -> HttpResponse:
     data = snapshot.snapshot(available, chosen, language=current_language(), made_at=timezone.now())
     digest = snapshot.content_digest(data)
     if share_form is None:
-        share_form = forms.ShareForm(sections=available, initial={
-            "parts": chosen, "days": 7, "digest": digest, "form_token": secrets.token_urlsafe(32),
-        })
+        share_form = forms.ShareForm(
+            sections=available,
+            initial={
+                "parts": chosen,
+                "days": 7,
+                "digest": digest,
+                "form_token": secrets.token_urlsafe(32),
+            },
+        )
     else:
         # Keep what was typed, with the digest of what is on the screen now.
         share_form.data = share_form.data.copy()
         share_form.data["digest"] = digest
-    return render(request, "sharing/summary_preview.html", {
-        "summary": data, "chosen": chosen, "share_form": share_form, "changed": changed,
-        "passphrase_needed": not sessions.passphrase_is_recent(request),
-    }, status=status)
+    return render(
+        request,
+        "sharing/summary_preview.html",
+        {
+            "summary": data,
+            "chosen": chosen,
+            "share_form": share_form,
+            "changed": changed,
+            "passphrase_needed": not sessions.passphrase_is_recent(request),
+        },
+        status=status,
+    )
 
 
 @require_POST
@@ -75,7 +103,9 @@ def summary_preview(request: HttpRequest) -> HttpResponse:
 def attachment(body: bytes, content_type: str, extension: str) -> HttpResponse:
     response = HttpResponse(body, content_type=content_type)
     # A neutral name: a file called after Gezien or a story could tell someone else too much.
-    response["Content-Disposition"] = f'attachment; filename="document-{timezone.localdate().isoformat()}.{extension}"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="document-{timezone.localdate().isoformat()}.{extension}"'
+    )
     return response
 
 
@@ -86,7 +116,9 @@ def summary_pdf(request: HttpRequest) -> HttpResponse:
     form = forms.ChooseForm(request.POST, sections=available)
     if not form.is_valid():
         return _choose_page(request, form, available, status=400)
-    data = snapshot.snapshot(available, form.cleaned_data["parts"], language=current_language(), made_at=timezone.now())
+    data = snapshot.snapshot(
+        available, form.cleaned_data["parts"], language=current_language(), made_at=timezone.now()
+    )
     return attachment(pdf.render(data, shared=False), "application/pdf", "pdf")
 
 
@@ -100,30 +132,53 @@ def share_create(request: HttpRequest) -> HttpResponse:
     form = forms.ShareForm(request.POST, sections=available)
     chosen_ok = forms.ChooseForm(request.POST, sections=available)
     if not chosen_ok.is_valid():
-        messages.error(request, _("Something changed in what you can share. Choose the parts again."))
+        messages.error(
+            request, _("Something changed in what you can share. Choose the parts again.")
+        )
         return redirect("sharing:summary")
     chosen = chosen_ok.cleaned_data["parts"]
     if not form.is_valid():
         return _preview(request, available, chosen, share_form=form, status=400)
     expires_at = links.expiry(form.cleaned_data["days"])
-    data = snapshot.snapshot(available, chosen, language=current_language(),
-                            made_at=timezone.now(), expires_at=expires_at)
+    data = snapshot.snapshot(
+        available,
+        chosen,
+        language=current_language(),
+        made_at=timezone.now(),
+        expires_at=expires_at,
+    )
     if snapshot.content_digest(data) != form.cleaned_data["digest"]:
         return _preview(request, available, chosen, share_form=form, changed=True, status=409)
     titles = [part["title"] for section in data["sections"] for part in section["parts"]]
     try:
         link = links.create(
-            me.account, me.data_key, data,
-            label=form.cleaned_data["label"].strip(), part_titles=titles, expires_at=expires_at,
-            with_code=form.cleaned_data["with_code"], form_token=form.cleaned_data["form_token"],
+            me.account,
+            me.data_key,
+            data,
+            label=form.cleaned_data["label"].strip(),
+            part_titles=titles,
+            expires_at=expires_at,
+            with_code=form.cleaned_data["with_code"],
+            form_token=form.cleaned_data["form_token"],
         )
     except links.AlreadyMade:
-        messages.info(request, _("This link was made already. For your safety Gezien shows a link only once. "
-                                 "Did you not save it? Stop that link below and make a new one."))
+        messages.info(
+            request,
+            _(
+                "This link was made already. For your safety Gezien shows a link only once. "
+                "Did you not save it? Stop that link below and make a new one."
+            ),
+        )
         return redirect("sharing:shares")
-    url = request.build_absolute_uri(f"{reverse('sharing:shared')}?{urlencode({'id': link.link_id, 'key': link.key})}")
+    url = request.build_absolute_uri(
+        f"{reverse('sharing:shared')}?{urlencode({'id': link.link_id, 'key': link.key})}"
+    )
     # No redirect: the link is shown this one time and stored nowhere.
-    return render(request, "sharing/share_created.html", {"url": url, "code": link.code, "expires_at": expires_at})
+    return render(
+        request,
+        "sharing/share_created.html",
+        {"url": url, "code": link.code, "expires_at": expires_at},
+    )
 
 
 @account_required
@@ -150,6 +205,8 @@ def share_revoke(request: HttpRequest, pk) -> HttpResponse:
     share = owned_or_404(Share, request, pk)
     if share.snapshot is not None:
         links.revoke(share)
-        messages.success(request, _("The link is stopped. The summary behind it is deleted; nobody can open it now."))
+        messages.success(
+            request,
+            _("The link is stopped. The summary behind it is deleted; nobody can open it now."),
+        )
     return redirect("sharing:shares")
-

@@ -7,7 +7,9 @@ from gezien.story import helpquestion
 from gezien.story.periods import Period
 from gezien.story.stories import MAX_PART_CHARS
 
-TEXT_LIMIT = _("This is too long: at most %(limit_value)d characters. Nothing was saved; make it shorter.")
+TEXT_LIMIT = _(
+    "This is too long: at most %(limit_value)d characters. Nothing was saved; make it shorter."
+)
 
 
 def _text(label, hint="", limit: int = 4000) -> forms.CharField:
@@ -27,7 +29,8 @@ class PeriodForm(forms.Form):
     "<period>_<question>", so a draft's fields can be named on the conflict page."""
 
     story_version = forms.IntegerField(
-        widget=forms.HiddenInput, min_value=0,
+        widget=forms.HiddenInput,
+        min_value=0,
         error_messages={"required": _("This page is too old. Open this part of your story again.")},
     )
 
@@ -35,11 +38,15 @@ class PeriodForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.period = period
         for question in period.questions:
-            self.fields[field_name(period, question.key)] = _text(question.label, question.hint, MAX_PART_CHARS)
+            self.fields[field_name(period, question.key)] = _text(
+                question.label, question.hint, MAX_PART_CHARS
+            )
             self.fields[field_name(period, question.key)].widget.attrs["rows"] = 6
 
     def parts(self) -> dict[str, str]:
-        return {q.key: self.cleaned_data[field_name(self.period, q.key)] for q in self.period.questions}
+        return {
+            q.key: self.cleaned_data[field_name(self.period, q.key)] for q in self.period.questions
+        }
 
 
 def field_name(period: Period, question: str) -> str:
@@ -53,35 +60,56 @@ class HelpQuestionForm(forms.Form):
 
         def one(group: str, label) -> forms.ChoiceField:
             return forms.ChoiceField(
-                label=label, required=False, widget=forms.RadioSelect, choices=phrases.choices(group, language)
+                label=label,
+                required=False,
+                widget=forms.RadioSelect,
+                choices=phrases.choices(group, language),
             )
 
         def several(group: str, label) -> forms.MultipleChoiceField:
             return forms.MultipleChoiceField(
-                label=label, required=False, widget=forms.CheckboxSelectMultiple,
+                label=label,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
                 choices=phrases.choices(group, language),
             )
 
-        self.fields.update({
-            "bothers": _text(_("What bothers you most at the moment?"),
-                             _("In your own words. For example: I often feel empty, or I get angry quickly.")),
-            "since": one("since", _("Since when has this been going on?")),
-            "tried": several("tried", _("What have you tried already?")),
-            "tried_other": forms.CharField(
-                label=_("Something else you tried"), required=False, max_length=300,
-                error_messages={"max_length": TEXT_LIMIT},
-            ),
-            "goal": _text(_("What would you like to reach?"),
-                          _("For example: I want to feel what I need, or I want to sleep better.")),
-            "pace": one("pace", _("What pace suits you?")),
-            "approach": several("approach", _("How would you like to work in therapy?")),
-            "setting": one("setting", _("On your own or in a group?")),
-            "gender": one("gender", _("Do you prefer a man or a woman as therapist?")),
-            "not_wanted": _text(_("What do you not want?"),
-                                _("For example: no group, no homework, no talking about my parents right away.")),
-            "practical": _text(_("Practical matters"),
-                               _("For example: times that suit you, travel, online or in person, costs.")),
-        })
+        self.fields.update(
+            {
+                "bothers": _text(
+                    _("What bothers you most at the moment?"),
+                    _(
+                        "In your own words. For example: I often feel empty, or I get angry quickly."
+                    ),
+                ),
+                "since": one("since", _("Since when has this been going on?")),
+                "tried": several("tried", _("What have you tried already?")),
+                "tried_other": forms.CharField(
+                    label=_("Something else you tried"),
+                    required=False,
+                    max_length=300,
+                    error_messages={"max_length": TEXT_LIMIT},
+                ),
+                "goal": _text(
+                    _("What would you like to reach?"),
+                    _("For example: I want to feel what I need, or I want to sleep better."),
+                ),
+                "pace": one("pace", _("What pace suits you?")),
+                "approach": several("approach", _("How would you like to work in therapy?")),
+                "setting": one("setting", _("On your own or in a group?")),
+                "gender": one("gender", _("Do you prefer a man or a woman as therapist?")),
+                "not_wanted": _text(
+                    _("What do you not want?"),
+                    _(
+                        "For example: no group, no homework, no talking about my parents right away."
+                    ),
+                ),
+                "practical": _text(
+                    _("Practical matters"),
+                    _("For example: times that suit you, travel, online or in person, costs."),
+                ),
+            }
+        )
 
 
 class HelpQuestionTextForm(forms.Form):

@@ -20,8 +20,14 @@ PATH = Path(__file__).with_name("helpquestion.toml")
 # several-choice questions, whose choices give a phrase for a list.
 SENTENCE_GROUPS = ("since", "pace", "setting", "gender")
 PHRASE_GROUPS = ("tried", "approach")
-SENTENCES = {"bothers": "{text}", "goal": "{text}", "not_wanted": "{text}", "practical": "{text}",
-             "tried": "{list}", "approach": "{list}"}
+SENTENCES = {
+    "bothers": "{text}",
+    "goal": "{text}",
+    "not_wanted": "{text}",
+    "practical": "{text}",
+    "tried": "{list}",
+    "approach": "{list}",
+}
 
 
 @dataclass(frozen=True)
@@ -172,7 +178,9 @@ _FROM_NAVIGATOR = {
 }
 
 
-def from_navigator(answers: dict, rules, concerns: list[str], preferences: dict[str, str], language: str) -> dict:
+def from_navigator(
+    answers: dict, rules, concerns: list[str], preferences: dict[str, str], language: str
+) -> dict:
     """The help question's answers with the navigator's added: the ticked statements join
     "what bothers me" (each once), and matching preferences fill empty choices. Answers the
     person gave before are never overwritten."""

@@ -26,7 +26,9 @@ class StoryPeriod(SealedRecord):
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["owner", "slot"], name="one_record_per_story_period")]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "slot"], name="one_record_per_story_period")
+        ]
 
     def keyed_columns(self, key: bytes, content: dict[str, Any]) -> dict[str, str]:
         return {"slot": period_slot(key, content["period"])}
@@ -39,4 +41,6 @@ class HelpQuestion(SealedRecord):
     KIND = "help-question"
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["owner"], name="one_help_question_per_account")]
+        constraints = [
+            models.UniqueConstraint(fields=["owner"], name="one_help_question_per_account")
+        ]

@@ -32,16 +32,23 @@ def _looking_back(happened: Promise, missed: Promise, support: Promise) -> tuple
         Question("happened", _("What happened?"), happened),
         Question("missed", _("What did I miss?"), missed),
         Question("support", _("Who or what supported me?"), support),
-        Question("effect", _("How does it affect me now?"),
-                 _("For example in how you see yourself, in contact with others, or in your body.")),
+        Question(
+            "effect",
+            _("How does it affect me now?"),
+            _("For example in how you see yourself, in contact with others, or in your body."),
+        ),
     )
 
 
 PERIODS = (
     Period(
-        "childhood", "kindertijd", _("Childhood"),
-        _("Think of the years until you were about twelve. Maybe of the house you grew up in, or of one "
-          "moment you remember well. You do not have to write everything. A few words are enough."),
+        "childhood",
+        "kindertijd",
+        _("Childhood"),
+        _(
+            "Think of the years until you were about twelve. Maybe of the house you grew up in, or of one "
+            "moment you remember well. You do not have to write everything. A few words are enough."
+        ),
         _looking_back(
             _("What was it like at home? What do you remember?"),
             _("For example comfort, attention, or someone who asked how you were."),
@@ -49,9 +56,13 @@ PERIODS = (
         ),
     ),
     Period(
-        "youth", "jeugd", _("Youth"),
-        _("Think of the years as a teenager, roughly from twelve to twenty. Many people start to "
-          "notice then that things were different at home. Write only what you want to write."),
+        "youth",
+        "jeugd",
+        _("Youth"),
+        _(
+            "Think of the years as a teenager, roughly from twelve to twenty. Many people start to "
+            "notice then that things were different at home. Write only what you want to write."
+        ),
         _looking_back(
             _("What happened at home, at school, with friends?"),
             _("For example being seen, getting help, or room to be yourself."),
@@ -59,9 +70,13 @@ PERIODS = (
         ),
     ),
     Period(
-        "adulthood", "volwassen", _("Adulthood"),
-        _("Think of the years since you left home, up to not long ago. Work, love, friendship, "
-          "maybe children of your own. Skip what does not fit."),
+        "adulthood",
+        "volwassen",
+        _("Adulthood"),
+        _(
+            "Think of the years since you left home, up to not long ago. Work, love, friendship, "
+            "maybe children of your own. Skip what does not fit."
+        ),
         _looking_back(
             _("What were important moments, good or hard?"),
             _("For example support, rest, or people who understood you."),
@@ -69,31 +84,61 @@ PERIODS = (
         ),
     ),
     Period(
-        "now", "nu", _("Now"),
+        "now",
+        "nu",
+        _("Now"),
         _("How are things right now? This helps a professional to see where you stand today."),
         (
-            Question("happened", _("How am I doing now?"),
-                     _("What goes well, and what is hard at the moment?")),
-            Question("missed", _("What do I miss now?"),
-                     _("For example rest, closeness, or someone to talk to.")),
-            Question("support", _("Who or what supports me now?"),
-                     _("People, places, things you do that help you.")),
-            Question("effect", _("What do I notice in daily life?"),
-                     _("For example in sleep, work, contact with others, or how you feel about yourself.")),
+            Question(
+                "happened",
+                _("How am I doing now?"),
+                _("What goes well, and what is hard at the moment?"),
+            ),
+            Question(
+                "missed",
+                _("What do I miss now?"),
+                _("For example rest, closeness, or someone to talk to."),
+            ),
+            Question(
+                "support",
+                _("Who or what supports me now?"),
+                _("People, places, things you do that help you."),
+            ),
+            Question(
+                "effect",
+                _("What do I notice in daily life?"),
+                _(
+                    "For example in sleep, work, contact with others, or how you feel about yourself."
+                ),
+            ),
         ),
     ),
     Period(
-        "future", "toekomst", _("What I hope for"),
+        "future",
+        "toekomst",
+        _("What I hope for"),
         _("Look ahead. What would you like to be different? Small wishes count too."),
         (
-            Question("happened", _("What do I hope for?"),
-                     _("For example how you would like to feel, or what you would like to do again.")),
-            Question("missed", _("What do I need for that?"),
-                     _("From yourself, from people around you, or from a professional.")),
-            Question("support", _("Who or what can help me with that?"),
-                     _("A person, a kind of help, something you already know helps.")),
-            Question("effect", _("What is a first small step?"),
-                     _("Something you could do in the coming weeks.")),
+            Question(
+                "happened",
+                _("What do I hope for?"),
+                _("For example how you would like to feel, or what you would like to do again."),
+            ),
+            Question(
+                "missed",
+                _("What do I need for that?"),
+                _("From yourself, from people around you, or from a professional."),
+            ),
+            Question(
+                "support",
+                _("Who or what can help me with that?"),
+                _("A person, a kind of help, something you already know helps."),
+            ),
+            Question(
+                "effect",
+                _("What is a first small step?"),
+                _("Something you could do in the coming weeks."),
+            ),
         ),
     ),
 )

@@ -7,8 +7,8 @@ import re
 
 from django.utils.translation import gettext as _
 
-from gezien.lib.text import current_language
 from gezien.core.summary import Part, Section
+from gezien.lib.text import current_language
 from gezien.story import helpquestion, stories
 from gezien.story.periods import PERIODS
 from gezien.vault.person import Person
@@ -41,10 +41,14 @@ def help_section(person: Person) -> Section | None:
     stored = stories.help_question(person)
     parts = []
     if stored["text"].strip():
-        parts.append(Part("help.question", _("My help question"), paragraphs(stored["text"]), suggested=True))
+        parts.append(
+            Part("help.question", _("My help question"), paragraphs(stored["text"]), suggested=True)
+        )
     facts = preference_facts(stored["answers"], current_language())
     if facts:
-        parts.append(Part("help.preferences", _("What I need from a therapist"), facts=facts, suggested=True))
+        parts.append(
+            Part("help.preferences", _("What I need from a therapist"), facts=facts, suggested=True)
+        )
     return Section("help", _("Help question and preferences"), tuple(parts))
 
 
@@ -56,6 +60,9 @@ def story_section(person: Person) -> Section | None:
             text = written[period.key].parts.get(question.key, "")
             if text.strip():
                 label = str(question.label)
-                title = _("%(period)s: %(question)s") % {"period": period.title, "question": label[0].lower() + label[1:]}
+                title = _("%(period)s: %(question)s") % {
+                    "period": period.title,
+                    "question": label[0].lower() + label[1:],
+                }
                 parts.append(Part(f"story.{period.key}.{question.key}", title, paragraphs(text)))
     return Section("story", _("My story"), tuple(parts))

@@ -49,7 +49,9 @@ def all_periods(person: Person) -> dict[str, Written]:
     written = {key: Written() for key in BY_KEY}
     for opened in person.records(StoryPeriod):
         if opened.record.slot in slots:
-            written[slots[opened.record.slot]] = Written(_parts(opened.content), opened.record.version)
+            written[slots[opened.record.slot]] = Written(
+                _parts(opened.content), opened.record.version
+            )
     return written
 
 
@@ -58,7 +60,9 @@ def period(owner: Account, data_key: bytes, key: str) -> Written:
     return Written(_parts(record.open_content(data_key)), record.version) if record else Written()
 
 
-def save_period(owner: Account, data_key: bytes, key: str, parts: dict[str, str], version: int) -> int:
+def save_period(
+    owner: Account, data_key: bytes, key: str, parts: dict[str, str], version: int
+) -> int:
     """Store the period when `version` is still the stored one; returns the new version.
     Raises Conflict with the stored text when someone saved in between."""
     content = {"period": key, "parts": {k: parts.get(k, "") for k in QUESTION_KEYS}}

@@ -11,9 +11,9 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from gezien.accounts.decorators import account_required
-from gezien.lib.text import current_language
 from gezien.drafts import service as drafts
 from gezien.drafts.pages import conflict_page, keep_words_on_expiry, posted_version
+from gezien.lib.text import current_language
 from gezien.story import forms, helpquestion, links, stories
 from gezien.story.periods import BY_KEY, PERIODS
 from gezien.vault import person
@@ -31,19 +31,33 @@ def _neighbours(key: str) -> tuple:
 def home(request: HttpRequest) -> HttpResponse:
     me = person.of(request)
     written = stories.all_periods(me)
-    return render(request, "story/home.html", {
-        "periods": [(period, written[period.key]) for period in PERIODS],
-        "help_question": stories.help_question(me),
-        **links.support_links(),
-    })
+    return render(
+        request,
+        "story/home.html",
+        {
+            "periods": [(period, written[period.key]) for period in PERIODS],
+            "help_question": stories.help_question(me),
+            **links.support_links(),
+        },
+    )
 
 
-def _period_page(request: HttpRequest, current, form: forms.PeriodForm, state: drafts.FormState) -> HttpResponse:
+def _period_page(
+    request: HttpRequest, current, form: forms.PeriodForm, state: drafts.FormState
+) -> HttpResponse:
     before, after = _neighbours(current.key)
-    return render(request, "story/period.html", {
-        "period": current, "form": form, "draft_state": state, "before": before, "after": after,
-        **links.support_links(),
-    })
+    return render(
+        request,
+        "story/period.html",
+        {
+            "period": current,
+            "form": form,
+            "draft_state": state,
+            "before": before,
+            "after": after,
+            **links.support_links(),
+        },
+    )
 
 
 def _period_fields(current, parts: dict[str, str], version: int) -> drafts.Fields:
@@ -67,14 +81,21 @@ def period(request: HttpRequest, key: str) -> HttpResponse:
             return redirect(done)
         form = forms.PeriodForm(request.POST, period=current)
         ref = drafts.FormRef(draft_key, str(request.user.pk), request.path)
-        state = drafts.FormState(ref, posted_version(request), tuple(form.fields), None,
-                                 submit_token=request.POST.get("submit_token", ""))
+        state = drafts.FormState(
+            ref,
+            posted_version(request),
+            tuple(form.fields),
+            None,
+            submit_token=request.POST.get("submit_token", ""),
+        )
         if not form.is_valid():
             return _period_page(request, current, form, state)
         _before, after = _neighbours(key)
 
         def store() -> str:
-            stories.save_period(me.account, me.data_key, key, form.parts(), form.cleaned_data["story_version"])
+            stories.save_period(
+                me.account, me.data_key, key, form.parts(), form.cleaned_data["story_version"]
+            )
             messages.success(request, _("Saved. You can change it whenever you like."))
             if "next" in request.POST and after is not None:
                 return reverse(f"story:period-{after.key}")
@@ -85,8 +106,12 @@ def period(request: HttpRequest, key: str) -> HttpResponse:
         except stories.Conflict as changed:
             mine = _period_fields(current, form.parts(), changed.version)
             theirs = _period_fields(current, changed.theirs, changed.version)
-            return conflict_page(request, ref, mine, theirs, drafts.current_version(request, draft_key))
-    state = drafts.form_state(request, draft_key, request.path, forms.PeriodForm(period=current).fields)
+            return conflict_page(
+                request, ref, mine, theirs, drafts.current_version(request, draft_key)
+            )
+    state = drafts.form_state(
+        request, draft_key, request.path, forms.PeriodForm(period=current).fields
+    )
     stored = stories.period(me.account, me.data_key, key)
     saved = _period_fields(current, stored.parts, stored.version)
     initial = state.initial() if state.draft else drafts.Saved(draft_key, saved, 0).initial()
@@ -94,7 +119,9 @@ def period(request: HttpRequest, key: str) -> HttpResponse:
 
 
 def _answers(cleaned: dict) -> dict:
-    return {name: list(value) if isinstance(value, list) else value for name, value in cleaned.items()}
+    return {
+        name: list(value) if isinstance(value, list) else value for name, value in cleaned.items()
+    }
 
 
 @sensitive_post_parameters()
@@ -106,13 +133,24 @@ def help_question(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         answers = _answers(form.cleaned_data)
         keep = stored["edited"] and stored["text"].strip()
-        text = stored["text"] if keep else helpquestion.compose(
-            helpquestion.Answers.from_dict(answers), helpquestion.load(), lang
+        text = (
+            stored["text"]
+            if keep
+            else helpquestion.compose(
+                helpquestion.Answers.from_dict(answers), helpquestion.load(), lang
+            )
         )
-        stories.save_help_question(me.account, me.data_key, {"answers": answers, "text": text, "edited": bool(keep)})
+        stories.save_help_question(
+            me.account, me.data_key, {"answers": answers, "text": text, "edited": bool(keep)}
+        )
         if keep:
-            messages.info(request, _("You changed the text of your help question yourself, so it stayed as it was. "
-                                     "Below you can make a new text from your answers."))
+            messages.info(
+                request,
+                _(
+                    "You changed the text of your help question yourself, so it stayed as it was. "
+                    "Below you can make a new text from your answers."
+                ),
+            )
         return redirect("story:help-question-text")
     return render(request, "story/help_question.html", {"form": form})
 
@@ -131,9 +169,16 @@ def help_question_from_navigator(request: HttpRequest) -> HttpResponse:
         return render(request, "navigator/form.html", {"form": form}, status=400)
     me = person.of(request)
     stored = stories.help_question(me)
-    answers = helpquestion.from_navigator(stored["answers"], web.rules(), *form.answers(), current_language())
+    answers = helpquestion.from_navigator(
+        stored["answers"], web.rules(), *form.answers(), current_language()
+    )
     stories.save_help_question(me.account, me.data_key, {**stored, "answers": answers})
-    messages.success(request, _("Your answers from the help navigator are filled in below. Check them, add what you like, and save."))
+    messages.success(
+        request,
+        _(
+            "Your answers from the help navigator are filled in below. Check them, add what you like, and save."
+        ),
+    )
     return redirect("story:help-question")
 
 
@@ -146,14 +191,21 @@ def help_question_text(request: HttpRequest) -> HttpResponse:
         helpquestion.Answers.from_dict(stored["answers"]), helpquestion.load(), current_language()
     )
     if request.method == "POST" and "remake" in request.POST:
-        stories.save_help_question(me.account, me.data_key, {**stored, "text": generated, "edited": False})
+        stories.save_help_question(
+            me.account, me.data_key, {**stored, "text": generated, "edited": False}
+        )
         messages.success(request, _("A new text was made from your answers."))
         return redirect("story:help-question-text")
     form = forms.HelpQuestionTextForm(request.POST or None, initial={"text": stored["text"]})
     if request.method == "POST" and form.is_valid():
         text = form.cleaned_data["text"]
-        stories.save_help_question(me.account, me.data_key,
-                                   {**stored, "text": text, "edited": text.strip() != generated.strip()})
+        stories.save_help_question(
+            me.account,
+            me.data_key,
+            {**stored, "text": text, "edited": text.strip() != generated.strip()},
+        )
         messages.success(request, _("Your help question is saved."))
         return redirect("story:home")
-    return render(request, "story/help_question_text.html", {"form": form, "can_remake": bool(generated)})
+    return render(
+        request, "story/help_question_text.html", {"form": form, "can_remake": bool(generated)}
+    )

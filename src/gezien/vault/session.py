@@ -8,9 +8,8 @@ session removes the sealed key and the cookie is useless on its own."""
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
-
 import logging
+from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse

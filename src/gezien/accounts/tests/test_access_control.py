@@ -55,7 +55,6 @@ OWNER_ONLY = {
 }
 
 
-
 def _names_with_object_ids(resolver: URLResolver, prefix: str = "") -> set[str]:
     names = set()
     for pattern in resolver.url_patterns:

@@ -19,12 +19,15 @@ from gezien.vault import session as vault_session
 
 def _signup(client: Client, username: str = "merel", passphrase: str = PASSPHRASE):
     return client.post(
-        "/account/aanmelden/", {"username": username, "new_passphrase": passphrase, "understood": "on"}
+        "/account/aanmelden/",
+        {"username": username, "new_passphrase": passphrase, "understood": "on"},
     )
 
 
 def _recovery_code(client: Client) -> str:
-    return re.search(r"<code>([0-9A-Z-]+)</code>", client.get("/account/herstelcode/").content.decode()).group(1)
+    return re.search(
+        r"<code>([0-9A-Z-]+)</code>", client.get("/account/herstelcode/").content.decode()
+    ).group(1)
 
 
 def _errors(response) -> list[str]:
@@ -42,8 +45,10 @@ def test_the_password_hash_meets_the_asvs_minimum_for_argon2id() -> None:
     params = hasher.params()
     assert params.type.name == "ID"
     memory_mib = params.memory_cost / 1024
-    assert (params.time_cost >= 3 and memory_mib >= 12) or (params.time_cost >= 2 and memory_mib >= 19) or (
-        params.time_cost >= 1 and memory_mib >= 46
+    assert (
+        (params.time_cost >= 3 and memory_mib >= 12)
+        or (params.time_cost >= 2 and memory_mib >= 19)
+        or (params.time_cost >= 1 and memory_mib >= 46)
     )
     kdf = crypto.KdfParams()
     assert kdf.time_cost >= 3 and kdf.memory_kib >= 12 * 1024
@@ -120,7 +125,9 @@ def test_bad_usernames_get_a_clear_message(client: Client, username: str) -> Non
 def test_wrong_passphrase_and_unknown_user_look_the_same(client: Client) -> None:
     make_account("merel")
     unknown = Client().post("/account/inloggen/", {"username": "qwxz", "passphrase": PASSPHRASE})
-    wrong = Client().post("/account/inloggen/", {"username": "merel", "passphrase": "verkeerd wachtwoord"})
+    wrong = Client().post(
+        "/account/inloggen/", {"username": "merel", "passphrase": "verkeerd wachtwoord"}
+    )
     assert unknown.status_code == wrong.status_code == 200
 
     def page(response) -> str:
@@ -171,7 +178,12 @@ def test_repeated_failures_slow_down_but_never_lock_out_for_long() -> None:
     for row in Throttle.objects.all():
         assert "merel" not in row.key and "127.0.0.1" not in row.key
     Throttle.objects.update(blocked_until=None)
-    assert Client().post("/account/inloggen/", {"username": "merel", "passphrase": PASSPHRASE}).status_code == 302
+    assert (
+        Client()
+        .post("/account/inloggen/", {"username": "merel", "passphrase": PASSPHRASE})
+        .status_code
+        == 302
+    )
 
 
 def test_logout_makes_the_old_session_useless() -> None:
@@ -190,7 +202,10 @@ def test_idle_and_absolute_expiry_end_the_session(settings) -> None:
     session[sessions.SEEN_AT] = time.time() - settings.SESSION_IDLE_SECONDS - 5
     session.save()
     response = client.get("/account/")
-    assert response["Location"].startswith("/account/inloggen/") and "verlopen=1" in response["Location"]
+    assert (
+        response["Location"].startswith("/account/inloggen/")
+        and "verlopen=1" in response["Location"]
+    )
     assert "verlopen" in client.get(response["Location"]).content.decode()
 
     client = logged_in_client()
@@ -213,7 +228,10 @@ def test_changing_the_passphrase_needs_the_current_one_and_keeps_the_data() -> N
     client = logged_in_client()
     account = client.account
     before = services.authenticate("merel", PASSPHRASE).data_key
-    wrong = client.post("/account/wachtwoord/", {"current_passphrase": "niet goed", "new_passphrase": "vier nieuwe losse woorden"})
+    wrong = client.post(
+        "/account/wachtwoord/",
+        {"current_passphrase": "niet goed", "new_passphrase": "vier nieuwe losse woorden"},
+    )
     assert _errors(wrong)
     other = logged_in_client()
     ok = client.post(
@@ -231,9 +249,14 @@ def test_changing_the_passphrase_needs_the_current_one_and_keeps_the_data() -> N
 
 def test_the_next_login_shows_a_notice_after_a_credential_change() -> None:
     client = logged_in_client()
-    client.post("/account/wachtwoord/", {"current_passphrase": PASSPHRASE, "new_passphrase": "vier nieuwe losse woorden"})
+    client.post(
+        "/account/wachtwoord/",
+        {"current_passphrase": PASSPHRASE, "new_passphrase": "vier nieuwe losse woorden"},
+    )
     later = Client()
-    later.post("/account/inloggen/", {"username": "merel", "passphrase": "vier nieuwe losse woorden"})
+    later.post(
+        "/account/inloggen/", {"username": "merel", "passphrase": "vier nieuwe losse woorden"}
+    )
     html = later.get("/account/").content.decode()
     assert "gewijzigd" in html
 
@@ -243,7 +266,12 @@ def test_a_recovery_code_resets_the_passphrase_once_and_is_replaced() -> None:
     elsewhere = logged_in_client()
     client = Client()
     response = client.post(
-        "/account/vergeten/", {"username": "merel", "recovery_code": code.lower(), "new_passphrase": "nieuw begin vandaag hier"}
+        "/account/vergeten/",
+        {
+            "username": "merel",
+            "recovery_code": code.lower(),
+            "new_passphrase": "nieuw begin vandaag hier",
+        },
     )
     assert response["Location"] == "/account/herstelcode/"
     new_code = _recovery_code(client)
@@ -251,7 +279,8 @@ def test_a_recovery_code_resets_the_passphrase_once_and_is_replaced() -> None:
     assert services.authenticate("merel", "nieuw begin vandaag hier").data_key == unlocked.data_key
     assert elsewhere.get("/account/").status_code == 302
     again = Client().post(
-        "/account/vergeten/", {"username": "merel", "recovery_code": code, "new_passphrase": "nog een keer anders"}
+        "/account/vergeten/",
+        {"username": "merel", "recovery_code": code, "new_passphrase": "nog een keer anders"},
     )
     assert again.status_code == 200 and "herstelcode" in again.content.decode().lower()
     assert services.reset_with_recovery_code("merel", new_code, "nog een keer anders") is not None
@@ -279,7 +308,9 @@ def test_export_asks_for_the_passphrase_again_after_a_while_and_contains_the_acc
     session.save()
     response = client.post("/account/mijn-gegevens/export/")
     assert response["Location"].startswith("/account/bevestigen/")
-    client.post("/account/bevestigen/", {"passphrase": PASSPHRASE, "next": "/account/mijn-gegevens/"})
+    client.post(
+        "/account/bevestigen/", {"passphrase": PASSPHRASE, "next": "/account/mijn-gegevens/"}
+    )
     export = client.post("/account/mijn-gegevens/export/")
     assert export["Content-Disposition"].startswith("attachment;")
     data = export.json()
@@ -380,7 +411,13 @@ def test_behind_proxies_the_throttle_uses_the_forwarded_address(settings, rf) ->
 def test_wrong_current_passphrases_are_throttled_too() -> None:
     client = logged_in_client()
     for _ in range(throttle.ACCOUNT_FREE + 1):
-        client.post("/account/wachtwoord/", {"current_passphrase": "fout", "new_passphrase": "vier nieuwe losse woorden"})
-    response = client.post("/account/wachtwoord/", {"current_passphrase": PASSPHRASE, "new_passphrase": "vier nieuwe losse woorden"})
+        client.post(
+            "/account/wachtwoord/",
+            {"current_passphrase": "fout", "new_passphrase": "vier nieuwe losse woorden"},
+        )
+    response = client.post(
+        "/account/wachtwoord/",
+        {"current_passphrase": PASSPHRASE, "new_passphrase": "vier nieuwe losse woorden"},
+    )
     assert "seconden" in response.content.decode()
     assert services.authenticate("merel", PASSPHRASE) is not None

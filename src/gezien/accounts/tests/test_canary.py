@@ -68,13 +68,17 @@ def _questionnaire(client: Client, marker: str) -> str | None:
 
 def _form_state(client: Client, path: str) -> dict:
     page = client.get(path).content.decode()
-    return {name: re.search(rf'name="{name}" value="([^"]*)"', page).group(1)
-            for name in ("draft_key", "draft_version", "submit_token")}
+    return {
+        name: re.search(rf'name="{name}" value="([^"]*)"', page).group(1)
+        for name in ("draft_key", "draft_version", "submit_token")
+    }
 
 
 def _journal_entry(client: Client, marker: str) -> str | None:
     state = _form_state(client, "/dagboek/nieuw/")
-    response = client.post("/dagboek/nieuw/", {**state, "happened": f"Vandaag {marker}", "feeling_note": marker})
+    response = client.post(
+        "/dagboek/nieuw/", {**state, "happened": f"Vandaag {marker}", "feeling_note": marker}
+    )
     assert response.status_code == 302
     return f"Vandaag {marker}"
 
@@ -82,7 +86,9 @@ def _journal_entry(client: Client, marker: str) -> str | None:
 def _draft(client: Client, marker: str) -> str | None:
     # What the autosave script sends while a person types.
     state = _form_state(client, "/dagboek/stap/verder/")
-    response = client.post("/concepten/bewaren/", {**state, "thoughts": marker}, HTTP_X_REQUESTED_WITH="fetch")
+    response = client.post(
+        "/concepten/bewaren/", {**state, "thoughts": marker}, HTTP_X_REQUESTED_WITH="fetch"
+    )
     assert response.json()["status"] == "saved"
     return marker
 
@@ -96,7 +102,9 @@ def _story(client: Client, marker: str) -> str | None:
 
 
 def _help_question(client: Client, marker: str) -> str | None:
-    response = client.post("/mijn-verhaal/hulpvraag/", {"bothers": f"Last van {marker}", "practical": marker})
+    response = client.post(
+        "/mijn-verhaal/hulpvraag/", {"bothers": f"Last van {marker}", "practical": marker}
+    )
     assert response.status_code == 302
     response = client.post("/mijn-verhaal/hulpvraag/tekst/", {"text": f"Mijn hulpvraag: {marker}"})
     assert response.status_code == 302
@@ -105,7 +113,12 @@ def _help_question(client: Client, marker: str) -> str | None:
 
 def _share(client: Client, marker: str) -> str | None:
     # The link's id and key and the access code are secrets too: only hashes may be stored.
-    made = share(client, ["help.question", "story.childhood.happened"], with_code=True, label=f"Voor {marker}")
+    made = share(
+        client,
+        ["help.question", "story.childhood.happened"],
+        with_code=True,
+        label=f"Voor {marker}",
+    )
     query = parse_qs(urlsplit(made["path"]).query)
     client.shared_link = (query["id"][0], query["key"][0], made["code"])
     client.canary_secrets += list(client.shared_link)
@@ -140,8 +153,16 @@ def _reflection(client: Client, marker: str) -> str | None:
 
 
 CANARY_WRITERS = [
-    _second_step, _safety_plan, _questionnaire, _journal_entry, _draft, _story, _help_question,
-    _exercise_rating, _share, _reflection,
+    _second_step,
+    _safety_plan,
+    _questionnaire,
+    _journal_entry,
+    _draft,
+    _story,
+    _help_question,
+    _exercise_rating,
+    _share,
+    _reflection,
 ]
 
 
@@ -149,12 +170,23 @@ def _database_bytes() -> bytes:
     if connection.vendor == "sqlite":
         name = connection.settings_dict["NAME"]
         return b"".join(Path(path).read_bytes() for path in glob.glob(f"{name}*"))
-    dump = shutil.which("pg_dump") or next(iter(sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_dump"))), None)
+    dump = shutil.which("pg_dump") or next(
+        iter(sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_dump"))), None
+    )
     assert dump, "pg_dump is needed for the canary test on PostgreSQL"
     params = connection.settings_dict
     env = {**os.environ, "PGPASSWORD": params.get("PASSWORD") or ""}
-    command = [dump, "-h", params["HOST"] or "localhost", "-p", str(params["PORT"] or 5432),
-               "-U", params["USER"], "--data-only", params["NAME"]]
+    command = [
+        dump,
+        "-h",
+        params["HOST"] or "localhost",
+        "-p",
+        str(params["PORT"] or 5432),
+        "-U",
+        params["USER"],
+        "--data-only",
+        params["NAME"],
+    ]
     return subprocess.run(command, env=env, capture_output=True, check=True).stdout
 
 
@@ -183,7 +215,8 @@ def test_nothing_personal_is_stored_logged_or_backed_up_in_the_clear(
     passphrase = f"{PASSPHRASE_BASE} {marker}"
     client = Client()
     response = client.post(
-        "/account/aanmelden/", {"username": "vink", "new_passphrase": passphrase, "understood": "on"}
+        "/account/aanmelden/",
+        {"username": "vink", "new_passphrase": passphrase, "understood": "on"},
     )
     assert response.status_code == 302
     page = client.get("/account/herstelcode/").content.decode()
@@ -212,13 +245,24 @@ def test_nothing_personal_is_stored_logged_or_backed_up_in_the_clear(
     backed_up = _backup_bytes(tmp_path)
     assert b"vink" in backed_up, "the backup cannot be searched (the username is stored as it is)"
     logged = caplog.text.encode()
-    secrets = [marker, passphrase, recovery_code, recovery_code.replace("-", ""), *client.canary_secrets]
+    secrets = [
+        marker,
+        passphrase,
+        recovery_code,
+        recovery_code.replace("-", ""),
+        *client.canary_secrets,
+    ]
     for secret in secrets:
         assert secret.encode() not in stored, f"{secret[:12]}… is in the database"
         assert secret.encode() not in logged, f"{secret[:12]}… is in the log"
         assert secret.encode() not in backed_up, f"{secret[:12]}… is in the backup"
     for glyph in GLYPH_NAMES:
         assert glyph.encode() not in logged, f"the glyph name {glyph} is in the log"
-    for form in (data_key, data_key.hex().encode(), base64.b64encode(data_key), base64.urlsafe_b64encode(data_key)):
+    for form in (
+        data_key,
+        data_key.hex().encode(),
+        base64.b64encode(data_key),
+        base64.urlsafe_b64encode(data_key),
+    ):
         assert form not in stored, "the data key is in the database"
         assert form not in backed_up, "the data key is in the backup"

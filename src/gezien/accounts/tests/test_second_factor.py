@@ -69,7 +69,12 @@ def test_removing_the_second_step_asks_for_the_passphrase_again() -> None:
     owner.post("/account/bevestigen/", {"passphrase": PASSPHRASE})
     owner.post("/account/tweede-stap/verwijderen/")
     assert not TotpDevice.objects.exists() and not BackupCode.objects.exists()
-    assert Client().post("/account/inloggen/", {"username": "merel", "passphrase": PASSPHRASE})["Location"] == "/account/"
+    assert (
+        Client().post("/account/inloggen/", {"username": "merel", "passphrase": PASSPHRASE})[
+            "Location"
+        ]
+        == "/account/"
+    )
 
 
 def test_a_sealed_secret_moved_to_another_account_gives_a_calm_error_page() -> None:
@@ -95,14 +100,23 @@ def test_a_recovery_code_alone_does_not_get_past_the_second_step() -> None:
     owner = logged_in_client("lijster")
     secret, _backup = _enable(owner)
     without = Client().post(
-        "/account/vergeten/", {"username": "lijster", "recovery_code": code, "new_passphrase": "nieuw begin vandaag hier"}
+        "/account/vergeten/",
+        {
+            "username": "lijster",
+            "recovery_code": code,
+            "new_passphrase": "nieuw begin vandaag hier",
+        },
     )
     assert without.status_code == 200 and "klopt niet" in without.content.decode()
     assert services.authenticate("lijster", PASSPHRASE) is not None  # nothing changed
     with_code = Client().post(
         "/account/vergeten/",
-        {"username": "lijster", "recovery_code": code, "second_step_code": pyotp.TOTP(secret).at(time.time() + 30),
-         "new_passphrase": "nieuw begin vandaag hier"},
+        {
+            "username": "lijster",
+            "recovery_code": code,
+            "second_step_code": pyotp.TOTP(secret).at(time.time() + 30),
+            "new_passphrase": "nieuw begin vandaag hier",
+        },
     )
     assert with_code["Location"] == "/account/herstelcode/"
 
@@ -114,6 +128,8 @@ def test_a_half_finished_login_expires_after_five_minutes() -> None:
     session = client.session
     session["second_step_for_at"] = time.time() - 6 * 60
     session.save()
-    response = client.post("/account/inloggen/code/", {"code": pyotp.TOTP(secret).at(time.time() + 30)})
+    response = client.post(
+        "/account/inloggen/code/", {"code": pyotp.TOTP(secret).at(time.time() + 30)}
+    )
     assert response["Location"] == "/account/inloggen/"
     assert client.get("/account/").status_code == 302

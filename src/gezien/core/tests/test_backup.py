@@ -25,6 +25,8 @@ entry.seal_content(unlocked.data_key, {{"date": "2024-05-14", "happened": "{WRIT
 entry.save()
 print(secret)
 """
+
+
 @pytest.fixture
 def installations():
     made = []
@@ -38,7 +40,9 @@ def installations():
         installation.remove()
 
 
-def test_a_backup_restores_into_a_fresh_installation_where_the_person_reads_their_journal(installations, tmp_path) -> None:
+def test_a_backup_restores_into_a_fresh_installation_where_the_person_reads_their_journal(
+    installations, tmp_path
+) -> None:
     original = installations()
     stored = original.python(STORE)
     assert stored.returncode == 0, stored.stderr
@@ -57,7 +61,11 @@ def test_a_backup_restores_into_a_fresh_installation_where_the_person_reads_thei
     server.start()
     try:
         person = http_client()
-        landed = post_form(person, f"{server.url}/account/inloggen/", {"username": "merel", "passphrase": PASSPHRASE})
+        landed = post_form(
+            person,
+            f"{server.url}/account/inloggen/",
+            {"username": "merel", "passphrase": PASSPHRASE},
+        )
         assert "/account/inloggen/code/" in landed  # the second step, restored with the account
         landed = post_form(person, landed, {"code": pyotp.TOTP(secret).now()})
         assert "/inloggen/" not in landed, "the second step from the backup was refused"
@@ -67,7 +75,9 @@ def test_a_backup_restores_into_a_fresh_installation_where_the_person_reads_thei
         assert server.stop() == 0
 
 
-def test_restore_refuses_to_overwrite_accounts_without_replace_and_bad_files(installations, tmp_path) -> None:
+def test_restore_refuses_to_overwrite_accounts_without_replace_and_bad_files(
+    installations, tmp_path
+) -> None:
     original = installations()
     assert original.python(STORE).returncode == 0
     target = tmp_path / "gezien.backup"

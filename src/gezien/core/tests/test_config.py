@@ -77,7 +77,11 @@ def _gezien(*args: str, **extra_env: str) -> subprocess.CompletedProcess:
     }
     env.update(extra_env)
     return subprocess.run(
-        [sys.executable, "-m", "gezien", *args], capture_output=True, text=True, env=env, timeout=120
+        [sys.executable, "-m", "gezien", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
 
 
@@ -114,21 +118,39 @@ def test_behind_tls_cookies_are_secure_host_cookies_with_hsts(tmp_path) -> None:
         "print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.LANGUAGE_COOKIE_NAME, s.SESSION_COOKIE_SECURE,"
         " s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS, s.SECURE_SSL_REDIRECT)"
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GEZIEN_") and k != "DJANGO_SETTINGS_MODULE"}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("GEZIEN_") and k != "DJANGO_SETTINGS_MODULE"
+    }
     env.update(GEZIEN_DATA_DIR=str(tmp_path), GEZIEN_BEHIND_TLS="true")
-    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.split() == [
-        "__Host-session", "__Host-csrftoken", "__Host-language", "True", "True", "31536000", "True"
+        "__Host-session",
+        "__Host-csrftoken",
+        "__Host-language",
+        "True",
+        "True",
+        "31536000",
+        "True",
     ], result.stderr
 
 
 def test_a_fresh_installation_has_no_accounts(tmp_path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GEZIEN_") and k != "DJANGO_SETTINGS_MODULE"}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("GEZIEN_") and k != "DJANGO_SETTINGS_MODULE"
+    }
     env["GEZIEN_DATA_DIR"] = str(tmp_path)
     code = (
         "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='gezien.settings'; django.setup();"
         "from django.core.management import call_command; call_command('migrate', verbosity=0);"
         "from gezien.accounts.models import Account; print(Account.objects.count())"
     )
-    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.stdout.strip() == "0", result.stderr

@@ -10,10 +10,26 @@ def _minimal(**changes):
     data = {
         "checked": datetime.date(2026, 9, 10),
         "lines": [
-            {"id": "113", "crisis": True, "name": "113", "tel": "113", "hours": "24/7",
-             "cost": "gratis", "for": "iedereen", "source": "x"},
-            {"id": "112", "crisis": True, "name": "112", "tel": "112", "hours": "24/7",
-             "cost": "gratis", "for": "nood", "source": "x"},
+            {
+                "id": "113",
+                "crisis": True,
+                "name": "113",
+                "tel": "113",
+                "hours": "24/7",
+                "cost": "gratis",
+                "for": "iedereen",
+                "source": "x",
+            },
+            {
+                "id": "112",
+                "crisis": True,
+                "name": "112",
+                "tel": "112",
+                "hours": "24/7",
+                "cost": "gratis",
+                "for": "nood",
+                "source": "x",
+            },
         ],
     }
     data.update(changes)

@@ -48,9 +48,19 @@ def test_it_refuses_to_switch_to_an_unknown_language_or_a_foreign_next(client: C
     assert response["Location"] == "/"
 
 
-def test_the_help_lines_page_lists_only_lines_with_numbers_and_the_check_date(client: Client) -> None:
+def test_the_help_lines_page_lists_only_lines_with_numbers_and_the_check_date(
+    client: Client,
+) -> None:
     html = client.get("/hulplijnen/").content.decode()
-    for number in ("113", "0800-0113", "112", "0800-2000", "0900-1450", "088-0767 000", "0800-0188"):
+    for number in (
+        "113",
+        "0800-0113",
+        "112",
+        "0800-2000",
+        "0900-1450",
+        "088-0767 000",
+        "0800-0188",
+    ):
         assert number in html
     assert "gecontroleerd op 10 september 2026" in html
 
@@ -84,8 +94,8 @@ def test_a_post_without_csrf_token_gets_a_clear_message_and_changes_nothing() ->
 
 def test_a_forged_post_is_refused_with_the_expired_form_page(settings) -> None:
     from django.http import HttpResponse
-    from django.test import RequestFactory
     from django.middleware.csrf import CsrfViewMiddleware
+    from django.test import RequestFactory
 
     request = RequestFactory().post("/", {"a": "b"})
     request._dont_enforce_csrf_checks = False

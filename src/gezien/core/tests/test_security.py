@@ -4,7 +4,9 @@ from django.test import Client
 from gezien.core.middleware import CONTENT_SECURITY_POLICY
 
 
-@pytest.mark.parametrize("path", ["/", "/hulplijnen/", "/nergens/", "/weg/", "/healthz", "/taal/en/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/hulplijnen/", "/nergens/", "/weg/", "/healthz", "/taal/en/"]
+)
 def test_every_response_carries_the_security_headers(client: Client, path: str) -> None:
     response = client.get(path)
     assert response["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
@@ -42,7 +44,9 @@ def test_templates_have_no_inline_script_or_style_and_load_nothing_from_elsewher
         text = template.read_text()
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", text), template
         assert "style=" not in text and "<style" not in text, template
-        assert not re.search(r'<(script|link|img|iframe|source)[^>]+(src|href)="(https?:)?//', text), template
+        assert not re.search(
+            r'<(script|link|img|iframe|source)[^>]+(src|href)="(https?:)?//', text
+        ), template
 
 
 def test_the_quick_exit_ends_the_session_and_clears_the_site(client: Client) -> None:
@@ -98,7 +102,11 @@ def _post_with_token(**headers):
     request = RequestFactory().get("/")
     token = get_token(request)
     client.cookies["csrftoken"] = request.META["CSRF_COOKIE"]
-    return client.post("/account/inloggen/", {"csrfmiddlewaretoken": token, "username": "x", "passphrase": "y"}, **headers)
+    return client.post(
+        "/account/inloggen/",
+        {"csrfmiddlewaretoken": token, "username": "x", "passphrase": "y"},
+        **headers,
+    )
 
 
 def test_own_forms_work_under_no_referrer_where_browsers_send_origin_null() -> None:
@@ -115,7 +123,12 @@ def test_a_null_origin_from_elsewhere_is_refused(site) -> None:
 
 
 def test_a_foreign_origin_is_refused_even_with_a_token() -> None:
-    assert _post_with_token(HTTP_ORIGIN="https://evil.example", HTTP_SEC_FETCH_SITE="cross-site").status_code == 403
+    assert (
+        _post_with_token(
+            HTTP_ORIGIN="https://evil.example", HTTP_SEC_FETCH_SITE="cross-site"
+        ).status_code
+        == 403
+    )
 
 
 def test_livez_answers_without_touching_the_database(client, django_assert_num_queries) -> None:

@@ -20,6 +20,8 @@ def test_every_text_has_a_dutch_translation_and_the_mo_is_current(path: Path) ->
     untranslated = [e.msgid for e in po.untranslated_entries()]
     fuzzy = [e.msgid for e in po.fuzzy_entries()]
     assert untranslated == [] and fuzzy == []
-    compiled = {e.msgid: e.msgstr or e.msgstr_plural for e in polib.mofile(str(path.with_suffix(".mo")))}
+    compiled = {
+        e.msgid: e.msgstr or e.msgstr_plural for e in polib.mofile(str(path.with_suffix(".mo")))
+    }
     source = {e.msgid: e.msgstr or e.msgstr_plural for e in po if not e.obsolete}
     assert compiled == source, "run compilemessages: the .mo is older than the .po"

@@ -90,7 +90,13 @@ def test_the_choice_between_two_versions_becomes_the_draft(client, choice, expec
     assert client.post("/concepten/bewaren/", form, **FETCH).status_code == 409
     response = client.post(
         "/concepten/kiezen/",
-        {"draft_key": form["draft_key"], "base_version": "1", "mine:tekst": "Van B", "theirs:tekst": "Van A", "choice:tekst": choice},
+        {
+            "draft_key": form["draft_key"],
+            "base_version": "1",
+            "mine:tekst": "Van B",
+            "theirs:tekst": "Van A",
+            "choice:tekst": choice,
+        },
     )
     assert response.status_code == 302 and response["Location"] == "/terug/"
     assert _draft(client).fields["tekst"] == expected
@@ -101,8 +107,13 @@ def test_keeping_both_lists_takes_every_value_once(client) -> None:
     form = _form(client, kleuren=["blauw", "geel"])
     client.post(
         "/concepten/kiezen/",
-        {"draft_key": form["draft_key"], "base_version": "1", "mine:kleuren": ["blauw", "geel"],
-         "theirs:kleuren": ["rood", "blauw"], "choice:kleuren": "both"},
+        {
+            "draft_key": form["draft_key"],
+            "base_version": "1",
+            "mine:kleuren": ["blauw", "geel"],
+            "theirs:kleuren": ["rood", "blauw"],
+            "choice:kleuren": "both",
+        },
     )
     assert _draft(client).fields["kleuren"] == ["blauw", "geel", "rood"]
 
@@ -117,12 +128,18 @@ def test_a_conflict_without_javascript_gets_a_page_to_choose(client) -> None:
 
 def test_a_step_replaces_only_its_own_fields(client) -> None:
     client.post("/concepten/bewaren/", _form(client, tekst="Blijft", kleuren=["rood"]), **FETCH)
-    client.post("/concepten/bewaren/", _form(client, 1, draft_fields="kleuren stemming", stemming="rustig"), **FETCH)
+    client.post(
+        "/concepten/bewaren/",
+        _form(client, 1, draft_fields="kleuren stemming", stemming="rustig"),
+        **FETCH,
+    )
     assert _draft(client).fields == {"tekst": ["Blijft"], "stemming": ["rustig"]}
 
 
 def test_unknown_fields_and_control_characters_are_not_kept(client) -> None:
-    client.post("/concepten/bewaren/", _form(client, tekst="a\x00b\x1bc\r\nd", wachtwoord="x"), **FETCH)
+    client.post(
+        "/concepten/bewaren/", _form(client, tekst="a\x00b\x1bc\r\nd", wachtwoord="x"), **FETCH
+    )
     assert _draft(client).fields == {"tekst": ["abc\nd"]}
 
 
@@ -160,7 +177,9 @@ def test_after_the_session_ended_the_text_comes_back_after_login(client, setting
     assert "Getypt na het verlopen" in response.content.decode()
     assert _stored(client) == stored, "the saved draft changed while the session had ended"
     settings.SESSION_IDLE_SECONDS = 1500
-    login = client.post("/account/inloggen/?next=/concepten/terug/", {"username": "merel", "passphrase": PASSPHRASE})
+    login = client.post(
+        "/account/inloggen/?next=/concepten/terug/", {"username": "merel", "passphrase": PASSPHRASE}
+    )
     assert login["Location"] == "/concepten/terug/"
     back = client.get("/concepten/terug/")
     assert back.status_code == 302 and back["Location"] == "/terug/"
@@ -211,7 +230,9 @@ def test_a_form_submitted_twice_stores_once_and_drops_the_draft(client) -> None:
     assert not Draft.objects.exists()
     # A late autosave from the submitted page does not bring the draft back.
     late = client.post(
-        "/concepten/bewaren/", {**_form(client, 1, tekst="bijna klaar"), "submit_token": request.POST["submit_token"]}, **FETCH
+        "/concepten/bewaren/",
+        {**_form(client, 1, tekst="bijna klaar"), "submit_token": request.POST["submit_token"]},
+        **FETCH,
     )
     assert late.json()["status"] == "submitted"
     assert not Draft.objects.exists()
@@ -260,7 +281,9 @@ def test_a_form_key_must_be_registered_and_well_formed() -> None:
         service.kind_of("proef:Met Spaties")
 
 
-def test_the_form_includes_carry_the_state_and_a_button_that_works_without_javascript(client) -> None:
+def test_the_form_includes_carry_the_state_and_a_button_that_works_without_javascript(
+    client,
+) -> None:
     from django.template.loader import render_to_string
 
     client.post("/concepten/bewaren/", _form(client, tekst="terug"), **FETCH)

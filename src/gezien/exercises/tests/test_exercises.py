@@ -9,16 +9,21 @@ import uuid
 from pathlib import Path
 
 import pytest
-
-from gezien.lib.data import DataError
 from django.contrib.sessions.models import Session
 from django.test import Client
 
 from gezien.accounts.testing import PASSPHRASE, logged_in_client
 from gezien.exercises import catalogue
 from gezien.exercises.models import ExerciseRating
+from gezien.lib.data import DataError
 
-PAGES = ["/oefeningen/", "/oefeningen/ademhaling/", "/oefeningen/5-4-3-2-1/", "/oefeningen/spieren-ontspannen/", "/oefeningen/veilige-plek/"]
+PAGES = [
+    "/oefeningen/",
+    "/oefeningen/ademhaling/",
+    "/oefeningen/5-4-3-2-1/",
+    "/oefeningen/spieren-ontspannen/",
+    "/oefeningen/veilige-plek/",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -40,8 +45,14 @@ def test_without_an_account_the_difference_is_shown_and_nothing_is_stored() -> N
 def test_logged_in_the_numbers_are_stored_sealed_once_per_form() -> None:
     client = logged_in_client()
     token = str(uuid.uuid4())
-    first = client.post("/oefeningen/ademhaling/", {"before": "7", "after": "3", "pattern": "4-7-8", "submit_token": token})
-    again = client.post("/oefeningen/ademhaling/", {"before": "7", "after": "3", "pattern": "4-7-8", "submit_token": token})
+    first = client.post(
+        "/oefeningen/ademhaling/",
+        {"before": "7", "after": "3", "pattern": "4-7-8", "submit_token": token},
+    )
+    again = client.post(
+        "/oefeningen/ademhaling/",
+        {"before": "7", "after": "3", "pattern": "4-7-8", "submit_token": token},
+    )
     assert first.status_code == again.status_code == 302
     assert first["Location"] == "/oefeningen/ademhaling/?patroon=4-7-8"
     rating = ExerciseRating.objects.get(owner=client.account)
@@ -56,7 +67,10 @@ def test_what_helps_me_shows_the_average_change_per_exercise_with_a_table() -> N
     client.post("/oefeningen/veilige-plek/", {"before": "5", "after": "6"})
     html = client.get("/oefeningen/wat-helpt-mij/").content.decode()
     assert 'role="img"' in html
-    rows = re.findall(r'<tr><th scope="row">([^<]+)</th><td>(\d+)</td><td>([^<]+)</td><td>([^<]+)</td><td>([^<]+)</td></tr>', html)
+    rows = re.findall(
+        r'<tr><th scope="row">([^<]+)</th><td>(\d+)</td><td>([^<]+)</td><td>([^<]+)</td><td>([^<]+)</td></tr>',
+        html,
+    )
     assert rows[0] == ("5-4-3-2-1: terug in het nu", "2", "7,0", "4,0", "-3,0")
     assert rows[1] == ("Een veilige plek in je hoofd", "1", "5,0", "6,0", "1,0")
 
@@ -65,7 +79,9 @@ def test_what_helps_me_needs_an_account() -> None:
     assert Client().get("/oefeningen/wat-helpt-mij/").status_code == 302
 
 
-@pytest.mark.parametrize("values", [{"before": "11", "after": "2"}, {"before": "-1", "after": "2"}, {"before": "x"}, {}])
+@pytest.mark.parametrize(
+    "values", [{"before": "11", "after": "2"}, {"before": "-1", "after": "2"}, {"before": "x"}, {}]
+)
 def test_numbers_outside_the_scale_get_a_clear_message(values) -> None:
     response = Client().post("/oefeningen/veilige-plek/", values)
     assert response.status_code == 400
@@ -89,7 +105,7 @@ def test_an_unknown_pattern_falls_back_to_the_first() -> None:
 
 def test_the_muscle_exercise_offers_a_timer_and_plain_steps() -> None:
     html = Client().get("/oefeningen/spieren-ontspannen/").content.decode()
-    assert "exercises-timer.js" in html and 'data-timer hidden' in html
+    assert "exercises-timer.js" in html and "data-timer hidden" in html
     assert html.count('data-tense="5"') == 8
 
 
@@ -119,11 +135,27 @@ def _broken(tmp_path: Path, old: str, new: str) -> Path:
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ('inhale = 4\nhold = 0', 'inhale = 0\nhold = 0', "exercises.toml: breathing[0].inhale:"),
-        ('exhale = 6', 'exhale = 600', "exercises.toml: breathing[0].exhale: must be a whole number"),
-        ('name_nl = "4-6: langer uit dan in"\n', '', "exercises.toml: breathing[0].name_nl: missing"),
-        ('id = "grounding"', 'id = "dansen"', "exercises.toml: exercises[0].id: 'dansen' is not one of"),
-        ('{ nl = "Kijk om je heen.', '{ kleur = "rood", nl = "Kijk om je heen.', "exercises.toml: exercises[0].steps[0].kleur: unknown field"),
+        ("inhale = 4\nhold = 0", "inhale = 0\nhold = 0", "exercises.toml: breathing[0].inhale:"),
+        (
+            "exhale = 6",
+            "exhale = 600",
+            "exercises.toml: breathing[0].exhale: must be a whole number",
+        ),
+        (
+            'name_nl = "4-6: langer uit dan in"\n',
+            "",
+            "exercises.toml: breathing[0].name_nl: missing",
+        ),
+        (
+            'id = "grounding"',
+            'id = "dansen"',
+            "exercises.toml: exercises[0].id: 'dansen' is not one of",
+        ),
+        (
+            '{ nl = "Kijk om je heen.',
+            '{ kleur = "rood", nl = "Kijk om je heen.',
+            "exercises.toml: exercises[0].steps[0].kleur: unknown field",
+        ),
         ('id = "4-7-8"', 'id = "4-6"', "exercises.toml: breathing[1].id: '4-6' is already used"),
     ],
 )
@@ -138,6 +170,8 @@ def test_what_helps_can_go_into_the_summary_for_a_professional() -> None:
 
     client = logged_in_client()
     client.post("/oefeningen/5-4-3-2-1/", {"before": "8", "after": "4"})
-    assert 'value="exercises.what-helps"' in client.get("/mijn-verhaal/samenvatting/").content.decode()
+    assert (
+        'value="exercises.what-helps"' in client.get("/mijn-verhaal/samenvatting/").content.decode()
+    )
     page = preview(client, ["exercises.what-helps"])["page"]
     assert "5-4-3-2-1: terug in het nu" in page and "8,0" in page and "4,0" in page

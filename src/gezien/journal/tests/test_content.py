@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 
 from gezien.journal import content, helpers
-from gezien.lib import data
 from gezien.journal.content import Entry
 from gezien.journal.emotions import by_id, load
-from gezien.lib import charts
+from gezien.lib import charts, data
 
 VOCAB = load()
 TODAY = date(2026, 3, 15)
@@ -24,26 +23,41 @@ def _entry(day: date, **fields) -> Entry:
 
 
 def test_a_chosen_spot_wins_over_the_words() -> None:
-    assert content.point({"pleasantness": -2, "energy": 4, "words": [{"id": "blij"}]}, VOCAB) == (-2, 4)
+    assert content.point({"pleasantness": -2, "energy": 4, "words": [{"id": "blij"}]}, VOCAB) == (
+        -2,
+        4,
+    )
 
 
 def test_without_a_spot_the_words_place_the_entry_in_their_middle() -> None:
     words = [by_id(VOCAB.words, "boos"), by_id(VOCAB.words, "bang")]
-    expected = (round((words[0].pleasantness + words[1].pleasantness) / 2), round((words[0].energy + words[1].energy) / 2))
+    expected = (
+        round((words[0].pleasantness + words[1].pleasantness) / 2),
+        round((words[0].energy + words[1].energy) / 2),
+    )
     assert content.point({"words": [{"id": "boos"}, {"id": "bang"}]}, VOCAB) == expected
     assert content.point({"happened": "alleen tekst"}, VOCAB) is None
 
 
 @pytest.mark.parametrize(
     ("pleasantness", "energy", "quadrant"),
-    [(3, 2, "pleasant-high"), (3, -2, "pleasant-low"), (-1, 5, "unpleasant-high"), (-4, -4, "unpleasant-low"), (0, 3, ""), (2, None, "")],
+    [
+        (3, 2, "pleasant-high"),
+        (3, -2, "pleasant-low"),
+        (-1, 5, "unpleasant-high"),
+        (-4, -4, "unpleasant-low"),
+        (0, 3, ""),
+        (2, None, ""),
+    ],
 )
 def test_the_map_answers_point_to_a_quadrant(pleasantness, energy, quadrant) -> None:
     assert content.derived_quadrant(pleasantness, energy) == quadrant
 
 
 def test_an_entry_with_only_a_date_is_empty() -> None:
-    assert content.is_empty({"date": "2026-01-01", "time": "10:00", "words": [], "pleasantness": None, "energy": None})
+    assert content.is_empty(
+        {"date": "2026-01-01", "time": "10:00", "words": [], "pleasantness": None, "energy": None}
+    )
     assert not content.is_empty({"pleasantness": 0, "energy": None})
 
 
@@ -57,8 +71,13 @@ def test_search_needs_every_word_ignores_case_and_finds_feeling_names() -> None:
     hits = content.search(entries, "wandeling BOS", lambda e: names[e.id])
     assert [h.entry.day for h in hits] == [date(2026, 1, 1)]
     assert (hits[0].before, hits[0].match) == ("Een lange ", "Wandeling")
-    assert [h.entry.day for h in content.search(entries, "wandeling", lambda e: "")] == [date(2026, 1, 2), date(2026, 1, 1)]
-    assert [h.entry.day for h in content.search(entries, "opgelucht", lambda e: names[e.id])] == [date(2026, 1, 3)]
+    assert [h.entry.day for h in content.search(entries, "wandeling", lambda e: "")] == [
+        date(2026, 1, 2),
+        date(2026, 1, 1),
+    ]
+    assert [h.entry.day for h in content.search(entries, "opgelucht", lambda e: names[e.id])] == [
+        date(2026, 1, 3)
+    ]
     assert content.search(entries, "   ", lambda e: "") == []
 
 
@@ -72,11 +91,27 @@ def test_a_long_text_gets_a_short_snippet_around_the_match() -> None:
 
 def test_patterns_of_a_week_by_hand() -> None:
     entries = [
-        _entry(date(2026, 3, 15), pleasantness=-3, energy=3, words=[{"id": "boos", "intensity": 8}, {"id": "bang", "intensity": 4}],
-               helpers=["bewegen"], helped="Even naar buiten"),
-        _entry(date(2026, 3, 14), pleasantness=-3, energy=3, words=[{"id": "boos", "intensity": 6}], helpers=["bewegen", "muziek"]),
-        _entry(date(2026, 3, 9), words=[{"id": "boos", "intensity": None}], quadrant="unpleasant-high"),
-        _entry(date(2026, 3, 8), pleasantness=4, energy=4, words=[{"id": "blij", "intensity": 9}]),  # 8 days ago: outside
+        _entry(
+            date(2026, 3, 15),
+            pleasantness=-3,
+            energy=3,
+            words=[{"id": "boos", "intensity": 8}, {"id": "bang", "intensity": 4}],
+            helpers=["bewegen"],
+            helped="Even naar buiten",
+        ),
+        _entry(
+            date(2026, 3, 14),
+            pleasantness=-3,
+            energy=3,
+            words=[{"id": "boos", "intensity": 6}],
+            helpers=["bewegen", "muziek"],
+        ),
+        _entry(
+            date(2026, 3, 9), words=[{"id": "boos", "intensity": None}], quadrant="unpleasant-high"
+        ),
+        _entry(
+            date(2026, 3, 8), pleasantness=4, energy=4, words=[{"id": "blij", "intensity": 9}]
+        ),  # 8 days ago: outside
     ]
     found = content.patterns(entries, "week", TODAY, VOCAB)
     assert (found.start, found.end, found.entries) == (date(2026, 3, 9), TODAY, 3)
@@ -97,7 +132,9 @@ def test_patterns_of_a_week_by_hand() -> None:
 
 
 def test_a_year_is_shown_per_week_starting_on_monday() -> None:
-    found = content.patterns([_entry(TODAY, words=[{"id": "blij", "intensity": 5}])], "jaar", TODAY, VOCAB)
+    found = content.patterns(
+        [_entry(TODAY, words=[{"id": "blij", "intensity": 5}])], "jaar", TODAY, VOCAB
+    )
     assert found.by_week
     assert found.buckets[0].start == found.start and found.buckets[1].start.weekday() == 0
     assert found.buckets[-1].end == TODAY and found.buckets[-1].average == 5
@@ -105,10 +142,14 @@ def test_a_year_is_shown_per_week_starting_on_monday() -> None:
 
 
 def test_by_day_puts_the_newest_day_first_and_times_in_order() -> None:
-    days = content.by_day([
-        _entry(date(2026, 1, 1), time="20:00"), _entry(date(2026, 1, 2)), _entry(date(2026, 1, 1), time="08:00"),
-        _entry(date(2026, 1, 1)),
-    ])
+    days = content.by_day(
+        [
+            _entry(date(2026, 1, 1), time="20:00"),
+            _entry(date(2026, 1, 2)),
+            _entry(date(2026, 1, 1), time="08:00"),
+            _entry(date(2026, 1, 1)),
+        ]
+    )
     assert [day for day, _ in days] == [date(2026, 1, 2), date(2026, 1, 1)]
     assert [e.time for e in days[1][1]] == ["08:00", "20:00", ""]
 
@@ -116,7 +157,10 @@ def test_by_day_puts_the_newest_day_first_and_times_in_order() -> None:
 def test_the_map_chart_places_dots_and_writes_the_count() -> None:
     chart = charts.map_chart({(-5, 5): 1, (5, -5): 4})
     top_left, bottom_right = chart.dots
-    assert (top_left.x, top_left.y) == (charts.MAP_LEFT + charts.CELL / 2, charts.MAP_TOP + charts.CELL / 2)
+    assert (top_left.x, top_left.y) == (
+        charts.MAP_LEFT + charts.CELL / 2,
+        charts.MAP_TOP + charts.CELL / 2,
+    )
     assert bottom_right.x == charts.MAP_LEFT + 10.5 * charts.CELL and bottom_right.count == 4
     assert bottom_right.r > top_left.r and bottom_right.r <= charts.CELL / 2
 
@@ -127,10 +171,16 @@ def test_bars_are_as_long_as_their_share_of_the_largest() -> None:
 
 
 def test_days_without_a_strength_get_no_column() -> None:
-    found = content.patterns([_entry(TODAY, words=[{"id": "blij", "intensity": 10}])], "week", TODAY, VOCAB)
+    found = content.patterns(
+        [_entry(TODAY, words=[{"id": "blij", "intensity": 10}])], "week", TODAY, VOCAB
+    )
     chart = charts.column_chart(found.buckets)
     assert len(chart.columns) == 1 and chart.columns[0].height == charts.COLUMNS_HEIGHT
-    assert [bucket.start for _, bucket in chart.labels] == [found.buckets[0].start, found.buckets[3].start, TODAY]
+    assert [bucket.start for _, bucket in chart.labels] == [
+        found.buckets[0].start,
+        found.buckets[3].start,
+        TODAY,
+    ]
 
 
 def test_the_shipped_helpers_load() -> None:
@@ -142,14 +192,25 @@ def test_the_shipped_helpers_load() -> None:
     ("text", "message"),
     [
         ('[[helpers]]\nid = "a"\nnl = "x"\n', "helpers.toml: helpers[0].en: missing"),
-        ('[[helpers]]\nid = "A b"\nnl = "x"\nen = "y"\n', "helpers.toml: helpers[0].id: must be lowercase"),
-        ('[[helpers]]\nid = "a"\nnl = "x"\nen = "y"\n[[helpers]]\nid = "a"\nnl = "z"\nen = "w"\n', "helpers.toml: helpers[1].id: 'a' is already used"),
-        ('[[helpers]]\nid = "a"\nnl = "x"\nen = "y"\nkleur = "rood"\n', "helpers.toml: helpers[0].kleur: unknown field"),
+        (
+            '[[helpers]]\nid = "A b"\nnl = "x"\nen = "y"\n',
+            "helpers.toml: helpers[0].id: must be lowercase",
+        ),
+        (
+            '[[helpers]]\nid = "a"\nnl = "x"\nen = "y"\n[[helpers]]\nid = "a"\nnl = "z"\nen = "w"\n',
+            "helpers.toml: helpers[1].id: 'a' is already used",
+        ),
+        (
+            '[[helpers]]\nid = "a"\nnl = "x"\nen = "y"\nkleur = "rood"\n',
+            "helpers.toml: helpers[0].kleur: unknown field",
+        ),
         ('[[hulp]]\nid = "a"\n', "helpers.toml: hulp: unknown table"),
         ("helpers = [", "helpers.toml: is not valid TOML"),
     ],
 )
-def test_a_broken_helper_file_names_the_file_and_the_field(tmp_path: Path, text: str, message: str) -> None:
+def test_a_broken_helper_file_names_the_file_and_the_field(
+    tmp_path: Path, text: str, message: str
+) -> None:
     path = tmp_path / "helpers.toml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(data.DataError) as error:

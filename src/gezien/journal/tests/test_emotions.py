@@ -10,8 +10,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gezien.journal import emotions
-from gezien.lib.data import DataError
-from gezien.lib.text import Text
 from gezien.journal.emotions import (
     QUADRANT_SIDES,
     Sensation,
@@ -23,6 +21,8 @@ from gezien.journal.emotions import (
     suggest,
     words_in,
 )
+from gezien.lib.data import DataError
+from gezien.lib.text import Text
 
 VOCAB = load()
 
@@ -300,7 +300,11 @@ BROKEN = [
     ),
     (_set("words", 9, "sensations", ["warm", "vlinders"]), "words[9].sensations[1]", "vlinders"),
     (_set("words", 9, "sensations", ["warm"]), "words[9].sensations", "2 to 4"),
-    (_set("words", 9, "sensations", ["warm", "warm"]), "words[9].sensations[1]", "already used by words[9].sensations[0]"),
+    (
+        _set("words", 9, "sensations", ["warm", "warm"]),
+        "words[9].sensations[1]",
+        "already used by words[9].sensations[0]",
+    ),
     (_set("words", 9, "sensations", "warm"), "words[9].sensations", "list"),
     (_set("words", 4, "defintion_nl", "Typfout."), "words[4].defintion_nl", "unknown field"),
     (_copy_from("words", 20, "nl", 2, str.upper), "words[20].nl", "words[2]"),

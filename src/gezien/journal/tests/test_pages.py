@@ -52,8 +52,14 @@ def test_a_plain_entry_is_saved_sealed_and_shown_in_the_overview(client) -> None
     state = _page_state(page)
     response = client.post(
         "/dagboek/nieuw/",
-        {**state, "date": timezone.localdate().isoformat(), "happened": "Ruzie met mijn zus.", "words": ["boos"],
-         "intensity_boos": "7", "helpers": ["bewegen"]},
+        {
+            **state,
+            "date": timezone.localdate().isoformat(),
+            "happened": "Ruzie met mijn zus.",
+            "words": ["boos"],
+            "intensity_boos": "7",
+            "helpers": ["bewegen"],
+        },
     )
     assert response.status_code == 302
     record = JournalEntry.objects.get(owner=client.account)
@@ -70,10 +76,22 @@ def test_an_entry_shows_only_its_filled_parts_in_the_forms_order_with_text_escap
 
     from gezien.journal.entries import parts
 
-    content = {"happened": "Ruzie\n<b>hard</b>", "body_areas": ["borst"], "sensations": [], "body_note": "",
-               "quadrant": None, "pleasantness": -3, "energy": None, "words": [{"id": "boos", "intensity": 7},
-               {"id": "moe", "intensity": None}], "feeling_note": "", "thoughts": "", "needs": "", "did": "",
-               "helpers": [], "helped": "even lopen"}
+    content = {
+        "happened": "Ruzie\n<b>hard</b>",
+        "body_areas": ["borst"],
+        "sensations": [],
+        "body_note": "",
+        "quadrant": None,
+        "pleasantness": -3,
+        "energy": None,
+        "words": [{"id": "boos", "intensity": 7}, {"id": "moe", "intensity": None}],
+        "feeling_note": "",
+        "thoughts": "",
+        "needs": "",
+        "did": "",
+        "helpers": [],
+        "helped": "even lopen",
+    }
     with translation.override("nl"):
         shown = [(str(heading), str(value)) for heading, value in parts(content)]
     assert shown == [
@@ -94,7 +112,9 @@ def test_an_empty_entry_is_refused_with_a_clear_message(client) -> None:
 
 def test_the_guided_path_keeps_each_step_as_a_draft_and_saves_one_entry(client) -> None:
     body = _page_state(client.get("/dagboek/stap/lichaam/").content.decode())
-    step = client.post("/dagboek/stap/lichaam/", {**body, "body_areas": ["buik"], "sensations": ["knoop_in_maag"]})
+    step = client.post(
+        "/dagboek/stap/lichaam/", {**body, "body_areas": ["buik"], "sensations": ["knoop_in_maag"]}
+    )
     assert step["Location"] == "/dagboek/stap/gevoel/"
     feel = _page_state(client.get("/dagboek/stap/gevoel/").content.decode())
     assert feel["draft_version"] == "1"
@@ -110,19 +130,28 @@ def test_the_guided_path_keeps_each_step_as_a_draft_and_saves_one_entry(client) 
     assert done.status_code == 302 and "stukje=" in done["Location"]
     content = _only_entry(client)
     assert content["body_areas"] == ["buik"] and content["sensations"] == ["knoop_in_maag"]
-    assert (content["pleasantness"], content["energy"], content["quadrant"]) == (-3, 3, "unpleasant-high")
+    assert (content["pleasantness"], content["energy"], content["quadrant"]) == (
+        -3,
+        3,
+        "unpleasant-high",
+    )
     assert content["words"] == [{"id": "angstig", "intensity": 6}]
     assert content["happened"] == "Een brief van de gemeente."
     assert not Draft.objects.exists()
 
 
 def test_going_back_a_step_keeps_what_was_typed(client) -> None:
-    client.post("/dagboek/stap/lichaam/", {**_page_state(client.get("/dagboek/stap/lichaam/").content.decode()), "body_note": "warm"})
+    client.post(
+        "/dagboek/stap/lichaam/",
+        {**_page_state(client.get("/dagboek/stap/lichaam/").content.decode()), "body_note": "warm"},
+    )
     state = _page_state(client.get("/dagboek/stap/gevoel/").content.decode())
     back = client.post("/dagboek/stap/gevoel/", {**state, "energy": "2", "go": "back"})
     assert back["Location"] == "/dagboek/stap/lichaam/"
     assert "warm" in client.get("/dagboek/stap/lichaam/").content.decode()
-    assert 'value="2" id="id_energy_7" checked' in client.get("/dagboek/stap/gevoel/").content.decode()
+    assert (
+        'value="2" id="id_energy_7" checked' in client.get("/dagboek/stap/gevoel/").content.decode()
+    )
 
 
 def test_a_double_submit_stores_one_entry_and_both_go_to_it(client) -> None:
@@ -135,7 +164,9 @@ def test_a_double_submit_stores_one_entry_and_both_go_to_it(client) -> None:
 
 def test_a_draft_comes_back_on_the_form(client) -> None:
     state = _page_state(client.get("/dagboek/nieuw/").content.decode())
-    client.post("/concepten/bewaren/", {**state, "thoughts": "Half af"}, HTTP_X_REQUESTED_WITH="fetch")
+    client.post(
+        "/concepten/bewaren/", {**state, "thoughts": "Half af"}, HTTP_X_REQUESTED_WITH="fetch"
+    )
     again = client.get("/dagboek/nieuw/").content.decode()
     assert "Half af" in again and 'name="draft_version" value="1"' in again
     # The guided path and the plain form share one draft.
@@ -145,17 +176,30 @@ def test_a_draft_comes_back_on_the_form(client) -> None:
 
 def test_a_draft_with_one_word_comes_back_ticked(client) -> None:
     state = _page_state(client.get("/dagboek/nieuw/").content.decode())
-    client.post("/concepten/bewaren/", {**state, "words": ["eenzaam"], "intensity_eenzaam": "4"}, HTTP_X_REQUESTED_WITH="fetch")
+    client.post(
+        "/concepten/bewaren/",
+        {**state, "words": ["eenzaam"], "intensity_eenzaam": "4"},
+        HTTP_X_REQUESTED_WITH="fetch",
+    )
     page = client.get("/dagboek/nieuw/").content.decode()
-    assert re.search(r'value="eenzaam" id="word-eenzaam" aria-describedby="word-eenzaam-def" checked', page)
+    assert re.search(
+        r'value="eenzaam" id="word-eenzaam" aria-describedby="word-eenzaam-def" checked', page
+    )
     assert re.search(r'<option value="4" selected>4</option>', page)
 
 
 def test_a_wrong_strength_is_marked_at_its_word_and_the_choices_stay(client) -> None:
-    page = client.post("/dagboek/nieuw/", {"happened": "iets", "words": ["boos", "blij"],
-                                           "intensity_boos": "12", "intensity_blij": "3"}).content.decode()
-    row = page[page.index('id="word-boos"'):]
-    row = row[:row.index("</li>")]
+    page = client.post(
+        "/dagboek/nieuw/",
+        {
+            "happened": "iets",
+            "words": ["boos", "blij"],
+            "intensity_boos": "12",
+            "intensity_blij": "3",
+        },
+    ).content.decode()
+    row = page[page.index('id="word-boos"') :]
+    row = row[: row.index("</li>")]
     assert "field-with-error" in row and 'aria-invalid="true"' in row
     assert '<option value="3" selected>3</option>' in page  # blij keeps its strength
     assert not JournalEntry.objects.exists()
@@ -163,7 +207,9 @@ def test_a_wrong_strength_is_marked_at_its_word_and_the_choices_stay(client) -> 
 
 def test_a_wrong_strength_is_named_in_the_language_the_person_chose(client) -> None:
     wrong = {"happened": "iets", "words": ["boos"], "intensity_boos": "12"}
-    assert "Hoe sterk is “boos”? (0 tot 10)" in client.post("/dagboek/nieuw/", wrong).content.decode()
+    assert (
+        "Hoe sterk is “boos”? (0 tot 10)" in client.post("/dagboek/nieuw/", wrong).content.decode()
+    )
     client.get("/taal/en/?next=/dagboek/nieuw/")
     page = client.post("/dagboek/nieuw/", wrong).content.decode()
     assert "How strong is “angry”? (0 to 10)" in page and "Hoe sterk" not in page
@@ -180,7 +226,9 @@ def test_editing_from_two_tabs_shows_both_versions_instead_of_overwriting(client
     client.post("/dagboek/nieuw/", {"happened": "Origineel"})
     entry = JournalEntry.objects.get(owner=client.account)
     tab_a, tab_b = _edit_state(client, entry.pk), _edit_state(client, entry.pk)
-    assert client.post(f"/dagboek/{entry.pk}/", {**tab_a, "happened": "Versie A"}).status_code == 302
+    assert (
+        client.post(f"/dagboek/{entry.pk}/", {**tab_a, "happened": "Versie A"}).status_code == 302
+    )
     conflict = client.post(f"/dagboek/{entry.pk}/", {**tab_b, "happened": "Versie B"})
     assert conflict.status_code == 409
     html = conflict.content.decode()
@@ -191,13 +239,23 @@ def test_editing_from_two_tabs_shows_both_versions_instead_of_overwriting(client
     base = re.search(r'name="base_version" value="([^"]*)"', html).group(1)
     chosen = client.post(
         "/concepten/kiezen/",
-        {"draft_key": key, "base_version": base, "mine:happened": "Versie B", "theirs:happened": "Versie A",
-         "choice:happened": "both", "theirs:entry_version": "2", "mine:entry_version": "2"},
+        {
+            "draft_key": key,
+            "base_version": base,
+            "mine:happened": "Versie B",
+            "theirs:happened": "Versie A",
+            "choice:happened": "both",
+            "theirs:entry_version": "2",
+            "mine:entry_version": "2",
+        },
     )
     assert chosen["Location"] == f"/dagboek/{entry.pk}/"
     form = client.get(f"/dagboek/{entry.pk}/").content.decode()
     assert "Versie B\n\nVersie A" in form and 'name="entry_version" value="2"' in form
-    saved = client.post(f"/dagboek/{entry.pk}/", {**_edit_state(client, entry.pk), "happened": "Versie B\n\nVersie A"})
+    saved = client.post(
+        f"/dagboek/{entry.pk}/",
+        {**_edit_state(client, entry.pk), "happened": "Versie B\n\nVersie A"},
+    )
     assert saved.status_code == 302
     assert _only_entry(client)["happened"] == "Versie B\n\nVersie A"
 
@@ -206,7 +264,11 @@ def test_deleting_asks_first_then_removes_the_entry_and_its_draft(client) -> Non
     client.post("/dagboek/nieuw/", {"happened": "Weg ermee"})
     entry = JournalEntry.objects.get(owner=client.account)
     state = _edit_state(client, entry.pk)
-    client.post("/concepten/bewaren/", {**state, "happened": "Weg ermee, toch niet"}, HTTP_X_REQUESTED_WITH="fetch")
+    client.post(
+        "/concepten/bewaren/",
+        {**state, "happened": "Weg ermee, toch niet"},
+        HTTP_X_REQUESTED_WITH="fetch",
+    )
     confirm = client.get(f"/dagboek/{entry.pk}/verwijderen/")
     assert confirm.status_code == 200 and "Weg ermee" in confirm.content.decode()
     assert JournalEntry.objects.exists()
@@ -228,15 +290,24 @@ def test_search_finds_text_and_feeling_words_and_uses_post(client) -> None:
 
 def test_patterns_count_corners_words_intensity_and_what_helped(client) -> None:
     today = timezone.localdate()
-    for days_ago, word, strength, helper in [(1, "boos", "8", "bewegen"), (2, "boos", "6", "bewegen"), (40, "blij", "5", "muziek")]:
+    for days_ago, word, strength, helper in [
+        (1, "boos", "8", "bewegen"),
+        (2, "boos", "6", "bewegen"),
+        (40, "blij", "5", "muziek"),
+    ]:
         client.post(
             "/dagboek/nieuw/",
-            {"date": (today - timedelta(days=days_ago)).isoformat(), "words": [word], f"intensity_{word}": strength, "helpers": [helper]},
+            {
+                "date": (today - timedelta(days=days_ago)).isoformat(),
+                "words": [word],
+                f"intensity_{word}": strength,
+                "helpers": [helper],
+            },
         )
     month = client.get("/dagboek/patronen/?periode=maand").content.decode()
-    assert 'role="img"' in month and "<title id=\"map-title\">" in month
+    assert 'role="img"' in month and '<title id="map-title">' in month
     assert re.search(r"<th scope=\"row\">boos</th><td>2</td><td>7,0</td>", month)
-    assert "<th scope=\"row\">blij</th>" not in month
+    assert '<th scope="row">blij</th>' not in month
     assert re.search(r"<th scope=\"row\">bewegen of wandelen</th><td>2</td>", month)
     year = client.get("/dagboek/patronen/?periode=jaar").content.decode()
     assert re.search(r"<th scope=\"row\">blij</th><td>1</td>", year)
@@ -245,7 +316,12 @@ def test_patterns_count_corners_words_intensity_and_what_helped(client) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["مرحبا، كان يومًا صعبًا", "Vandaag 😢 en daarna 🙂", "<script>alert('x')</script>", "tab\there\x07bell\x00null"],
+    [
+        "مرحبا، كان يومًا صعبًا",
+        "Vandaag 😢 en daarna 🙂",
+        "<script>alert('x')</script>",
+        "tab\there\x07bell\x00null",
+    ],
 )
 def test_odd_text_is_stored_and_shown_as_text(client, text) -> None:
     response = client.post("/dagboek/nieuw/", {"happened": text})
@@ -271,10 +347,20 @@ def test_a_megabyte_of_text_is_refused_with_the_limit_and_kept_in_the_form(clien
 
 @pytest.mark.parametrize(
     "field",
-    [{"pleasantness": "9"}, {"energy": "-6"}, {"words": ["boos"], "intensity_boos": "11"},
-     {"words": ["boos"], "intensity_boos": "-1"}, {"words": ["boos"], "intensity_boos": "heel erg"}, {"words": ["bestaat-niet"]},
-     {"quadrant": "midden"}, {"body_areas": ["staart"]}, {"date": "3000-01-01"}, {"date": "gisteren"}, {"time": "25:99"},
-     {"helpers": ["x"]}],
+    [
+        {"pleasantness": "9"},
+        {"energy": "-6"},
+        {"words": ["boos"], "intensity_boos": "11"},
+        {"words": ["boos"], "intensity_boos": "-1"},
+        {"words": ["boos"], "intensity_boos": "heel erg"},
+        {"words": ["bestaat-niet"]},
+        {"quadrant": "midden"},
+        {"body_areas": ["staart"]},
+        {"date": "3000-01-01"},
+        {"date": "gisteren"},
+        {"time": "25:99"},
+        {"helpers": ["x"]},
+    ],
 )
 def test_values_outside_the_scales_are_refused_without_a_crash(client, field) -> None:
     response = client.post("/dagboek/nieuw/", {"happened": "iets", **field})
@@ -331,9 +417,18 @@ def test_what_helped_can_go_into_the_summary_for_a_professional(client) -> None:
 
     for _ in range(2):
         state = _page_state(client.get("/dagboek/nieuw/").content.decode())
-        client.post("/dagboek/nieuw/", {**state, "date": timezone.localdate().isoformat(),
-                                         "happened": "Een lange dag.", "helpers": ["bewegen"]})
-    assert 'value="journal.what-helped"' in client.get("/mijn-verhaal/samenvatting/").content.decode()
+        client.post(
+            "/dagboek/nieuw/",
+            {
+                **state,
+                "date": timezone.localdate().isoformat(),
+                "happened": "Een lange dag.",
+                "helpers": ["bewegen"],
+            },
+        )
+    assert (
+        'value="journal.what-helped"' in client.get("/mijn-verhaal/samenvatting/").content.decode()
+    )
     page = preview(client, ["journal.what-helped"])["page"]
     assert "2 keer aangevinkt" in page
     assert "Een lange dag" not in page  # only what helped, never the entries themselves

@@ -31,7 +31,9 @@ def test_paths_name_nested_fields_and_list_positions() -> None:
     top = _table({"rijen": [{"id": "a"}, {"id": "b", "naam": 3}]}, ("rijen",))
     first, second = top.tables("rijen", ("id",), ("naam",))
     assert first.value("id", data.ident) == "a"
-    with pytest.raises(data.DataError, match=r"^proef\.toml: rijen\[1\]\.naam: must be a non-empty text$"):
+    with pytest.raises(
+        data.DataError, match=r"^proef\.toml: rijen\[1\]\.naam: must be a non-empty text$"
+    ):
         second.value("naam", data.line)
 
 
@@ -79,13 +81,18 @@ def test_choices_refs_and_unique_values_name_the_culprit() -> None:
         data.refs(at, ["a", "a"], {"a"}, "kleur")
     names = data.Unique(fold=True)
     names.add(data.At("proef.toml", "rijen[0].nl"), "Boos")
-    with pytest.raises(data.DataError, match=r"rijen\[3\]\.nl: 'boos' is already used by rijen\[0\]\.nl$"):
+    with pytest.raises(
+        data.DataError, match=r"rijen\[3\]\.nl: 'boos' is already used by rijen\[0\]\.nl$"
+    ):
         names.add(data.At("proef.toml", "rijen[3].nl"), "boos")
 
 
 def test_text_pairs_read_flat_and_inline() -> None:
-    row = _table({"id": "a", "naam_nl": "Boos", "naam_en": "Angry", "los": {"nl": "ja", "en": "yes"}},
-                 ("id",), ("naam_nl", "naam_en", "los"))
+    row = _table(
+        {"id": "a", "naam_nl": "Boos", "naam_en": "Angry", "los": {"nl": "ja", "en": "yes"}},
+        ("id",),
+        ("naam_nl", "naam_en", "los"),
+    )
     assert row.text_pair("naam") == Text("Boos", "Angry")
     assert row.value("los", data.translated) == Text("ja", "yes")
     with pytest.raises(data.DataError, match=r"^proef\.toml: x\.en: missing$"):

@@ -8,7 +8,10 @@ from django.utils import translation
 from gezien.lib.text import Shown, Text, current_language, language_of
 
 
-@pytest.mark.parametrize(("code", "language"), [("nl", "nl"), ("nl-be", "nl"), ("en", "en"), ("en-GB", "en"), (None, "nl"), ("de", "nl")])
+@pytest.mark.parametrize(
+    ("code", "language"),
+    [("nl", "nl"), ("nl-be", "nl"), ("en", "en"), ("en-GB", "en"), (None, "nl"), ("de", "nl")],
+)
 def test_every_language_code_maps_to_dutch_or_english(code, language) -> None:
     assert language_of(code) == language
 

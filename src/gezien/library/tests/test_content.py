@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from gezien.library import content
 from gezien.lib.data import DataError
+from gezien.library import content
 
 LIBRARY = content.load()
 

@@ -89,7 +89,8 @@ def test_instruments_json_lists_every_questionnaire_with_items_options_and_bands
     assert listed["k10"]["scoring"]["range"] == [10, 50]
     assert listed["mhi5"]["scoring"]["range"] == [0, 100]
     assert listed["k10"]["items"][0]["options"][0] == {
-        "value": 5, "label": {"en": None, "nl": "Altijd"}
+        "value": 5,
+        "label": {"en": None, "nl": "Altijd"},
     }
     assert listed["who5"]["licence"]["commercial"] == "not_allowed"
     assert listed["ace"]["licence"]["ask_first"] is True

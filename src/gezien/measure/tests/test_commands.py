@@ -59,7 +59,17 @@ def test_every_instrument_scores_to_json_without_name_clashes(instruments, instr
     answers = [item.options.lowest for item in instrument.items]
     result = score(instrument, parse_answers(instrument, json.dumps(answers)))
     output = score_json(instrument_id, json.dumps(answers), instruments)
-    fixed = {"instrument", "version", "valid", "total", "band", "subscales", "flags", "missing", "prorated"}
+    fixed = {
+        "instrument",
+        "version",
+        "valid",
+        "total",
+        "band",
+        "subscales",
+        "flags",
+        "missing",
+        "prorated",
+    }
     assert set(result.algorithm).isdisjoint(fixed)
     assert set(output) == fixed | set(result.algorithm)
     assert (output["total"], output["band"], output["valid"]) == (result.total, result.band, True)

@@ -27,7 +27,9 @@ def test_kept_results_are_offered_and_shared_only_when_chosen() -> None:
     shared = share(client, ["help.question", "measure.phq9"])
     page = professional.get(shared["path"]).content.decode()
     assert "PHQ-9" in page and "18" in page
-    bundle = json.loads(professional.get(shared["path"].replace("/gedeeld/", "/gedeeld/fhir/")).content)
+    bundle = json.loads(
+        professional.get(shared["path"].replace("/gedeeld/", "/gedeeld/fhir/")).content
+    )
     codes = [
         coding["code"]
         for entry in bundle["entry"]

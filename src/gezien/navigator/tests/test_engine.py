@@ -234,9 +234,7 @@ def test_not_yet_for_trauma_work_places_it_lower_and_says_so_calmly_without_remo
     advice = advise(RULES, {"memories", "on_guard"}, {"trauma_work": "not_yet"})
     assert ids(advice)[-1] == "emdr-en-exposure"
     assert advice.excluded == ()
-    note = next(
-        r.text for s in advice.suggestions for r in s.reasons if r.rule == "memories-later"
-    )
+    note = next(r.text for s in advice.suggestions for r in s.reasons if r.rule == "memories-later")
     assert "Dat mag" in note.nl and "behandelaar" in note.nl and "2025" in note.nl
     assert "2025" in note.en
 

@@ -138,9 +138,7 @@ ANSWERS = [
     dict(zip([p.id for p in RULES.preferences], combo, strict=True))
     for combo in itertools.product(*(p.option_ids for p in RULES.preferences))
 ]
-OTHER_CONCERNS = sorted(
-    {c.id for c in RULES.concerns} - {"memories", "on_guard"}
-)
+OTHER_CONCERNS = sorted({c.id for c in RULES.concerns} - {"memories", "on_guard"})
 
 
 @pytest.mark.parametrize("trauma", [{"memories"}, {"on_guard"}, {"memories", "on_guard"}])

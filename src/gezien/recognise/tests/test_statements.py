@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from gezien.recognise import statements
 from gezien.lib.data import DataError
+from gezien.recognise import statements
 
 LOADED = statements.load()
 FIVE_FORMS = {
@@ -27,8 +27,14 @@ def test_the_groups_cover_the_five_forms_witnessing_and_what_a_person_notices_no
 def test_the_patterns_the_sources_name_are_there_in_the_projects_own_words():
     now = next(group for group in LOADED.groups if group.form == "now")
     texts = " ".join(statement.text.nl for statement in now.statements)
-    for pattern in ("zelf op", "compliment", "wat ik voel", "laatste plaats", "streng voor mezelf",
-                    "anderen hebben het veel erger"):
+    for pattern in (
+        "zelf op",
+        "compliment",
+        "wat ik voel",
+        "laatste plaats",
+        "streng voor mezelf",
+        "anderen hebben het veel erger",
+    ):
         assert pattern in texts, pattern
 
 

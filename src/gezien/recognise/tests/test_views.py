@@ -58,8 +58,13 @@ def test_the_result_reflects_back_warmly_what_was_recognised_and_never_scores(du
 
 def test_the_result_links_library_journal_navigator_and_the_ace_with_its_language(dutch):
     html = post(dutch, CHOSEN).content.decode()
-    for href in ('href="/bibliotheek/emotionele-verwaarlozing/"', 'href="/bibliotheek/zelfbeeld/"',
-                 'href="/dagboek/"', 'href="/hulpwijzer/"', 'href="/vragenlijsten/ace/"'):
+    for href in (
+        'href="/bibliotheek/emotionele-verwaarlozing/"',
+        'href="/bibliotheek/zelfbeeld/"',
+        'href="/dagboek/"',
+        'href="/hulpwijzer/"',
+        'href="/vragenlijsten/ace/"',
+    ):
         assert href in html, href
     assert "Die vragenlijst is in het Engels" in plain(html)
 

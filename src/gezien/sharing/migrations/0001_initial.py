@@ -10,7 +10,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -24,7 +23,15 @@ class Migration(migrations.Migration):
                 migrations.CreateModel(
                     name="Share",
                     fields=[
-                        ("id", models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
+                        (
+                            "id",
+                            models.UUIDField(
+                                default=uuid.uuid4,
+                                editable=False,
+                                primary_key=True,
+                                serialize=False,
+                            ),
+                        ),
                         ("sealed", models.BinaryField()),
                         ("created_at", models.DateTimeField(auto_now_add=True)),
                         ("updated_at", models.DateTimeField(auto_now=True)),
@@ -36,21 +43,45 @@ class Migration(migrations.Migration):
                         ("revoked_at", models.DateTimeField(null=True)),
                         ("locked_at", models.DateTimeField(null=True)),
                         ("form_token", models.CharField(max_length=64, unique=True)),
-                        ("owner", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="+",
-                                                    to=settings.AUTH_USER_MODEL)),
+                        (
+                            "owner",
+                            models.ForeignKey(
+                                on_delete=django.db.models.deletion.CASCADE,
+                                related_name="+",
+                                to=settings.AUTH_USER_MODEL,
+                            ),
+                        ),
                     ],
                     options={"ordering": ["-created_at"], "db_table": "story_share"},
                 ),
                 migrations.CreateModel(
                     name="ShareOpening",
                     fields=[
-                        ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False,
-                                                   verbose_name="ID")),
+                        (
+                            "id",
+                            models.BigAutoField(
+                                auto_created=True,
+                                primary_key=True,
+                                serialize=False,
+                                verbose_name="ID",
+                            ),
+                        ),
                         ("opened_at", models.DateTimeField(auto_now_add=True)),
-                        ("what", models.CharField(choices=[("page", "page"), ("pdf", "pdf"), ("fhir", "fhir")],
-                                                  max_length=4)),
-                        ("share", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE,
-                                                    related_name="openings", to="sharing.share")),
+                        (
+                            "what",
+                            models.CharField(
+                                choices=[("page", "page"), ("pdf", "pdf"), ("fhir", "fhir")],
+                                max_length=4,
+                            ),
+                        ),
+                        (
+                            "share",
+                            models.ForeignKey(
+                                on_delete=django.db.models.deletion.CASCADE,
+                                related_name="openings",
+                                to="sharing.share",
+                            ),
+                        ),
                     ],
                     options={"ordering": ["-opened_at"], "db_table": "story_shareopening"},
                 ),

@@ -4,7 +4,6 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("sharing", "0001_initial"),
         ("story", "0002_shares_moved_to_sharing"),

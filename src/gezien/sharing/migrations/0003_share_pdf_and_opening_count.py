@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('sharing', '0002_tables_named_after_the_app'),
+        ("sharing", "0002_tables_named_after_the_app"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='share',
-            name='pdf',
+            model_name="share",
+            name="pdf",
             field=models.BinaryField(null=True),
         ),
         migrations.AddField(
-            model_name='shareopening',
-            name='count',
+            model_name="shareopening",
+            name="count",
             field=models.PositiveIntegerField(default=1),
         ),
     ]

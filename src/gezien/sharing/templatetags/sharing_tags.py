@@ -17,7 +17,9 @@ def when(value: str | None, style: str = "DATETIME_FORMAT") -> str:
         return ""
     day = parse_date(value) if len(value) == 10 else None
     if day is not None:
-        return formats.date_format(day, "SHORT_DATE_FORMAT" if style.startswith("SHORT") else "DATE_FORMAT")
+        return formats.date_format(
+            day, "SHORT_DATE_FORMAT" if style.startswith("SHORT") else "DATE_FORMAT"
+        )
     moment = parse_datetime(value)
     if moment is None:
         return value
@@ -34,12 +36,14 @@ def number(value: int | float | None) -> str:
 @register.filter
 def score_chart(scores: list[dict]) -> str:
     """A line chart of the totals when one instrument was filled in more than once."""
-    points = [(when(s["date"], "SHORT_DATE_FORMAT"), s["total"]) for s in scores if s["total"] is not None]
+    points = [
+        (when(s["date"], "SHORT_DATE_FORMAT"), s["total"]) for s in scores if s["total"] is not None
+    ]
     if len({s["instrument"] for s in scores}) != 1 or len(points) < 2:
         return ""
-    label = _("Chart of the scores on %(name)s over time; the same numbers are in the table below.") % {
-        "name": scores[0]["name"]
-    }
+    label = _(
+        "Chart of the scores on %(name)s over time; the same numbers are in the table below."
+    ) % {"name": scores[0]["name"]}
     return charts.line_chart(label, points, scores[0].get("maximum"))
 
 

@@ -3,13 +3,13 @@ and the flow of previewing and sharing through the pages."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from gezien.core.summary import Part, Score, Section
 from gezien.lib.fhir import Result
 from gezien.sharing import snapshot as snapshots
 
-MADE = datetime(2025, 6, 2, 12, 30, tzinfo=timezone.utc)
+MADE = datetime(2025, 6, 2, 12, 30, tzinfo=UTC)
 LOINC = "http://loinc.org"
 
 
@@ -19,52 +19,104 @@ def coded(authored: str, total: int, band: str, band_label: str) -> Result:
         "language": "nl",
         "questionnaire": "urn:gezien:fhir:Questionnaire:phq9|1",
         "authored": authored,
-        "answers": [{
-            "link_id": "phq9_1", "text": "Weinig interesse of plezier in activiteiten",
-            "definition": f"{LOINC}/44250-9",
-            "coding": {
-                "system": LOINC, "code": "LA6570-1", "display": "Meer dan de helft van de dagen",
-            },
-            "score": 2,
-        }],
+        "answers": [
+            {
+                "link_id": "phq9_1",
+                "text": "Weinig interesse of plezier in activiteiten",
+                "definition": f"{LOINC}/44250-9",
+                "coding": {
+                    "system": LOINC,
+                    "code": "LA6570-1",
+                    "display": "Meer dan de helft van de dagen",
+                },
+                "score": 2,
+            }
+        ],
         "code": {"system": LOINC, "code": "44261-6", "display": "PHQ-9 total score"},
         "total": total,
         "absent_reason": None,
         "interpretation": {
-            "system": "urn:gezien:fhir:CodeSystem:phq9:bands", "code": band, "display": band_label,
+            "system": "urn:gezien:fhir:CodeSystem:phq9:bands",
+            "code": band,
+            "display": band_label,
         },
         "components": [
-            {"code": {"system": LOINC, "code": "55758-7", "display": "PHQ-2"}, "value": 4,
-             "unit": None},
+            {
+                "code": {"system": LOINC, "code": "55758-7", "display": "PHQ-2"},
+                "value": 4,
+                "unit": None,
+            },
         ],
     }
 
 
 def scores() -> tuple[Score, ...]:
     return (
-        Score("phq9", "Somberheid (PHQ-9)", "2025-04-01", 15, "Matig ernstig", 27,
-              coded("2025-04-01", 15, "moderately_severe", "Moderately severe")),
-        Score("phq9", "Somberheid (PHQ-9)", "2025-05-20", 9, "Licht", 27,
-              coded("2025-05-20", 9, "mild", "Mild")),
+        Score(
+            "phq9",
+            "Somberheid (PHQ-9)",
+            "2025-04-01",
+            15,
+            "Matig ernstig",
+            27,
+            coded("2025-04-01", 15, "moderately_severe", "Moderately severe"),
+        ),
+        Score(
+            "phq9",
+            "Somberheid (PHQ-9)",
+            "2025-05-20",
+            9,
+            "Licht",
+            27,
+            coded("2025-05-20", 9, "mild", "Mild"),
+        ),
     )
 
 
 def sections() -> list[Section]:
     return [
-        Section("help", "Hulpvraag", (
-            Part("help.question", "Mijn hulpvraag", ("Ik zoek hulp bij somberheid.", "Ik wil rust."), suggested=True),
-            Part("help.preferences", "Wat ik nodig heb", facts=(("Tempo", "Rustig"),), suggested=True),
-        )),
-        Section("story", "Mijn verhaal", (
-            Part("story.childhood.happened", "Kindertijd: wat gebeurde er?", ("Thuis werd niet gepraat.",)),
-            Part("story.childhood.missed", "Kindertijd: wat miste ik?", ("Troost <en> aandacht & rust.",)),
-        )),
+        Section(
+            "help",
+            "Hulpvraag",
+            (
+                Part(
+                    "help.question",
+                    "Mijn hulpvraag",
+                    ("Ik zoek hulp bij somberheid.", "Ik wil rust."),
+                    suggested=True,
+                ),
+                Part(
+                    "help.preferences",
+                    "Wat ik nodig heb",
+                    facts=(("Tempo", "Rustig"),),
+                    suggested=True,
+                ),
+            ),
+        ),
+        Section(
+            "story",
+            "Mijn verhaal",
+            (
+                Part(
+                    "story.childhood.happened",
+                    "Kindertijd: wat gebeurde er?",
+                    ("Thuis werd niet gepraat.",),
+                ),
+                Part(
+                    "story.childhood.missed",
+                    "Kindertijd: wat miste ik?",
+                    ("Troost <en> aandacht & rust.",),
+                ),
+            ),
+        ),
         Section("measure", "Vragenlijsten", (Part("measure.phq9", "Somberheid", scores=scores()),)),
     ]
 
 
 def snapshot(chosen: list[str], language: str = "nl") -> dict:
-    return snapshots.snapshot(sections(), chosen, language=language, made_at=MADE, expires_at=MADE + timedelta(days=7))
+    return snapshots.snapshot(
+        sections(), chosen, language=language, made_at=MADE, expires_at=MADE + timedelta(days=7)
+    )
 
 
 # Flows through the pages, the way a person uses them ------------------------------------
@@ -86,11 +138,19 @@ def preview(client: Client, parts: list[str]) -> dict:
     }
 
 
-def share(client: Client, parts: list[str], days: int = 7, with_code: bool = False, label: str = "") -> dict:
+def share(
+    client: Client, parts: list[str], days: int = 7, with_code: bool = False, label: str = ""
+) -> dict:
     """Preview and share; returns the professional's path (with id and key), the code and
     the response."""
     form = preview(client, parts)
-    data = {"parts": parts, "days": days, "digest": form["digest"], "form_token": form["form_token"], "label": label}
+    data = {
+        "parts": parts,
+        "days": days,
+        "digest": form["digest"],
+        "form_token": form["form_token"],
+        "label": label,
+    }
     if with_code:
         data["with_code"] = "on"
     response = client.post("/mijn-verhaal/delen/nieuw/", data)

@@ -23,7 +23,9 @@ def _resources(bundle: dict, kind: str) -> list[dict]:
 
 def test_the_bundle_is_a_valid_fhir_r4_document_with_the_composition_first() -> None:
     assert __fhir_version__ == "4.0.1"
-    bundle = _bundle(["help.question", "help.preferences", "story.childhood.missed", "measure.phq9"])
+    bundle = _bundle(
+        ["help.question", "help.preferences", "story.childhood.missed", "measure.phq9"]
+    )
     parsed = Bundle.parse_obj(bundle)
     assert parsed.type == "document"
     kinds = [e.resource.resource_type for e in parsed.entry]
@@ -48,14 +50,24 @@ def test_scores_become_an_observation_and_a_questionnaire_response_with_loinc_co
     # every answer with its score as an ordinal value.
     bundle = _bundle(["measure.phq9"])
     observation = _resources(bundle, "Observation")[0]
-    assert observation["code"]["coding"][0] == {"system": "http://loinc.org", "code": "44261-6",
-                                                  "display": "PHQ-9 total score"}
+    assert observation["code"]["coding"][0] == {
+        "system": "http://loinc.org",
+        "code": "44261-6",
+        "display": "PHQ-9 total score",
+    }
     assert observation["valueInteger"] == 15
-    assert observation["interpretation"] == [{
-        "coding": [{"system": "urn:gezien:fhir:CodeSystem:phq9:bands", "code": "moderately_severe",
-                    "display": "Moderately severe"}],
-        "text": "Moderately severe",
-    }]
+    assert observation["interpretation"] == [
+        {
+            "coding": [
+                {
+                    "system": "urn:gezien:fhir:CodeSystem:phq9:bands",
+                    "code": "moderately_severe",
+                    "display": "Moderately severe",
+                }
+            ],
+            "text": "Moderately severe",
+        }
+    ]
     response = _resources(bundle, "QuestionnaireResponse")[0]
     assert response["questionnaire"] == "urn:gezien:fhir:Questionnaire:phq9|1"
     coding = response["item"][0]["answer"][0]["valueCoding"]

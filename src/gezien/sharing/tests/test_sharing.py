@@ -7,8 +7,8 @@ import json
 import logging
 import re
 import time
-from html import unescape
 from datetime import timedelta
+from html import unescape
 from urllib.parse import parse_qs, urlsplit
 
 import pypdf
@@ -94,21 +94,41 @@ def test_the_link_has_128_plus_bits_and_the_database_keeps_only_a_hash_of_the_id
     link_id, key = query["id"][0], query["key"][0]
     assert len(link_id) == 22 and len(key) == 43  # 16 and 32 random bytes
     row = Share.objects.values().get()
-    stored = json.dumps({k: (bytes(v).hex() if isinstance(v, (bytes, memoryview)) else str(v)) for k, v in row.items()})
+    stored = json.dumps(
+        {
+            k: (bytes(v).hex() if isinstance(v, (bytes, memoryview)) else str(v))
+            for k, v in row.items()
+        }
+    )
     assert link_id not in stored and key not in stored
     assert row["link_hash"] == sharing.link_hash(link_id)
 
 
-@pytest.mark.parametrize("alter", [
-    lambda link_id, key: f"?id={link_id}",
-    lambda link_id, key: f"?key={key}",
-    lambda link_id, key: f"?id={link_id}&key={key[:-1]}B" if key[-1] != "B" else f"?id={link_id}&key={key[:-1]}C",
-    lambda link_id, key: f"?id={link_id}&key={'A' * 43}",
-    lambda link_id, key: f"?id={link_id[:-2]}AA&key={key}",
-    lambda link_id, key: f"?id={link_id}&key={key}==",
-    lambda link_id, key: "?id=%C3%A9%00&key=%FF",
-    lambda link_id, key: f"?id={link_id}&key={key * 50}",
-], ids=["no-key", "no-id", "altered-key", "wrong-key", "altered-id", "padded-key", "garbage", "huge"])
+@pytest.mark.parametrize(
+    "alter",
+    [
+        lambda link_id, key: f"?id={link_id}",
+        lambda link_id, key: f"?key={key}",
+        lambda link_id, key: (
+            f"?id={link_id}&key={key[:-1]}B" if key[-1] != "B" else f"?id={link_id}&key={key[:-1]}C"
+        ),
+        lambda link_id, key: f"?id={link_id}&key={'A' * 43}",
+        lambda link_id, key: f"?id={link_id[:-2]}AA&key={key}",
+        lambda link_id, key: f"?id={link_id}&key={key}==",
+        lambda link_id, key: "?id=%C3%A9%00&key=%FF",
+        lambda link_id, key: f"?id={link_id}&key={key * 50}",
+    ],
+    ids=[
+        "no-key",
+        "no-id",
+        "altered-key",
+        "wrong-key",
+        "altered-id",
+        "padded-key",
+        "garbage",
+        "huge",
+    ],
+)
 def test_a_broken_link_shows_the_calm_page_and_nothing_else(person, alter) -> None:
     made = share(person, ["help.question"])
     query = parse_qs(urlsplit(made["path"]).query)
@@ -130,7 +150,9 @@ def test_expired_and_revoked_links_stop_and_their_snapshot_is_deleted(person) ->
     assert person.post(f"/mijn-verhaal/delen/{stop.pk}/stoppen/").status_code == 302
     for made in (expired, revoked):
         response = Client().get(made["path"])
-        assert response.status_code == 404 and "Deze link werkt niet meer" in response.content.decode()
+        assert (
+            response.status_code == 404 and "Deze link werkt niet meer" in response.content.decode()
+        )
     assert list(Share.objects.values_list("snapshot", flat=True)) == [None, None]
     overview = person.get("/mijn-verhaal/delen/").content.decode()
     assert "Gestopt op" in overview and "Verlopen op" in overview
@@ -155,7 +177,7 @@ def test_wrong_access_codes_are_slowed_down_and_then_lock_the_share_for_good(per
     made = share(person, ["help.question"], with_code=True)
     guesser = Client()
     statuses = [guesser.post(made["path"], {"code": "AAAA-AAAA"}).status_code for _ in range(5)]
-    assert statuses[:sharing.CODE_FREE_FAILURES] == [400] * sharing.CODE_FREE_FAILURES
+    assert statuses[: sharing.CODE_FREE_FAILURES] == [400] * sharing.CODE_FREE_FAILURES
     assert 429 in statuses
     while Share.objects.get().locked_at is None:
         Throttle.objects.update(blocked_until=None)  # as if the guesser waited each time
@@ -183,9 +205,15 @@ def test_the_person_sees_when_and_how_the_link_was_opened_and_no_ip_is_kept(pers
 @pytest.mark.parametrize("days", [0, 31, "x"])
 def test_the_expiry_must_be_one_to_thirty_days(person, days) -> None:
     form = preview(person, ["help.question"])
-    response = person.post("/mijn-verhaal/delen/nieuw/", {
-        "parts": ["help.question"], "days": days, "digest": form["digest"], "form_token": form["form_token"],
-    })
+    response = person.post(
+        "/mijn-verhaal/delen/nieuw/",
+        {
+            "parts": ["help.question"],
+            "days": days,
+            "digest": form["digest"],
+            "form_token": form["form_token"],
+        },
+    )
     assert response.status_code == 400 and "error-summary" in response.content.decode()
     assert not Share.objects.exists()
 
@@ -195,10 +223,16 @@ def test_sharing_asks_for_the_passphrase_again_after_a_while(person) -> None:
     session = person.session
     session[sessions.PASSPHRASE_AT] = time.time() - 3600
     session.save()
-    response = person.post("/mijn-verhaal/delen/nieuw/", {
-        "parts": ["help.question"], "days": 7, "digest": form["digest"], "form_token": form["form_token"],
-        "back": "/mijn-verhaal/samenvatting/",
-    })
+    response = person.post(
+        "/mijn-verhaal/delen/nieuw/",
+        {
+            "parts": ["help.question"],
+            "days": 7,
+            "digest": form["digest"],
+            "form_token": form["form_token"],
+            "back": "/mijn-verhaal/samenvatting/",
+        },
+    )
     assert response.status_code == 302 and response["Location"].startswith("/account/bevestigen/")
     assert not Share.objects.exists()
     person.post("/account/bevestigen/", {"passphrase": PASSPHRASE})
@@ -216,9 +250,15 @@ def test_the_same_share_form_sent_twice_makes_one_link(person) -> None:
 def test_a_change_after_the_preview_is_shown_again_before_sharing(person) -> None:
     form = preview(person, ["story.youth.happened"])
     write_period(person, "jeugd", "youth", version=1, happened="Iets anders", missed=NOT_SHARED)
-    response = person.post("/mijn-verhaal/delen/nieuw/", {
-        "parts": ["story.youth.happened"], "days": 7, "digest": form["digest"], "form_token": form["form_token"],
-    })
+    response = person.post(
+        "/mijn-verhaal/delen/nieuw/",
+        {
+            "parts": ["story.youth.happened"],
+            "days": 7,
+            "digest": form["digest"],
+            "form_token": form["form_token"],
+        },
+    )
     assert response.status_code == 409 and "Iets anders" in response.content.decode()
     assert not Share.objects.exists()
 
@@ -231,7 +271,10 @@ def test_nothing_chosen_or_unknown_parts_give_a_clear_message(person) -> None:
 
 def test_the_person_downloads_their_own_pdf_of_the_chosen_parts(person) -> None:
     response = person.post("/mijn-verhaal/samenvatting/pdf/", {"parts": ["story.youth.missed"]})
-    assert response["Content-Disposition"] == f'attachment; filename="document-{timezone.localdate().isoformat()}.pdf"'
+    assert (
+        response["Content-Disposition"]
+        == f'attachment; filename="document-{timezone.localdate().isoformat()}.pdf"'
+    )
     text = _pdf_text(response.content)
     assert NOT_SHARED in text and SHARED not in text and "Gemaakt op" in text
 

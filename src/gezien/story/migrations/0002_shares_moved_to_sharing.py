@@ -5,7 +5,6 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("story", "0001_initial"),
         ("sharing", "0001_initial"),

@@ -17,9 +17,16 @@ PHRASES = helpquestion.load()
 
 def test_it_writes_a_short_help_question_from_the_answers_in_dutch() -> None:
     answers = Answers(
-        bothers="ik voel me vaak leeg\nen moe", since="years", tried=("gp", "selfhelp"),
-        goal="Weer voelen wat ik nodig heb", pace="slow", approach=("talking", "body"),
-        setting="individual", gender="woman", not_wanted="geen groep", practical="alleen overdag",
+        bothers="ik voel me vaak leeg\nen moe",
+        since="years",
+        tried=("gp", "selfhelp"),
+        goal="Weer voelen wat ik nodig heb",
+        pace="slow",
+        approach=("talking", "body"),
+        setting="individual",
+        gender="woman",
+        not_wanted="geen groep",
+        practical="alleen overdag",
     )
     text = compose(answers, PHRASES, "nl")
     assert text.split("\n\n") == [
@@ -48,7 +55,9 @@ def test_skipped_questions_leave_no_trace_and_nothing_answered_gives_nothing() -
 
 
 def test_a_question_or_exclamation_mark_is_kept() -> None:
-    assert compose(Answers(bothers="waarom voel ik niks?"), PHRASES, "en").endswith("waarom voel ik niks?")
+    assert compose(Answers(bothers="waarom voel ik niks?"), PHRASES, "en").endswith(
+        "waarom voel ik niks?"
+    )
 
 
 def test_an_unknown_choice_or_language_is_refused() -> None:
@@ -58,18 +67,29 @@ def test_an_unknown_choice_or_language_is_refused() -> None:
         compose(Answers(), PHRASES, "de")
 
 
-free_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="{}"), max_size=80)
+free_text = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="{}"), max_size=80
+)
 
 
 @given(
-    bothers=free_text, goal=free_text, practical=free_text,
+    bothers=free_text,
+    goal=free_text,
+    practical=free_text,
     since=st.sampled_from(["", *(c.id for c in PHRASES.groups["since"])]),
     approach=st.lists(st.sampled_from([c.id for c in PHRASES.groups["approach"]]), unique=True),
     language=st.sampled_from(helpquestion.LANGUAGES),
 )
-def test_every_typed_answer_appears_and_no_placeholder_is_left(bothers, goal, practical, since, approach, language) -> None:
-    text = compose(Answers(bothers=bothers, goal=goal, practical=practical, since=since, approach=tuple(approach)),
-                   PHRASES, language)
+def test_every_typed_answer_appears_and_no_placeholder_is_left(
+    bothers, goal, practical, since, approach, language
+) -> None:
+    text = compose(
+        Answers(
+            bothers=bothers, goal=goal, practical=practical, since=since, approach=tuple(approach)
+        ),
+        PHRASES,
+        language,
+    )
     for typed in (bothers, goal, practical):
         words = " ".join(typed.split())
         assert words.rstrip(".!?") in text
@@ -92,12 +112,21 @@ def _broken(change) -> str:
 
 
 def test_a_broken_data_file_names_the_file_and_the_field() -> None:
-    assert _broken(lambda d: d["since"][2].pop("sentence")) == "helpquestion.toml: since[2].sentence: missing"
-    assert _broken(lambda d: d["tried"][0]["label"].pop("en")) == "helpquestion.toml: tried[0].label.en: missing"
+    assert (
+        _broken(lambda d: d["since"][2].pop("sentence"))
+        == "helpquestion.toml: since[2].sentence: missing"
+    )
+    assert (
+        _broken(lambda d: d["tried"][0]["label"].pop("en"))
+        == "helpquestion.toml: tried[0].label.en: missing"
+    )
     assert _broken(lambda d: d["sentences"]["goal"].update(nl="Doel")) == (
         "helpquestion.toml: sentences.goal.nl: must contain {text}"
     )
-    assert _broken(lambda d: d["gender"][1].update(id="woman")) == "helpquestion.toml: gender[1].id: 'woman' is already used by gender[0].id"
+    assert (
+        _broken(lambda d: d["gender"][1].update(id="woman"))
+        == "helpquestion.toml: gender[1].id: 'woman' is already used by gender[0].id"
+    )
     assert _broken(lambda d: d.pop("pace")) == "helpquestion.toml: pace: missing"
 
 
@@ -109,7 +138,10 @@ def test_the_navigators_answers_feed_the_help_question_without_overwriting() -> 
     concern = rules.concerns[0]
     client = logged_in_client()
     client.post("/mijn-verhaal/hulpvraag/", {"bothers": "Ik slaap slecht", "setting": "group"})
-    result = client.post("/hulpwijzer/", {"concerns": [concern.id], "approach": "body", "setting": "individual", "pace": "calm"})
+    result = client.post(
+        "/hulpwijzer/",
+        {"concerns": [concern.id], "approach": "body", "setting": "individual", "pace": "calm"},
+    )
     assert 'action="/mijn-verhaal/hulpvraag/uit-hulpwijzer/"' in result.content.decode()
     fed = client.post(
         "/mijn-verhaal/hulpvraag/uit-hulpwijzer/",
@@ -123,10 +155,14 @@ def test_the_navigators_answers_feed_the_help_question_without_overwriting() -> 
     from gezien.story import stories
     from gezien.vault.person import Person
 
-    answers = stories.help_question(Person(client.account, services.authenticate("merel", PASSPHRASE).data_key))["answers"]
+    answers = stories.help_question(
+        Person(client.account, services.authenticate("merel", PASSPHRASE).data_key)
+    )["answers"]
     assert answers["approach"] == ["body"] and answers["pace"] == "slow"
     assert answers["setting"] == "group"  # the person's own earlier choice stays
-    tampered = client.post("/mijn-verhaal/hulpvraag/uit-hulpwijzer/", {"concerns": ["bestaat-niet"]})
+    tampered = client.post(
+        "/mijn-verhaal/hulpvraag/uit-hulpwijzer/", {"concerns": ["bestaat-niet"]}
+    )
     assert tampered.status_code == 400
 
 

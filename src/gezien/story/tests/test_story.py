@@ -25,14 +25,22 @@ def test_a_person_writes_a_period_and_sees_it_back_and_on_the_overview() -> None
     page = client.get("/mijn-verhaal/kindertijd/").content.decode()
     assert "Thuis werd weinig gezegd." in page
     overview = client.get("/mijn-verhaal/").content.decode()
-    states = dict(re.findall(r'href="/mijn-verhaal/([a-z]+)/">[^<]*</a>\s*<span class="story-period-state">([^<]*)<', overview))
+    states = dict(
+        re.findall(
+            r'href="/mijn-verhaal/([a-z]+)/">[^<]*</a>\s*<span class="story-period-state">([^<]*)<',
+            overview,
+        )
+    )
     assert states["kindertijd"] == "geschreven"
     assert states["jeugd"] == "nog niet geschreven"
 
 
 def test_save_and_go_on_leads_to_the_next_period() -> None:
     client = logged_in_client()
-    response = client.post("/mijn-verhaal/jeugd/", {"story_version": 0, "youth_missed": "Iemand die luisterde", "next": ""})
+    response = client.post(
+        "/mijn-verhaal/jeugd/",
+        {"story_version": 0, "youth_missed": "Iemand die luisterde", "next": ""},
+    )
     assert response["Location"] == "/mijn-verhaal/volwassen/"
 
 
@@ -58,7 +66,11 @@ def test_an_edit_from_an_older_page_shows_both_versions_and_overwrites_nothing()
 
 def test_the_same_save_sent_twice_stores_once() -> None:
     client = logged_in_client()
-    data = {"story_version": 0, "adulthood_happened": "Werk", "submit_token": "6f1c1f6e-2a8b-4c38-9a43-6b0f4f1f0c11"}
+    data = {
+        "story_version": 0,
+        "adulthood_happened": "Werk",
+        "submit_token": "6f1c1f6e-2a8b-4c38-9a43-6b0f4f1f0c11",
+    }
     first = client.post("/mijn-verhaal/volwassen/", data)
     again = client.post("/mijn-verhaal/volwassen/", data)
     assert again.status_code == 302 and again["Location"] == first["Location"]
@@ -69,8 +81,10 @@ def test_a_draft_is_kept_and_offered_again_until_the_period_is_saved() -> None:
     client = logged_in_client()
     page = client.get("/mijn-verhaal/kindertijd/").content.decode()
     key = re.search(r'name="draft_key" value="([^"]+)"', page).group(1)
-    saved = client.post("/concepten/bewaren/", {"draft_key": key, "draft_version": 0,
-                                                "childhood_support": "Mijn oma", "story_version": 0})
+    saved = client.post(
+        "/concepten/bewaren/",
+        {"draft_key": key, "draft_version": 0, "childhood_support": "Mijn oma", "story_version": 0},
+    )
     assert saved.status_code == 302
     assert "Mijn oma" in client.get("/mijn-verhaal/kindertijd/").content.decode()
     write_period(client, "kindertijd", "childhood", support="Mijn oma en de buurvrouw")
@@ -86,7 +100,9 @@ def test_too_long_text_gives_a_clear_message_and_stores_nothing() -> None:
 
 def test_a_tampered_version_is_a_clear_message_not_an_error() -> None:
     client = logged_in_client()
-    response = client.post("/mijn-verhaal/kindertijd/", {"story_version": "x", "childhood_happened": "Iets"})
+    response = client.post(
+        "/mijn-verhaal/kindertijd/", {"story_version": "x", "childhood_happened": "Iets"}
+    )
     assert response.status_code == 200 and "error-summary" in response.content.decode()
     assert not StoryPeriod.objects.exists()
 
@@ -103,7 +119,10 @@ def test_the_help_question_is_made_from_the_answers_and_can_be_edited() -> None:
     assert "Mijn eigen hulpvraag." in client.get("/mijn-verhaal/hulpvraag/tekst/").content.decode()
     # ...until they ask for a new one.
     client.post("/mijn-verhaal/hulpvraag/tekst/", {"remake": ""})
-    assert "Dit speelt sinds een paar weken." in client.get("/mijn-verhaal/hulpvraag/tekst/").content.decode()
+    assert (
+        "Dit speelt sinds een paar weken."
+        in client.get("/mijn-verhaal/hulpvraag/tekst/").content.decode()
+    )
     assert b"weinig" not in bytes(HelpQuestion.objects.get(owner=client.account).sealed)
 
 

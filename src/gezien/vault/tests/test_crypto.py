@@ -55,7 +55,10 @@ def test_key_derivation_depends_on_secret_salt_and_parameters() -> None:
     assert crypto.derive_key("lamp rivier", salt, params) == key
     assert crypto.derive_key("lamp rivieR", salt, params) != key
     assert crypto.derive_key("lamp rivier", crypto.new_salt(), params) != key
-    assert crypto.derive_key("lamp rivier", salt, crypto.KdfParams(time_cost=2, memory_kib=8192)) != key
+    assert (
+        crypto.derive_key("lamp rivier", salt, crypto.KdfParams(time_cost=2, memory_kib=8192))
+        != key
+    )
     assert crypto.KdfParams.from_dict(params.as_dict()) == params
 
 

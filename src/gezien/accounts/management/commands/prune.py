@@ -17,4 +17,6 @@ class Command(BaseCommand):
         live = Session.objects.values_list("session_key", flat=True)
         records, _ = SessionRecord.objects.exclude(session_key__in=live).delete()
         counters = throttle.forget_old()
-        self.stdout.write(f"deleted {sessions} expired sessions, {records} session lines, {counters} login counters")
+        self.stdout.write(
+            f"deleted {sessions} expired sessions, {records} session lines, {counters} login counters"
+        )
