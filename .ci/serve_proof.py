@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 INSTALL_AND_START = 20 * 60  # seconds: a cold install downloads about 60 MB
 STOP = 30
@@ -62,7 +63,7 @@ def main(log_path: str) -> int:
         problems.append("the home page is not in Dutch")
     if code != 0:
         problems.append(f"exit status {code} after Ctrl-C, not 0")
-    if "Traceback" in open(log_path).read():
+    if "Traceback" in Path(log_path).read_text():
         problems.append("a traceback in the output")
     for problem in problems:
         print(f"serve proof: {problem}")

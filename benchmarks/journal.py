@@ -75,7 +75,8 @@ def main() -> int:
         records.append(record)
     JournalEntry.objects.bulk_create(records)
     print(
-        f"{args.entries} entries, {sum(len(bytes(r.sealed)) for r in records) // args.entries} bytes sealed on average"
+        f"{args.entries} entries, "
+        f"{sum(len(bytes(r.sealed)) for r in records) // args.entries} bytes sealed on average"
     )
 
     results = [

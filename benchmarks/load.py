@@ -1,6 +1,6 @@
 """Load benchmark (not a test): Gezien under many concurrent visitors, against a floor.
 
-    ./run bench                      # SQLite, then PostgreSQL; 50 users; results in benchmarks/results/
+    ./run bench          # SQLite, then PostgreSQL; 50 users; results in benchmarks/results/
     ./run bench --users 20 --seconds 10 --mix-seconds 30 --databases sqlite
 
 For each database it starts Gezien the way an operator does (`gezien serve`, the production
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import json
 import os
 import random
@@ -181,6 +182,11 @@ class Gezien:
         shutil.rmtree(self.data_dir, ignore_errors=True)
 
 
+def _quantile(ordered: list[float], q: float) -> float:
+    """The value at quantile `q` of sorted values (nearest rank, no interpolation)."""
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
 @dataclass
 class Recorder:
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
@@ -212,13 +218,12 @@ class Recorder:
         pages = {}
         for name, values in sorted(self.latencies.items()):
             ordered = sorted(values)
-            pick = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))]  # noqa: E731
             pages[name] = {
                 "requests": len(values),
                 "errors": self.errors.get(name, 0),
                 "p50_ms": round(statistics.median(ordered), 1),
-                "p95_ms": round(pick(0.95), 1),
-                "p99_ms": round(pick(0.99), 1),
+                "p95_ms": round(_quantile(ordered, 0.95), 1),
+                "p99_ms": round(_quantile(ordered, 0.99), 1),
                 "per_second": round(len(values) / seconds, 1),
             }
         total = sum(len(v) for v in self.latencies.values())
@@ -239,7 +244,7 @@ async def _run_users(
 ) -> tuple[float, dict[str, float]]:
     """Every user prepares (logs in) first; the clock starts when all are ready, so a burst
     of logins does not count towards the pages. Returns the measured seconds and the CPU
-    seconds each part used meanwhile (see `meter`)."""
+    seconds each part used meanwhile (see `cpu_seconds`)."""
     limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
     clients = [httpx.AsyncClient(timeout=30, limits=limits) for _ in range(users)]
     try:
@@ -253,7 +258,7 @@ async def _run_users(
             while time.monotonic() < stop_at:
                 await scenario.step(base, client, recorder, state)
 
-        await asyncio.gather(*(one(c, s) for c, s in zip(clients, states)))
+        await asyncio.gather(*(one(c, s) for c, s in zip(clients, states, strict=True)))
         cpu_after = meter()
         return time.monotonic() - started, {
             part: cpu_after[part] - cpu_before[part] for part in cpu_after
@@ -297,6 +302,15 @@ def process_cpu_seconds(root: int | None) -> float:
         if int(stat.parent.name) == root or int(fields[1]) == root:
             ticks += int(fields[11]) + int(fields[12])  # utime + stime
     return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(gezien_pid: int, database_pid: int | None) -> dict[str, float]:
+    """CPU seconds so far of Gezien, the database server and this load generator."""
+    return {
+        "gezien": process_cpu_seconds(gezien_pid),
+        "database": process_cpu_seconds(database_pid),
+        "load generator": time.process_time(),
+    }
 
 
 def run_phase(base: str, users: int, seconds: float, scenario, meter) -> dict:
@@ -387,7 +401,8 @@ def _markdown(results: dict) -> str:
         "# Load benchmark",
         "",
         f"Run {results['started']}: {results['users']} users, "
-        f"{results['seconds']:g} s per phase ({results['mix_seconds']:g} s for the mix with pauses), "
+        f"{results['seconds']:g} s per phase "
+        f"({results['mix_seconds']:g} s for the mix with pauses), "
         f"`gezien serve` with {results['workers']} workers, "
         f"{results['cores']} cores shared with the load generator.",
         "",
@@ -409,16 +424,18 @@ def _markdown(results: dict) -> str:
             lines.append(
                 f"- Mix with pauses: {outcome['mix']['per_second']} requests/s, "
                 f"{outcome['mix']['errors']} errors ({outcome['mix']['error_rate']:.2%}); "
-                f"slowest p95 outside login: {outcome['slowest_p95_ms']} ms ({outcome['slowest_page']})."
+                f"slowest p95 outside login: {outcome['slowest_p95_ms']} ms "
+                f"({outcome['slowest_page']})."
             )
         if "capacity" in outcome:
             cpu = outcome["capacity"]["cpu_seconds"]
             lines.append(
-                f"- Capacity: {outcome['capacity']['per_second']} requests/s of the mix with the load generator "
-                f"on the same cores ({cpu['load generator']:.0f} CPU s of {outcome['capacity']['seconds']:.0f} s). "
-                f"One request of the mix costs {outcome['capacity']['server_cpu_ms_per_request']} ms CPU "
-                f"(Gezien {cpu['gezien']:.0f} s + database {cpu['database']:.0f} s), "
-                f"so **one core serves about {outcome['capacity_per_core']:.0f} requests/s** of the mix."
+                f"- Capacity: {outcome['capacity']['per_second']} requests/s of the mix with the "
+                f"load generator on the same cores ({cpu['load generator']:.0f} CPU s of "
+                f"{outcome['capacity']['seconds']:.0f} s). One request of the mix costs "
+                f"{outcome['capacity']['server_cpu_ms_per_request']} ms CPU "
+                f"(Gezien {cpu['gezien']:.0f} s + database {cpu['database']:.0f} s), so **one core "
+                f"serves about {outcome['capacity_per_core']:.0f} requests/s** of the mix."
             )
         lines.append("")
         if outcome.get("mix", {}).get("logins"):
@@ -491,19 +508,15 @@ def main() -> int:
         gezien = Gezien(url, args.workers)
         try:
             print(
-                f"[{database}] seeding {max(args.accounts, args.users)} accounts with a year of data…",
+                f"[{database}] seeding {max(args.accounts, args.users)} accounts "
+                "with a year of data…",
                 flush=True,
             )
             gezien.seed(max(args.accounts, args.users))
             gezien.start(RESULTS / f"server-{database}.log")
-            database_pid = postgres.pid() if postgres else None
-
-            def meter() -> dict[str, float]:
-                return {
-                    "gezien": process_cpu_seconds(gezien.process.pid),
-                    "database": process_cpu_seconds(database_pid),
-                    "load generator": time.process_time(),
-                }
+            meter = functools.partial(
+                cpu_seconds, gezien.process.pid, postgres.pid() if postgres else None
+            )
 
             outcome = {}
             scenarios = {

@@ -7,8 +7,8 @@ Creates a throwaway installation (SQLite in a temporary folder) and one account 
 year: a weekly PHQ-9, a fortnightly GAD-7 and a monthly WHO-5, a journal entry a day, three
 exercise ratings a week; plus a whole story and a help question. Then times whole requests
 through Django in this process (middleware, decrypting, templates), wall-clock and CPU time
-of this process, and counts how many sealed values each request opens: a saved questionnaire result, the summary choice page,
-the questionnaire overview and the list of results."""
+of this process, and counts how many sealed values each request opens: a saved questionnaire
+result, the summary choice page, the questionnaire overview and the list of results."""
 
 from __future__ import annotations
 
@@ -151,7 +151,8 @@ def _measure(label: str, run, repeat: int) -> float:
     median = statistics.median(times)
     p95 = times[max(int(len(times) * 0.95) - 1, 0)]
     print(
-        f"{label:<28} median {median:6.1f} ms (CPU {statistics.median(cpu):6.1f} ms)   p95 {p95:6.1f} ms   "
+        f"{label:<28} median {median:6.1f} ms (CPU {statistics.median(cpu):6.1f} ms)   "
+        f"p95 {p95:6.1f} ms   "
         f"opens {'/'.join(str(n) for n in sorted(opened))} sealed values   (n={repeat})"
     )
     return median

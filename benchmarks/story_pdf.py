@@ -85,7 +85,8 @@ def main() -> None:
         times.append(time.perf_counter() - started)
     pages = len(pypdf.PdfReader(io.BytesIO(body)).pages)
     print(
-        f"story PDF: {pages} pages, {len(body) // 1024} KB; median {statistics.median(times):.2f} s "
+        f"story PDF: {pages} pages, {len(body) // 1024} KB; "
+        f"median {statistics.median(times):.2f} s "
         f"over {args.runs} runs (min {min(times):.2f} s, max {max(times):.2f} s)"
     )
 

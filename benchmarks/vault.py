@@ -61,7 +61,8 @@ def main() -> int:
     # Both run the same two Argon2 computations, so timing must not tell whether a username
     # exists; the aim is a difference well under half of either.
     print(
-        f"{'unknown vs wrong, difference':<32} {abs(unknown - wrong) / max(unknown, wrong):8.1%}   (aim: under 50%)"
+        f"{'unknown vs wrong, difference':<32} "
+        f"{abs(unknown - wrong) / max(unknown, wrong):8.1%}   (aim: under 50%)"
     )
     key = crypto.new_key()
     record = os.urandom(1024)

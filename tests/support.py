@@ -67,7 +67,10 @@ class Installation:
 
     def python(self, code: str) -> subprocess.CompletedProcess:
         """Run Python with Django set up for this installation."""
-        setup = "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='gezien.settings'; django.setup()\n"
+        setup = (
+            "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='gezien.settings'; "
+            "django.setup()\n"
+        )
         return subprocess.run(
             [sys.executable, "-c", setup + code],
             env=self.env,

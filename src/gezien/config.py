@@ -107,7 +107,9 @@ def database(folder: Path) -> dict:
             # WAL lets readers and one writer work at once; synchronous=FULL makes an
             # acknowledged write survive a power loss; IMMEDIATE takes the write lock at the
             # start of a transaction so concurrent writers wait (busy timeout) instead of failing.
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON",
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON"
+            ),
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
         }

@@ -36,7 +36,8 @@ def _warm_up() -> None:
     from django.template.utils import get_app_template_dirs
     from django.urls import get_resolver
 
-    get_resolver().url_patterns
+    # Reading the resolver's patterns imports the URL configuration, and with it every view.
+    _ = get_resolver().url_patterns
     for folder in get_app_template_dirs("templates"):
         if "gezien" in Path(folder).parts:
             for template in Path(folder).rglob("*.html"):

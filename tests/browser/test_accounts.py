@@ -86,7 +86,7 @@ def test_an_account_from_signup_to_deletion_by_keyboard_only(make_visit) -> None
     tab_to(page, "form[action$='/export/'] button")
     with page.expect_download() as download:
         page.keyboard.press("Enter")
-    exported = json.loads(open(download.value.path()).read())
+    exported = json.loads(download.value.path().read_text())
     assert exported["account"]["username"] == "lijster"
 
     _fill_by_keyboard(page, "#id_passphrase", NEW_PASSPHRASE)

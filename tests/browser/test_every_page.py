@@ -25,17 +25,18 @@ def _crawl(visit, start: list[str]) -> dict[str, int]:
     page = visit.page
     weights: dict[str, int] = {}
     queue = list(start)
+    bodies: list[tuple[str, bytes, str]] = []  # what the page being visited loaded
+
+    def keep(response) -> None:
+        kind = response.request.resource_type
+        if kind in ("document", "stylesheet", "script", "image", "font"):
+            bodies.append((kind, response.body(), response.url))
+
     while queue and len(weights) < LIMIT:
         path = queue.pop(0)
         if path in weights:
             continue
-        bodies: list[tuple[str, bytes, str]] = []
-
-        def keep(response) -> None:
-            kind = response.request.resource_type
-            if kind in ("document", "stylesheet", "script", "image", "font"):
-                bodies.append((kind, response.body(), response.url))
-
+        bodies.clear()
         page.on("response", keep)
         response = page.goto(visit.server.url + path)
         page.wait_for_load_state("load")
@@ -66,7 +67,8 @@ def _crawl(visit, start: list[str]) -> dict[str, int]:
 def _report(weights: dict[str, int]) -> None:
     heaviest = max(weights, key=weights.get)
     print(
-        f"\n{len(weights)} pages checked; heaviest {heaviest} = {weights[heaviest]} bytes compressed"
+        f"\n{len(weights)} pages checked; "
+        f"heaviest {heaviest} = {weights[heaviest]} bytes compressed"
     )
     too_heavy = {path: size for path, size in weights.items() if size > MAX_COMPRESSED_BYTES}
     assert too_heavy == {}

@@ -68,7 +68,8 @@ class SignupForm(NewPassphraseMixin, forms.Form):
     new_passphrase = _passphrase_field(_("Passphrase"), "new-password", NEW_PASSPHRASE_HELP)
     understood = forms.BooleanField(
         label=_(
-            "I understand: without my passphrase or recovery code, nobody can open my data. Not even the people who run Gezien."
+            "I understand: without my passphrase or recovery code, nobody can open my data. Not "
+            "even the people who run Gezien."
         ),
     )
     field_order = ["username", "new_passphrase", "understood"]

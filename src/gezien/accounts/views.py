@@ -112,7 +112,8 @@ def signup(request: HttpRequest) -> HttpResponse:
                 form.add_error(
                     "username",
                     _(
-                        "This username is taken, or looks too much like one that is. Choose another one."
+                        "This username is taken, or looks too much like one that is. Choose "
+                        "another one."
                     ),
                 )
             else:
@@ -154,7 +155,8 @@ def recovery_download(request: HttpRequest) -> HttpResponse:
     if code is None:
         raise Http404
     text = _(
-        "Recovery code for Gezien, account %(username)s:\n\n%(code)s\n\nKeep it somewhere safe. With this code you can set a new passphrase. It works once; then you get a new one.\n"
+        "Recovery code for Gezien, account %(username)s:\n\n%(code)s\n\nKeep it somewhere safe. "
+        "With this code you can set a new passphrase. It works once; then you get a new one.\n"
     ) % {"username": request.user.username, "code": code}
     response = HttpResponse(text, content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="code.txt"'
@@ -251,8 +253,10 @@ def home(request: HttpRequest) -> HttpResponse:
 @account_required
 def change_passphrase(request: HttpRequest) -> HttpResponse:
     form = forms.ChangePassphraseForm(request.POST or None, username=request.user.username)
-    if request.method == "POST" and form.is_valid():
-        if _guess(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _guess(
             request,
             form,
             request.user.username,
@@ -263,19 +267,21 @@ def change_passphrase(request: HttpRequest) -> HttpResponse:
             ),
             ("current_passphrase", _("Your current passphrase is not right.")),
             "passphrase change",
-        ):
-            # Keep this browser logged in; every other session ends (a changed passphrase
-            # must lock out whoever may have known the old one).
-            sessions.keep_after_passphrase_change(request)
-            sessions.end_others(request.user, request.session.session_key)
-            sessions.passphrase_entered(request)
-            messages.success(
-                request,
-                _(
-                    "Your passphrase is changed and you are logged out everywhere else. Your data stayed as it was."
-                ),
-            )
-            return redirect("accounts:home")
+        )
+    ):
+        # Keep this browser logged in; every other session ends (a changed passphrase must
+        # lock out whoever may have known the old one).
+        sessions.keep_after_passphrase_change(request)
+        sessions.end_others(request.user, request.session.session_key)
+        sessions.passphrase_entered(request)
+        messages.success(
+            request,
+            _(
+                "Your passphrase is changed and you are logged out everywhere else. Your data "
+                "stayed as it was."
+            ),
+        )
+        return redirect("accounts:home")
     return render(request, "accounts/change_passphrase.html", {"form": form})
 
 
@@ -307,7 +313,8 @@ def reset(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request,
                 _(
-                    "Your new passphrase works. You were logged out everywhere else. Below is your new recovery code; the old one no longer works."
+                    "Your new passphrase works. You were logged out everywhere else. Below is your "
+                    "new recovery code; the old one no longer works."
                 ),
             )
             return redirect("accounts:recovery-code")
@@ -352,18 +359,21 @@ def end_other_sessions(request: HttpRequest) -> HttpResponse:
 @account_required
 def confirm_passphrase(request: HttpRequest) -> HttpResponse:
     form = forms.PassphraseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if _guess(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _guess(
             request,
             form,
             request.user.username,
             lambda: request.user.check_password(form.cleaned_data["passphrase"]),
             ("passphrase", _("This passphrase is not right.")),
             "passphrase confirmation",
-        ):
-            sessions.renew_id(request)
-            sessions.passphrase_entered(request)
-            return HttpResponseRedirect(_safe_next(request, reverse("accounts:home")))
+        )
+    ):
+        sessions.renew_id(request)
+        sessions.passphrase_entered(request)
+        return HttpResponseRedirect(_safe_next(request, reverse("accounts:home")))
     return render(
         request, "accounts/confirm_passphrase.html", {"form": form, "next": _safe_next(request, "")}
     )
@@ -495,7 +505,8 @@ def second_step_add(request: HttpRequest) -> HttpResponse:
         form.add_error(
             "code",
             _(
-                "This code is not right. Check that the time on your phone is correct and try the newest code."
+                "This code is not right. Check that the time on your phone is correct and try the "
+                "newest code."
             ),
         )
     return render(

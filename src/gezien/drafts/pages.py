@@ -51,15 +51,15 @@ def too_long_message(error: TooLong) -> str:
     if error.name is None:
         return (
             _(
-                "This is too long to keep: at most %(limit)s characters in all, and this has %(length)s. "
-                "Nothing was saved. Make it shorter, or split it in parts."
+                "This is too long to keep: at most %(limit)s characters in all, and this has "
+                "%(length)s. Nothing was saved. Make it shorter, or split it in parts."
             )
             % numbers
         )
     return (
         _(
-            "This is too long to keep: at most %(limit)s characters per part, and this has %(length)s. "
-            "Nothing was saved. Make it shorter, or split it in parts."
+            "This is too long to keep: at most %(limit)s characters per part, and this has "
+            "%(length)s. Nothing was saved. Make it shorter, or split it in parts."
         )
         % numbers
     )
@@ -138,8 +138,8 @@ def expired(
                 "message": _("Another account is logged in here. Your text is still on this page.")
                 if other_account
                 else _(
-                    "You were logged out because nothing happened for a while. Your text is still on this page. "
-                    "Log in again in a new tab; after that we keep saving here."
+                    "You were logged out because nothing happened for a while. Your text is still "
+                    "on this page. Log in again in a new tab; after that we keep saving here."
                 ),
                 "login_url": login_url(),
                 "login_label": _("Log in again (opens a new tab)"),

@@ -72,7 +72,8 @@ def breathing_steps(pattern: data.Pattern) -> list[str]:
     """The breathing exercise as plain steps, made from the pattern's numbers."""
     steps = [
         _(
-            "Sit or lie down in a way that feels good. You may close your eyes, but you do not have to."
+            "Sit or lie down in a way that feels good. You may close your eyes, but you do not "
+            "have to."
         ),
         _("Breathe in through your nose while you count slowly to %(n)d.") % {"n": pattern.inhale},
     ]
@@ -97,7 +98,8 @@ def index(request: HttpRequest) -> HttpResponse:
             "url": reverse("exercises:breathing"),
             "title": _("Calm breathing"),
             "summary": _(
-                "Breathe in a steady rhythm, with a moving circle or with counting. Helps your body to calm down."
+                "Breathe in a steady rhythm, with a moving circle or with counting. Helps your "
+                "body to calm down."
             ),
         },
         *[
@@ -199,7 +201,8 @@ def _result_message(result: dict[str, int] | None) -> str:
     if result["change"] > 0:
         return (
             _(
-                "Your distress went from %(before)d to %(after)d. This time it did not help; that happens. Maybe another exercise fits better now."
+                "Your distress went from %(before)d to %(after)d. This time it did not help; that "
+                "happens. Maybe another exercise fits better now."
             )
             % numbers
         )
@@ -219,8 +222,9 @@ def breathing_css(request: HttpRequest) -> HttpResponse:
         grow, full, shrink = (round(m, 2) for m in marks[1:])
         name = f"breath-{p.id}"
         rules.append(
-            f"@keyframes {name} {{ 0% {{ transform: scale(0.45); }} {grow}% {{ transform: scale(1); }} "
-            f"{full}% {{ transform: scale(1); }} {shrink}% {{ transform: scale(0.45); }} 100% {{ transform: scale(0.45); }} }}\n"
+            f"@keyframes {name} {{ 0% {{ transform: scale(0.45); }} "
+            f"{grow}% {{ transform: scale(1); }} {full}% {{ transform: scale(1); }} "
+            f"{shrink}% {{ transform: scale(0.45); }} 100% {{ transform: scale(0.45); }} }}\n"
             f".{name} .breath-circle {{ animation-name: {name}; animation-duration: {total}s; }}\n"
         )
         phases = [
@@ -233,9 +237,10 @@ def breathing_css(request: HttpRequest) -> HttpResponse:
             if start == end:
                 continue
             rules.append(
-                f"@keyframes {name}-{phase} {{ 0% {{ opacity: {1 if start == 0 else 0}; }} {start}% {{ opacity: 1; }} "
-                f"{end}% {{ opacity: 0; }} 100% {{ opacity: 0; }} }}\n"
-                f".{name} .phase-{phase} {{ animation-name: {name}-{phase}; animation-duration: {total}s; }}\n"
+                f"@keyframes {name}-{phase} {{ 0% {{ opacity: {1 if start == 0 else 0}; }} "
+                f"{start}% {{ opacity: 1; }} {end}% {{ opacity: 0; }} 100% {{ opacity: 0; }} }}\n"
+                f".{name} .phase-{phase} {{ animation-name: {name}-{phase}; "
+                f"animation-duration: {total}s; }}\n"
             )
     return HttpResponse("".join(rules), content_type="text/css; charset=utf-8")
 
@@ -279,8 +284,10 @@ def summary_section(me: Person) -> summary.Section | None:
         (
             row["name"],
             ngettext(
-                "done %(times)d time; distress on average %(before)s before and %(after)s after (0–10)",
-                "done %(times)d times; distress on average %(before)s before and %(after)s after (0–10)",
+                "done %(times)d time; distress on average %(before)s before and %(after)s after "
+                "(0–10)",
+                "done %(times)d times; distress on average %(before)s before and %(after)s after "
+                "(0–10)",
                 row["times"],
             )
             % {

@@ -160,7 +160,7 @@ def parts(content: dict[str, Any]) -> list[tuple[str, SafeString]]:
         format_html("{} ({}/10)", name_, w["intensity"])
         if w.get("intensity") is not None
         else conditional_escape(name_)
-        for w, name_ in zip(words, names_of("words", [w["id"] for w in words]))
+        for w, name_ in zip(words, names_of("words", [w["id"] for w in words]), strict=True)
     ]
     add(_("Words for the feeling"), mark_safe(", ".join(felt)), text("feeling_note"))
     add(_("What I think"), text("thoughts"))

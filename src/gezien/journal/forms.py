@@ -19,7 +19,8 @@ from gezien.journal.entries import INTENSITY, LABELS, MAX_TEXT, name
 from gezien.lib.text import current_language
 
 TOO_LONG = _(
-    "This is longer than %(limit_value)s characters (it has %(show_value)s). Make it shorter, or split it over two entries."
+    "This is longer than %(limit_value)s characters (it has %(show_value)s). Make it shorter, or "
+    "split it over two entries."
 )
 SCALE_ENDS = {
     "pleasantness": {-5: _("very unpleasant"), 0: _("neutral"), 5: _("very pleasant")},
@@ -193,7 +194,8 @@ class EntryForm(forms.Form):
         if self.require_something and not self.errors and is_empty(self.content()):
             raise forms.ValidationError(
                 _(
-                    "Fill in at least one part. Every part is optional, but an empty entry cannot be saved."
+                    "Fill in at least one part. Every part is optional, but an empty entry cannot "
+                    "be saved."
                 )
             )
         return cleaned

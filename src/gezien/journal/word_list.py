@@ -78,6 +78,6 @@ def _options(selected: str) -> SafeString:
         '<option value="{}"{}>{}</option>',
         (
             (value, mark_safe(" selected") if value == selected else "", label)
-            for value, label in [("", _("not chosen")), *zip(LEVELS, LEVELS)]
+            for value, label in [("", _("not chosen")), *zip(LEVELS, LEVELS, strict=True)]
         ),
     )

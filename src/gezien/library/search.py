@@ -35,15 +35,32 @@ MAX_QUERY_LENGTH = 200
 WORD = re.compile(r"[a-z0-9]+")
 STEMMERS = {"nl": "dutch", "en": "english"}
 
-# Words too common to say anything about a page.
+# Words too common to say anything about a page (a word list: kept compact, not one a line).
+# fmt: off
 STOPWORDS = {
     "nl": frozenset(
-        ["aan", "al", "als", "bij", "da", "dan", "dat", "de", "deze", "die", "dit", "doen", "door", "een", "en", "er", "had", "heb", "hebben", "heeft", "het", "hier", "hij", "hoe", "hun", "ik", "in", "is", "je", "jij", "jou", "jouw", "kan", "kun", "kunnen", "maar", "me", "mee", "men", "met", "mij", "mijn", "na", "naar", "niet", "nog", "nu", "of", "om", "ons", "ook", "op", "over", "te", "tegen", "toch", "tot", "u", "uit", "van", "veel", "voor", "was", "wat", "we", "wel", "wie", "wil", "wij", "word", "worden", "wordt", "zal", "ze", "zich", "zij", "zijn", "zo", "zoals"]
+        [
+            "aan", "al", "als", "bij", "da", "dan", "dat", "de", "deze", "die", "dit", "doen",
+            "door", "een", "en", "er", "had", "heb", "hebben", "heeft", "het", "hier", "hij", "hoe",
+            "hun", "ik", "in", "is", "je", "jij", "jou", "jouw", "kan", "kun", "kunnen", "maar",
+            "me", "mee", "men", "met", "mij", "mijn", "na", "naar", "niet", "nog", "nu", "of", "om",
+            "ons", "ook", "op", "over", "te", "tegen", "toch", "tot", "u", "uit", "van", "veel",
+            "voor", "was", "wat", "we", "wel", "wie", "wil", "wij", "word", "worden", "wordt",
+            "zal", "ze", "zich", "zij", "zijn", "zo", "zoals",
+        ]
     ),
     "en": frozenset(
-        ["a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "do", "does", "for", "from", "had", "has", "have", "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "its", "me", "my", "no", "not", "of", "on", "or", "our", "she", "so", "than", "that", "the", "their", "them", "then", "there", "they", "this", "to", "up", "was", "we", "were", "what", "when", "which", "who", "will", "with", "you", "your"]
+        [
+            "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been",
+            "but", "by", "can", "do", "does", "for", "from", "had", "has", "have", "he", "her",
+            "his", "how", "i", "if", "in", "into", "is", "it", "its", "me", "my", "no", "not", "of",
+            "on", "or", "our", "she", "so", "than", "that", "the", "their", "them", "then", "there",
+            "they", "this", "to", "up", "was", "we", "were", "what", "when", "which", "who", "will",
+            "with", "you", "your",
+        ]
     ),
 }
+# fmt: on
 
 
 def fold(text: str) -> str:

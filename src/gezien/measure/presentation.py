@@ -394,14 +394,14 @@ def _outcome(instrument: Instrument, result: Result) -> str | None:
         return _(
             "Your answers fit the pattern of complex PTSD: problems after the experience, and also "
             "with your feelings, with how you see yourself and with other people, and it affects "
-            "your daily life. That is a signal, not a diagnosis. A psychologist or psychiatrist can "
-            "look into it with you."
+            "your daily life. That is a signal, not a diagnosis. A psychologist or psychiatrist "
+            "can look into it with you."
         )
     if outcome == "ptsd":
         return _(
             "Your answers fit the pattern of PTSD: problems after the experience that affect your "
-            "daily life. That is a signal, not a diagnosis. A psychologist or psychiatrist can look "
-            "into it with you."
+            "daily life. That is a signal, not a diagnosis. A psychologist or psychiatrist can "
+            "look into it with you."
         )
     if outcome == "none":
         return _(

@@ -30,13 +30,18 @@ STEPS = (
     Step(
         "warning_signs",
         gettext_lazy("My warning signs"),
-        gettext_lazy("How do I notice that things are getting worse? Think of thoughts, feelings or things I do."),
+        gettext_lazy(
+            "How do I notice that things are getting worse? Think of thoughts, feelings or things "
+            "I do."
+        ),
         3,
     ),
     Step(
         "coping",
         gettext_lazy("What I can do myself"),
-        gettext_lazy("What helps me to calm down, on my own? For example a walk, music or a shower."),
+        gettext_lazy(
+            "What helps me to calm down, on my own? For example a walk, music or a shower."
+        ),
         3,
     ),
     Step(
@@ -48,7 +53,9 @@ STEPS = (
     Step(
         "people",
         gettext_lazy("People I can ask for help"),
-        gettext_lazy("Who can I call or visit when I need help? Write down a name and a phone number."),
+        gettext_lazy(
+            "Who can I call or visit when I need help? Write down a name and a phone number."
+        ),
         3,
     ),
     Step(
@@ -57,7 +64,10 @@ STEPS = (
         gettext_lazy("Who can I call for help from a professional, also at night?"),
         4,
         (
-            gettext_lazy("113 Suicide Prevention: call 113 or 0800-0113 (free, day and night), or chat at 113.nl"),
+            gettext_lazy(
+                "113 Suicide Prevention: call 113 or 0800-0113 (free, day and night), or chat at "
+                "113.nl"
+            ),
             gettext_lazy("My GP:"),
         ),
     ),

@@ -156,7 +156,8 @@ def shared_fhir(request: HttpRequest) -> HttpResponse:
 def _fhir_about(data: dict) -> list[str]:
     return [
         _(
-            "Written by the person themselves, with Gezien. It holds only the parts they chose to share."
+            "Written by the person themselves, with Gezien. It holds only the parts they chose to "
+            "share."
         ),
         _("Shared on %(made)s. The link works until %(until)s.")
         % {

@@ -79,7 +79,8 @@ class HelpQuestionForm(forms.Form):
                 "bothers": _text(
                     _("What bothers you most at the moment?"),
                     _(
-                        "In your own words. For example: I often feel empty, or I get angry quickly."
+                        "In your own words. For example: I often feel empty, or I get angry "
+                        "quickly."
                     ),
                 ),
                 "since": one("since", _("Since when has this been going on?")),
@@ -101,7 +102,8 @@ class HelpQuestionForm(forms.Form):
                 "not_wanted": _text(
                     _("What do you not want?"),
                     _(
-                        "For example: no group, no homework, no talking about my parents right away."
+                        "For example: no group, no homework, no talking about my parents right "
+                        "away."
                     ),
                 ),
                 "practical": _text(

@@ -46,8 +46,9 @@ PERIODS = (
         "kindertijd",
         _("Childhood"),
         _(
-            "Think of the years until you were about twelve. Maybe of the house you grew up in, or of one "
-            "moment you remember well. You do not have to write everything. A few words are enough."
+            "Think of the years until you were about twelve. Maybe of the house you grew up in, or "
+            "of one moment you remember well. You do not have to write everything. A few words are "
+            "enough."
         ),
         _looking_back(
             _("What was it like at home? What do you remember?"),
@@ -108,7 +109,8 @@ PERIODS = (
                 "effect",
                 _("What do I notice in daily life?"),
                 _(
-                    "For example in sleep, work, contact with others, or how you feel about yourself."
+                    "For example in sleep, work, contact with others, or how you feel about "
+                    "yourself."
                 ),
             ),
         ),

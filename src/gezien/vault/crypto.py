@@ -86,7 +86,8 @@ def seal(key: bytes, plaintext: bytes, associated_data: bytes) -> bytes:
     return VERSION + nonce + AESGCM(key).encrypt(nonce, plaintext, VERSION + associated_data)
 
 
-def open_sealed(key: bytes, sealed: bytes, associated_data: bytes) -> bytes:
+def open_sealed(key: bytes, sealed: bytes | memoryview, associated_data: bytes) -> bytes:
+    # A BinaryField reads as memoryview on PostgreSQL.
     sealed = bytes(sealed)
     if len(sealed) < 1 + NONCE_BYTES + 16 or sealed[:1] != VERSION:
         raise VaultError("unknown or damaged format")

@@ -8,17 +8,21 @@ once."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest
 
 from gezien.vault import session
 from gezien.vault.records import Opened, Record, open_all
 
+if TYPE_CHECKING:
+    # django-stubs' name for the AUTH_USER_MODEL (its plugin resolves it to the account
+    # model), so the vault can say "the account" without importing the accounts app.
+    from django.contrib.auth.models import _User
+
 
 class Person:
-    def __init__(self, account: AbstractBaseUser, data_key: bytes) -> None:
+    def __init__(self, account: _User, data_key: bytes) -> None:
         self.account = account
         self.data_key = data_key
         self._opened: dict[type[Any], tuple[Opened[Any], ...]] = {}
@@ -33,7 +37,7 @@ class Person:
 
 def unlocked(request: HttpRequest) -> Person | None:
     """The logged-in person whose vault is open, or None."""
-    cached = getattr(request, session.PERSON, None)
+    cached: Person | None = getattr(request, session.PERSON, None)
     if cached is not None:
         return cached
     if not request.user.is_authenticated:

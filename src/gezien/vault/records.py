@@ -44,7 +44,8 @@ class SealedRecord(models.Model):
         self.sealed = crypto.seal(key, plaintext, self._aad())
 
     def open_content(self, key: bytes) -> dict[str, Any]:
-        return json.loads(crypto.open_sealed(key, self.sealed, self._aad()))
+        content: dict[str, Any] = json.loads(crypto.open_sealed(key, self.sealed, self._aad()))
+        return content
 
     def keyed_columns(self, key: bytes, content: dict[str, Any]) -> dict[str, str]:
         """Clear columns derived from the data key (such as an HMAC to find the record by),
@@ -59,7 +60,7 @@ def owned_or_404(model: type[Record], request: HttpRequest, pk: object) -> Recor
     if not request.user.is_authenticated:
         raise Http404
     try:
-        return model.objects.get(pk=pk, owner=request.user)
+        return model._default_manager.get(pk=pk, owner=request.user)
     except (model.DoesNotExist, ValueError):
         raise Http404 from None
 
@@ -74,5 +75,5 @@ class Opened(Generic[Record]):
 
 def open_all(model: type[Record], owner: object, key: bytes) -> tuple[Opened[Record], ...]:
     """Every record of this kind of the owner, opened, oldest first."""
-    records = model.objects.filter(owner=owner).order_by("created_at", "id")
+    records = model._default_manager.filter(owner=owner).order_by("created_at", "id")
     return tuple(Opened(record, record.open_content(key)) for record in records)

@@ -21,6 +21,9 @@ log = logging.getLogger("gezien.vault")
 SESSION_FIELD = "vault"
 # Where vault.person keeps this request's Person; dropped whenever the key changes.
 PERSON = "_vault_person"
+# Where this request keeps its opened data key, and a new cookie key for the middleware to set.
+KEY = "_vault_key"
+NEW_COOKIE = "_vault_cookie"
 COOKIE = "__Host-gezien-vault" if settings.BEHIND_TLS else "gezien-vault"
 
 
@@ -39,21 +42,21 @@ def unlock(request: HttpRequest, account_id: object, data_key: bytes) -> None:
     sealed = crypto.seal(cookie_key, data_key, _aad(account_id))
     request.session[SESSION_FIELD] = base64.b64encode(sealed).decode()
     request.session[SESSION_FIELD + "_for"] = str(account_id)
-    request._vault_cookie = cookie_key
-    request._vault_key = data_key
+    setattr(request, NEW_COOKIE, cookie_key)
+    setattr(request, KEY, data_key)
     request.__dict__.pop(PERSON, None)
 
 
 def lock(request: HttpRequest) -> None:
     request.session.pop(SESSION_FIELD, None)
     request.session.pop(SESSION_FIELD + "_for", None)
-    request._vault_key = None
+    setattr(request, KEY, None)
     request.__dict__.pop(PERSON, None)
 
 
 def data_key(request: HttpRequest) -> bytes:
     """The person's data key for this request, or Locked."""
-    cached = getattr(request, "_vault_key", None)
+    cached: bytes | None = getattr(request, KEY, None)
     if cached is not None:
         return cached
     sealed = request.session.get(SESSION_FIELD)
@@ -69,7 +72,7 @@ def data_key(request: HttpRequest) -> bytes:
         key = crypto.open_sealed(cookie_key, base64.b64decode(sealed), _aad(account_id))
     except (ValueError, crypto.VaultError):
         raise Locked from None
-    request._vault_key = key
+    setattr(request, KEY, key)
     return key
 
 
@@ -82,7 +85,7 @@ class VaultCookieMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        new_cookie = getattr(request, "_vault_cookie", None)
+        new_cookie: bytes | None = getattr(request, NEW_COOKIE, None)
         if new_cookie is not None:
             response.set_cookie(
                 COOKIE,

@@ -64,16 +64,20 @@ def _uses(path: Path) -> list[Use]:
                 if alias.name.startswith("gezien."):
                     uses.append(Use(relative, node.lineno, alias.name))
                     modules[alias.asname or alias.name] = alias.name
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            if node.module == "gezien" or node.module.startswith("gezien."):
-                for alias in node.names:
-                    # `from gezien.x import y` names the module gezien.x.y
-                    bound = f"{node.module}.{alias.name}"
-                    if node.module.count(".") <= 1:
-                        uses.append(Use(relative, node.lineno, bound))
-                    else:
-                        uses.append(Use(relative, node.lineno, node.module, alias.name))
-                    modules[alias.asname or alias.name] = bound
+        elif (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.level == 0
+            and (node.module == "gezien" or node.module.startswith("gezien."))
+        ):
+            for alias in node.names:
+                # `from gezien.x import y` names the module gezien.x.y
+                bound = f"{node.module}.{alias.name}"
+                if node.module.count(".") <= 1:
+                    uses.append(Use(relative, node.lineno, bound))
+                else:
+                    uses.append(Use(relative, node.lineno, node.module, alias.name))
+                modules[alias.asname or alias.name] = bound
     for node in ast.walk(tree):
         if (
             isinstance(node, ast.Attribute)

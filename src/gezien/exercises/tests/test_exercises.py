@@ -68,7 +68,8 @@ def test_what_helps_me_shows_the_average_change_per_exercise_with_a_table() -> N
     html = client.get("/oefeningen/wat-helpt-mij/").content.decode()
     assert 'role="img"' in html
     rows = re.findall(
-        r'<tr><th scope="row">([^<]+)</th><td>(\d+)</td><td>([^<]+)</td><td>([^<]+)</td><td>([^<]+)</td></tr>',
+        r'<tr><th scope="row">([^<]+)</th><td>(\d+)</td>'
+        r"<td>([^<]+)</td><td>([^<]+)</td><td>([^<]+)</td></tr>",
         html,
     )
     assert rows[0] == ("5-4-3-2-1: terug in het nu", "2", "7,0", "4,0", "-3,0")

@@ -197,7 +197,8 @@ def test_the_shipped_helpers_load() -> None:
             "helpers.toml: helpers[0].id: must be lowercase",
         ),
         (
-            '[[helpers]]\nid = "a"\nnl = "x"\nen = "y"\n[[helpers]]\nid = "a"\nnl = "z"\nen = "w"\n',
+            '[[helpers]]\nid = "a"\nnl = "x"\nen = "y"\n'
+            '[[helpers]]\nid = "a"\nnl = "z"\nen = "w"\n',
             "helpers.toml: helpers[1].id: 'a' is already used",
         ),
         (

@@ -103,7 +103,8 @@ def test_the_history_has_a_chart_with_bands_and_markers_and_the_same_data_in_a_t
     # 12 -> 9 is 3 points (not reliable), 9 -> 3 is 6 points (reliable, published figure 6).
     assert svg.count('class="change change-improved"') == 1
     rows = re.findall(
-        r"<tr>\s*<th scope=\"row\">([^<]+)</th>\s*<td>(\d+)</td>\s*<td>([^<]+)</td>\s*<td>([^<]+)</td>",
+        r"<tr>\s*<th scope=\"row\">([^<]+)</th>\s*<td>(\d+)</td>"
+        r"\s*<td>([^<]+)</td>\s*<td>([^<]+)</td>",
         page,
     )
     assert [(score, band, change) for _, score, band, change in rows] == [

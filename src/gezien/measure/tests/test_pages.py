@@ -245,8 +245,8 @@ def test_pcl5_and_itq_describe_the_pattern_per_cluster_in_words(english) -> None
     }
     text = _text(english.post("/vragenlijsten/pcl5/", answers))
     assert (
-        "Intrusions (cluster B): score 2 of 20; questions that count: 1 of 5 (enough for the pattern, which needs 1)"
-        in text
+        "Intrusions (cluster B): score 2 of 20; questions that count: 1 of 5 (enough for the "
+        "pattern, which needs 1)" in text
     )
     assert "fit the pattern that can go with PTSD" in text
     assert "Your score is 31 or higher" not in text

@@ -64,7 +64,7 @@ def test_the_export_and_the_shared_bundle_encode_a_result_identically(instrument
     by_url = {entry["fullUrl"]: entry["resource"] for entry in bundle["entry"]}
     [patient] = [url for url, r in by_url.items() if r["resourceType"] == "Patient"]
     shared = {}
-    for url, observation in by_url.items():
+    for observation in by_url.values():
         if observation["resourceType"] == "Observation":
             response = by_url[observation["derivedFrom"][0]["reference"]]
             shared[response["questionnaire"]] = [response, observation]

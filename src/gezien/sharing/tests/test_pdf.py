@@ -73,7 +73,10 @@ def test_markup_in_a_story_is_text_and_nothing_is_fetched(listener) -> None:
 
 def test_the_fetcher_refuses_even_real_references(listener) -> None:
     address = f"http://127.0.0.1:{listener.getsockname()[1]}/"
-    document = f'<html lang="nl"><title>t</title><link rel="stylesheet" href="{address}a.css"><img src="{address}b.png" alt="b"><p>tekst</p></html>'
+    document = (
+        f'<html lang="nl"><title>t</title><link rel="stylesheet" href="{address}a.css">'
+        f'<img src="{address}b.png" alt="b"><p>tekst</p></html>'
+    )
     body = HTML(string=document, url_fetcher=pdf.NoFetching()).write_pdf()
     assert "tekst" in _text(_reader(body))
     assert not _was_contacted(listener)

@@ -30,13 +30,15 @@ def test_it_writes_a_short_help_question_from_the_answers_in_dutch() -> None:
     )
     text = compose(answers, PHRASES, "nl")
     assert text.split("\n\n") == [
-        "Ik zoek hulp voor het volgende: ik voel me vaak leeg en moe. Dit speelt al een aantal jaren.",
-        "Dit heb ik al geprobeerd: praten met mijn huisarts en zelfhulp, zoals boeken, apps of oefeningen.",
+        "Ik zoek hulp voor het volgende: ik voel me vaak leeg en moe. Dit speelt al een aantal "
+        "jaren.",
+        "Dit heb ik al geprobeerd: praten met mijn huisarts en zelfhulp, zoals boeken, apps of "
+        "oefeningen.",
         "Dit wil ik graag bereiken: Weer voelen wat ik nodig heb.",
-        "Ik heb een therapeut nodig die rustig aan doet en mij de tijd geeft. In de therapie wil ik graag "
-        "praten over wat er gebeurd is en wat ik voel en werken met mijn lichaam, bijvoorbeeld met ademhaling "
-        "of beweging. Ik heb het liefst gesprekken alleen met de therapeut. Ik heb liever een vrouw als "
-        "therapeut. Dit wil ik liever niet: geen groep.",
+        "Ik heb een therapeut nodig die rustig aan doet en mij de tijd geeft. In de therapie wil "
+        "ik graag praten over wat er gebeurd is en wat ik voel en werken met mijn lichaam, "
+        "bijvoorbeeld met ademhaling of beweging. Ik heb het liefst gesprekken alleen met de "
+        "therapeut. Ik heb liever een vrouw als therapeut. Dit wil ik liever niet: geen groep.",
         "Praktisch is dit belangrijk voor mij: alleen overdag.",
     ]
 
@@ -44,7 +46,8 @@ def test_it_writes_a_short_help_question_from_the_answers_in_dutch() -> None:
 def test_it_writes_english_with_a_list_of_three_and_something_else_tried() -> None:
     answers = Answers(tried=("gp", "therapy", "medication"), tried_other="yoga.")
     assert compose(answers, PHRASES, "en") == (
-        "This is what I have tried so far: talking to my GP, therapy or counselling, medication and yoga."
+        "This is what I have tried so far: talking to my GP, therapy or counselling, medication "
+        "and yoga."
     )
 
 

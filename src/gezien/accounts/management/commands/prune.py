@@ -18,5 +18,6 @@ class Command(BaseCommand):
         records, _ = SessionRecord.objects.exclude(session_key__in=live).delete()
         counters = throttle.forget_old()
         self.stdout.write(
-            f"deleted {sessions} expired sessions, {records} session lines, {counters} login counters"
+            f"deleted {sessions} expired sessions, {records} session lines, "
+            f"{counters} login counters"
         )
