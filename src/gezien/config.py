@@ -86,7 +86,7 @@ def secret_key(folder: Path) -> str:
     return path.read_text().strip()
 
 
-def database(folder: Path) -> dict:
+def database(folder: Path) -> dj_database_url.DBConfig:
     raw = os.environ.get("GEZIEN_DATABASE_URL", "").strip()
     if not raw:
         raw = f"sqlite:///{folder / 'gezien.sqlite3'}"

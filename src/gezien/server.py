@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from gunicorn.app.base import BaseApplication
+
+if TYPE_CHECKING:
+    from django.core.handlers.wsgi import WSGIHandler
 
 # Threads let one worker wait on the database for one request while serving others.
 THREADS = 8
 
 
 class _Server(BaseApplication):
-    def __init__(self, options: dict) -> None:
+    def __init__(self, options: dict[str, Any]) -> None:
         self.options = options
         super().__init__()
 
@@ -17,7 +22,7 @@ class _Server(BaseApplication):
         for key, value in self.options.items():
             self.cfg.set(key, value)
 
-    def load(self):
+    def load(self) -> WSGIHandler:
         from gezien.wsgi import application
 
         _warm_up()

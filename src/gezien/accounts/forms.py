@@ -1,9 +1,14 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gezien.accounts import passphrases, usernames
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 USERNAME_MESSAGES = {
     "too_short": _("Use at least %(n)d characters."),
@@ -23,7 +28,9 @@ def _username_field() -> forms.CharField:
     )
 
 
-def _passphrase_field(label, autocomplete: str, help_text: str = "") -> forms.CharField:
+def _passphrase_field(
+    label: StrOrPromise, autocomplete: str, help_text: StrOrPromise = ""
+) -> forms.CharField:
     return forms.CharField(
         label=label,
         help_text=help_text,
@@ -33,7 +40,7 @@ def _passphrase_field(label, autocomplete: str, help_text: str = "") -> forms.Ch
     )
 
 
-def _code_field(label, help_text: str = "") -> forms.CharField:
+def _code_field(label: StrOrPromise, help_text: StrOrPromise = "") -> forms.CharField:
     return forms.CharField(
         label=label,
         help_text=help_text,
@@ -50,14 +57,15 @@ NEW_PASSPHRASE_HELP = _(
 )
 
 
-class NewPassphraseMixin:
+class NewPassphraseMixin(forms.Form):
     """Checks the new passphrase against the rules and the username it belongs to."""
 
     def username_for_check(self) -> str:
-        return self.cleaned_data.get("username", "")
+        username: str = self.cleaned_data.get("username", "")
+        return username
 
     def clean_new_passphrase(self) -> str:
-        value = self.cleaned_data["new_passphrase"]
+        value: str = self.cleaned_data["new_passphrase"]
         for problem in passphrases.problems(value, self.username_for_check()):
             self.add_error("new_passphrase", problem)
         return value
@@ -107,7 +115,7 @@ class ChangePassphraseForm(NewPassphraseMixin, forms.Form):
     current_passphrase = _passphrase_field(_("Current passphrase"), "current-password")
     new_passphrase = _passphrase_field(_("New passphrase"), "new-password", NEW_PASSPHRASE_HELP)
 
-    def __init__(self, *args, username: str, **kwargs) -> None:
+    def __init__(self, *args: Any, username: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._username = username
 

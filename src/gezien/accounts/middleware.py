@@ -19,7 +19,7 @@ class SessionExpiryMiddleware:
         if request.user.is_authenticated:
             if sessions.expired(request):
                 sessions.end(request)
-                request.session_expired = True
+                setattr(request, sessions.EXPIRED, True)
             else:
                 sessions.touch(request)
         return self.get_response(request)

@@ -6,8 +6,8 @@ from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.db import models
 
 
-class AccountManager(BaseUserManager):
-    def get_by_natural_key(self, username: str) -> Account:
+class AccountManager(BaseUserManager["Account"]):
+    def get_by_natural_key(self, username: str | None) -> Account:
         return self.get(username=username)
 
 

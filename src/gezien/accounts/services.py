@@ -40,7 +40,7 @@ class Unlocked:
 
 def _wrap(
     account: Account, purpose: str, secret: str, data_key: bytes
-) -> tuple[bytes, dict, bytes]:
+) -> tuple[bytes, dict[str, int], bytes]:
     salt = crypto.new_salt()
     kek = crypto.derive_key(secret, salt, DEFAULT_KDF)
     return (
@@ -182,14 +182,12 @@ def client_address(request: HttpRequest) -> str:
     X-Forwarded-For, the last one a trusted proxy added."""
     hops = settings.PROXY_COUNT
     if hops:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
+        header: str = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        forwarded = [part.strip() for part in header.split(",") if part.strip()]
         if len(forwarded) >= hops:
             return forwarded[-hops]
-    return request.META.get("REMOTE_ADDR", "")
+    address: str = request.META.get("REMOTE_ADDR", "")
+    return address
 
 
 class KeyChanging(Exception):

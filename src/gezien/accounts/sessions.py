@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib import auth, messages
@@ -17,6 +18,9 @@ from gezien.accounts.models import Account, SessionRecord
 from gezien.accounts.services import Unlocked
 from gezien.vault import session as vault_session
 
+if TYPE_CHECKING:
+    from gezien.accounts.decorators import AccountRequest
+
 log = logging.getLogger("gezien.accounts")
 
 AUTH_AT = "auth_at"
@@ -25,6 +29,8 @@ PASSPHRASE_AT = "passphrase_at"
 # How often the "last used" time is written: once a minute is precise enough for the
 # person's session list and keeps writes off most requests.
 TOUCH_EVERY = 60
+# Set (to True) on a request whose session the middleware just ended because it expired.
+EXPIRED = "session_expired"
 
 
 def browser_summary(user_agent: str) -> str:
@@ -63,6 +69,7 @@ def start(request: HttpRequest, unlocked: Unlocked) -> None:
     now = time.time()
     request.session[AUTH_AT] = request.session[SEEN_AT] = request.session[PASSPHRASE_AT] = now
     request.session.save()
+    assert request.session.session_key is not None  # save() made one
     SessionRecord.objects.create(
         account=account,
         session_key=request.session.session_key,
@@ -87,7 +94,7 @@ def start(request: HttpRequest, unlocked: Unlocked) -> None:
     log.info("login ok id=%s", account.pk)
 
 
-def keep_after_passphrase_change(request: HttpRequest) -> None:
+def keep_after_passphrase_change(request: AccountRequest) -> None:
     """Django ends every session of an account whose password hash changed; this one stays,
     with a new session id (its line in the session list follows)."""
     old_key = request.session.session_key
@@ -124,8 +131,8 @@ def end_one(record: SessionRecord) -> None:
 
 def expired(request: HttpRequest) -> bool:
     now = time.time()
-    auth_at = request.session.get(AUTH_AT, 0)
-    seen_at = request.session.get(SEEN_AT, 0)
+    auth_at: float = request.session.get(AUTH_AT, 0)
+    seen_at: float = request.session.get(SEEN_AT, 0)
     return (
         now - seen_at > settings.SESSION_IDLE_SECONDS
         or now - auth_at > settings.SESSION_MAX_SECONDS
@@ -151,7 +158,8 @@ def renew_id(request: HttpRequest) -> None:
 
 
 def passphrase_is_recent(request: HttpRequest) -> bool:
-    return time.time() - request.session.get(PASSPHRASE_AT, 0) <= settings.REAUTH_SECONDS
+    entered_at: float = request.session.get(PASSPHRASE_AT, 0)
+    return time.time() - entered_at <= settings.REAUTH_SECONDS
 
 
 def passphrase_entered(request: HttpRequest) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.apps import apps
 from django.test import Client
@@ -18,19 +19,25 @@ def make_account(username: str = "merel", passphrase: str = PASSPHRASE) -> Accou
     return unlocked.account
 
 
-def logged_in_client(username: str = "merel", passphrase: str = PASSPHRASE) -> Client:
+class AccountClient(Client):
+    """A test client logged in as `account`."""
+
+    account: Account
+
+
+def logged_in_client(username: str = "merel", passphrase: str = PASSPHRASE) -> AccountClient:
     """A client logged in through the login form, so the vault is unlocked as in real use.
     The account is created when it does not exist yet; `client.account` is the account."""
     if not Account.objects.filter(username=username).exists():
         make_account(username, passphrase)
-    client = Client()
+    client = AccountClient()
     response = client.post("/account/inloggen/", {"username": username, "passphrase": passphrase})
     assert response.status_code == 302, "login failed in test setup"
     client.account = Account.objects.get(username=username)
     return client
 
 
-def database_snapshot() -> dict[str, list]:
+def database_snapshot() -> dict[str, list[dict[str, Any]]]:
     """Every row of every Gezien table, except what any visit changes (sessions, the
     'last used' time, login counters), to show that a request changed nothing."""
     skipped = {"sessions.session", "accounts.throttle"}
@@ -39,7 +46,7 @@ def database_snapshot() -> dict[str, list]:
         label = model._meta.label_lower
         if label in skipped or not model.__module__.startswith(("gezien.", "django.contrib.auth")):
             continue
-        rows = model.objects.order_by("pk").values()
+        rows = model._default_manager.order_by("pk").values()
         snapshot[label] = [
             {
                 k: bytes(v) if isinstance(v, memoryview) else v

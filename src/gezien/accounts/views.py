@@ -7,9 +7,13 @@ import base64
 import json
 import logging
 import time
+import uuid
+from collections.abc import Callable
+from typing import TypeVar
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,6 +25,7 @@ from django.views.decorators.http import require_POST
 from gezien.accounts import forms, second_factor, services, sessions, throttle
 from gezien.accounts.decorators import (
     PENDING_RECOVERY,
+    AccountRequest,
     account_required,
     recent_passphrase_required,
 )
@@ -32,6 +37,7 @@ from gezien.vault import crypto, person
 from gezien.vault import session as vault_session
 
 log = logging.getLogger("gezien.accounts")
+T = TypeVar("T")
 
 PENDING_SECOND_STEP = "second_step_for"
 SECOND_STEP_SECONDS = 5 * 60
@@ -46,8 +52,13 @@ def _safe_next(request: HttpRequest, default: str) -> str:
 
 
 def _guess(
-    request: HttpRequest, form, username: str, attempt, wrong: tuple[str | None, str], event: str
-):
+    request: HttpRequest,
+    form: BaseForm,
+    username: str,
+    attempt: Callable[[], T],
+    wrong: tuple[str | None, str],
+    event: str,
+) -> T | None:
     """Run one guess at a secret under the throttle: its place is taken before any work, so
     parallel guesses cannot slip past the limit. Returns what `attempt` returned when it
     succeeded; otherwise None, with the reason added to the form."""
@@ -127,7 +138,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 
 @sensitive
 @account_required
-def recovery_code(request: HttpRequest) -> HttpResponse:
+def recovery_code(request: AccountRequest) -> HttpResponse:
     code = _open_from_session(
         request, PENDING_RECOVERY, request.user.pk, person.of(request).data_key
     )
@@ -148,7 +159,7 @@ def recovery_code(request: HttpRequest) -> HttpResponse:
 
 
 @account_required
-def recovery_download(request: HttpRequest) -> HttpResponse:
+def recovery_download(request: AccountRequest) -> HttpResponse:
     code = _open_from_session(
         request, PENDING_RECOVERY, request.user.pk, person.of(request).data_key
     )
@@ -238,7 +249,7 @@ def logout(request: HttpRequest) -> HttpResponse:
 
 
 @account_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AccountRequest) -> HttpResponse:
     return render(
         request,
         "accounts/home.html",
@@ -251,7 +262,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @sensitive
 @account_required
-def change_passphrase(request: HttpRequest) -> HttpResponse:
+def change_passphrase(request: AccountRequest) -> HttpResponse:
     form = forms.ChangePassphraseForm(request.POST or None, username=request.user.username)
     if (
         request.method == "POST"
@@ -322,7 +333,7 @@ def reset(request: HttpRequest) -> HttpResponse:
 
 
 @account_required
-def session_list(request: HttpRequest) -> HttpResponse:
+def session_list(request: AccountRequest) -> HttpResponse:
     return render(
         request,
         "accounts/sessions.html",
@@ -332,7 +343,7 @@ def session_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @account_required
-def end_session(request: HttpRequest, pk) -> HttpResponse:
+def end_session(request: AccountRequest, pk: uuid.UUID) -> HttpResponse:
     try:
         record = SessionRecord.objects.get(pk=pk, account=request.user)
     except SessionRecord.DoesNotExist:
@@ -347,7 +358,7 @@ def end_session(request: HttpRequest, pk) -> HttpResponse:
 
 @require_POST
 @account_required
-def end_other_sessions(request: HttpRequest) -> HttpResponse:
+def end_other_sessions(request: AccountRequest) -> HttpResponse:
     count = sessions.end_others(request.user, request.session.session_key)
     messages.success(
         request, _("You are now logged out everywhere else (%(n)d sessions ended).") % {"n": count}
@@ -357,7 +368,7 @@ def end_other_sessions(request: HttpRequest) -> HttpResponse:
 
 @sensitive
 @account_required
-def confirm_passphrase(request: HttpRequest) -> HttpResponse:
+def confirm_passphrase(request: AccountRequest) -> HttpResponse:
     form = forms.PassphraseForm(request.POST or None)
     if (
         request.method == "POST"
@@ -381,7 +392,7 @@ def confirm_passphrase(request: HttpRequest) -> HttpResponse:
 
 @sensitive
 @account_required
-def replace_key(request: HttpRequest) -> HttpResponse:
+def replace_key(request: AccountRequest) -> HttpResponse:
     """A new data key after a suspected compromise: the passphrase again, then everything is
     sealed anew, the person gets a new recovery code and every other session ends."""
     form = forms.PassphraseForm(request.POST or None)
@@ -429,14 +440,14 @@ def replace_key(request: HttpRequest) -> HttpResponse:
 
 
 @account_required
-def my_data(request: HttpRequest) -> HttpResponse:
+def my_data(request: AccountRequest) -> HttpResponse:
     return render(request, "accounts/my_data.html", {"delete_form": forms.DeleteAccountForm()})
 
 
 @require_POST
 @account_required
 @recent_passphrase_required
-def export_data(request: HttpRequest) -> HttpResponse:
+def export_data(request: AccountRequest) -> HttpResponse:
     data = export.export_all(person.of(request))
     log.info("export id=%s", request.user.pk)
     response = HttpResponse(
@@ -452,7 +463,7 @@ def export_data(request: HttpRequest) -> HttpResponse:
 @sensitive
 @require_POST
 @account_required
-def delete_account(request: HttpRequest) -> HttpResponse:
+def delete_account(request: AccountRequest) -> HttpResponse:
     form = forms.DeleteAccountForm(request.POST)
     if form.is_valid() and _guess(
         request,
@@ -473,7 +484,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
 
 
 @account_required
-def second_step_settings(request: HttpRequest) -> HttpResponse:
+def second_step_settings(request: AccountRequest) -> HttpResponse:
     return render(
         request,
         "accounts/second_step_settings.html",
@@ -487,7 +498,7 @@ def second_step_settings(request: HttpRequest) -> HttpResponse:
 @sensitive
 @account_required
 @recent_passphrase_required
-def second_step_add(request: HttpRequest) -> HttpResponse:
+def second_step_add(request: AccountRequest) -> HttpResponse:
     secret = _open_from_session(request, PENDING_TOTP, request.user.pk, person.of(request).data_key)
     if secret is None or request.method == "GET":
         secret = second_factor.new_secret()
@@ -523,7 +534,7 @@ def second_step_add(request: HttpRequest) -> HttpResponse:
 @require_POST
 @account_required
 @recent_passphrase_required
-def second_step_remove(request: HttpRequest) -> HttpResponse:
+def second_step_remove(request: AccountRequest) -> HttpResponse:
     second_factor.disable(request.user)
     messages.success(
         request, _("The second step is removed. You now log in with your passphrase only.")
@@ -533,7 +544,7 @@ def second_step_remove(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @account_required
-def extend(request: HttpRequest) -> HttpResponse:
+def extend(request: AccountRequest) -> HttpResponse:
     sessions.touch(request, force=True)
     if request.headers.get("X-Requested-With") == "fetch":
         return HttpResponse(status=204)

@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from django.db import connection
@@ -26,7 +27,7 @@ class BackupError(Exception):
     """Something an operator must fix; the message says what."""
 
 
-def _progress(label: str):
+def _progress(label: str) -> Callable[[int, int, int], None]:
     def report(status: int, remaining: int, total: int) -> None:
         done = total - remaining
         sys.stderr.write(f"\r{label}: {100 * done // max(total, 1):3d}% ({done}/{total} pages)")

@@ -4,15 +4,20 @@ Each message says in plain words what is wrong and what to do."""
 from __future__ import annotations
 
 import stat
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+from django.apps import AppConfig
 from django.conf import settings
 from django.core.checks import CheckMessage, Error, Tags, Warning, register
 from django.db import connection
 
 
 @register(Tags.security, deploy=True)
-def check_secret_key_file(app_configs=None, **kwargs) -> list:
+def check_secret_key_file(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
+) -> list[CheckMessage]:
     path = settings.DATA_DIR / "secret_key"
     if not path.exists():
         return []
@@ -28,7 +33,9 @@ def check_secret_key_file(app_configs=None, **kwargs) -> list:
 
 
 @register(Tags.security, deploy=True)
-def check_allowed_hosts(app_configs=None, **kwargs) -> list:
+def check_allowed_hosts(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
+) -> list[CheckMessage]:
     if "*" in settings.ALLOWED_HOSTS:
         return [
             Error(
@@ -41,7 +48,9 @@ def check_allowed_hosts(app_configs=None, **kwargs) -> list:
 
 
 @register(Tags.security, deploy=True)
-def check_tls_for_public_hosts(app_configs=None, **kwargs) -> list:
+def check_tls_for_public_hosts(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
+) -> list[CheckMessage]:
     local = {"127.0.0.1", "localhost", "[::1]", "::1"}
     public = [host for host in settings.ALLOWED_HOSTS if host not in local]
     if public and not settings.BEHIND_TLS:
@@ -58,7 +67,11 @@ def check_tls_for_public_hosts(app_configs=None, **kwargs) -> list:
 
 
 @register(Tags.database, deploy=True)
-def check_sqlite_journal(app_configs=None, databases=None, **kwargs) -> list:
+def check_sqlite_journal(
+    app_configs: Sequence[AppConfig] | None = None,
+    databases: Sequence[str] | None = None,
+    **kwargs: Any,
+) -> list[CheckMessage]:
     if connection.vendor != "sqlite" or not databases:
         return []
     with connection.cursor() as cursor:

@@ -1,10 +1,12 @@
+from typing import Any
+
 from django.conf import settings
 from django.http import HttpRequest
 
 from gezien.core import helplines
 
 
-def shell(request: HttpRequest) -> dict:
+def shell(request: HttpRequest) -> dict[str, Any]:
     """What the page shell needs on every page: the crisis lines and the path to return to
     after switching language."""
     return {

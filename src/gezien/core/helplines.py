@@ -64,9 +64,10 @@ def _tel(at: data.At, value: Any) -> str:
 
 
 def _https(at: data.At, value: Any) -> str:
-    if not data.line(at, value).startswith("https://"):
+    url = data.line(at, value)
+    if not url.startswith("https://"):
         raise at.error("must start with https://")
-    return value
+    return url
 
 
 def _text(row: data.Table, key: str) -> Text:

@@ -66,7 +66,9 @@ class CsrfMiddleware(CsrfViewMiddleware):
     def _origin_verified(self, request: HttpRequest) -> bool:
         if request.META.get("HTTP_ORIGIN") == "null":
             return request.META.get("HTTP_SEC_FETCH_SITE") == "same-origin"
-        return super()._origin_verified(request)
+        # django-stubs leaves out this method of Django's (there since Django 4.0).
+        verified: bool = super()._origin_verified(request)  # type: ignore[misc]
+        return verified
 
 
 class DutchFirstMiddleware:

@@ -4,7 +4,10 @@ drafts app's own endpoints (views.py) use the same pieces."""
 
 from __future__ import annotations
 
+import datetime
 import functools
+from collections.abc import Callable
+from typing import Any, Concatenate, ParamSpec
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -19,12 +22,14 @@ from gezien.drafts import service
 from gezien.drafts.service import Fields, FormRef, TooLong
 from gezien.vault import person
 
+P = ParamSpec("P")
+
 
 def wants_json(request: HttpRequest) -> bool:
     return request.headers.get("X-Requested-With") == "fetch"
 
 
-def time_of(moment) -> str:
+def time_of(moment: datetime.datetime | None) -> str:
     return formats.time_format(timezone.localtime(moment), "H:i") if moment else ""
 
 
@@ -65,7 +70,7 @@ def too_long_message(error: TooLong) -> str:
     )
 
 
-def _rows(ref: FormRef, mine: Fields, theirs: Fields) -> list[dict]:
+def _rows(ref: FormRef, mine: Fields, theirs: Fields) -> list[dict[str, Any]]:
     """One row per field of either version; `differs` rows get a choice."""
     kind = service.kind_of(ref.form_key)
     rows = []
@@ -96,7 +101,7 @@ def conflict_context(
     mine: Fields,
     theirs: service.Saved | Fields,
     base_version: int,
-) -> dict:
+) -> dict[str, Any]:
     saved_at = theirs.saved_at if isinstance(theirs, service.Saved) else None
     fields = theirs.fields if isinstance(theirs, service.Saved) else theirs
     return {
@@ -131,6 +136,7 @@ def expired(
 ) -> HttpResponse:
     """The session ended (or another account logged in) before this text was saved."""
     other_account = request.user.is_authenticated
+    response: HttpResponse
     if wants_json(request):
         response = JsonResponse(
             {
@@ -166,15 +172,17 @@ def shown(ref: FormRef, fields: Fields) -> list[tuple[str, str]]:
     """The typed text as (label, text) pairs, to show it back so it can be copied."""
     kind = service.kind_of(ref.form_key)
     return [
-        (kind.label(name), kind.describe(name, values))
+        (label, kind.describe(name, values))
         for name, values in fields.items()
         if name not in kind.hidden
-        and kind.label(name) is not None
+        and (label := kind.label(name)) is not None
         and any(v.strip() for v in values)
     ]
 
 
-def keep_words_on_expiry(view):
+def keep_words_on_expiry(
+    view: Callable[Concatenate[HttpRequest, P], HttpResponse],
+) -> Callable[Concatenate[HttpRequest, P], HttpResponse]:
     """Put this OUTSIDE account_required on every view that receives a form with
     `{% include "drafts/form_state.html" %}`.
 
@@ -188,7 +196,7 @@ def keep_words_on_expiry(view):
     Nothing readable is stored, and nothing is kept in browser storage."""
 
     @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def wrapper(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
         if request.method == "POST":
             ref = service.unsign(request.POST.get("draft_key", ""))
             if ref is not None and not unlocked_for(request, ref):

@@ -16,7 +16,7 @@ from typing import Any
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import timezone
 
 from gezien.drafts.models import Draft, SubmitToken
@@ -178,7 +178,7 @@ def clean(form_key: str, fields: Mapping[str, Iterable[str]]) -> Fields:
     return cleaned
 
 
-def from_post(post) -> Fields:
+def from_post(post: QueryDict) -> Fields:
     """Every non-reserved field of a submitted form, with all its values."""
     return {name: post.getlist(name) for name in post if name not in RESERVED}
 
@@ -197,7 +197,7 @@ def _merge(current: Fields, new: Fields, replace: Iterable[str] | None) -> Field
 def _record(request: HttpRequest, form_key: str, lock: bool = False) -> Draft | None:
     drafts = Draft.objects.select_for_update() if lock else Draft.objects
     return drafts.filter(
-        owner=request.user, slot=_slot(person.of(request).data_key, form_key)
+        owner=person.of(request).account, slot=_slot(person.of(request).data_key, form_key)
     ).first()
 
 
@@ -241,7 +241,9 @@ def save(
                     merged = _merge({}, new, replace)
                     if not merged:
                         return Saved(form_key, {}, 0)
-                    record = Draft(owner=request.user, slot=_slot(key, form_key), version=1)
+                    record = Draft(
+                        owner=person.of(request).account, slot=_slot(key, form_key), version=1
+                    )
                     record.seal_content(key, {"form": form_key, "fields": merged})
                     record.save()
                     return Saved(form_key, merged, 1, record.updated_at)
@@ -265,7 +267,7 @@ def save(
 def discard(request: HttpRequest, form_key: str) -> None:
     kind_of(form_key)
     Draft.objects.filter(
-        owner=request.user, slot=_slot(person.of(request).data_key, form_key)
+        owner=person.of(request).account, slot=_slot(person.of(request).data_key, form_key)
     ).delete()
 
 
@@ -278,7 +280,7 @@ def submitted(request: HttpRequest) -> str | None:
     if token is None:
         return None
     return (
-        SubmitToken.objects.filter(owner=request.user, token=token)
+        SubmitToken.objects.filter(owner=person.of(request).account, token=token)
         .values_list("target", flat=True)
         .first()
     )
@@ -296,9 +298,9 @@ def submit_once(
         if token is not None:
             try:
                 with transaction.atomic():
-                    used = SubmitToken.objects.create(owner=request.user, token=token)
+                    used = SubmitToken.objects.create(owner=person.of(request).account, token=token)
             except IntegrityError:
-                return SubmitToken.objects.get(owner=request.user, token=token).target
+                return SubmitToken.objects.get(owner=person.of(request).account, token=token).target
         target = create()
         if token is not None:
             used.target = target

@@ -68,9 +68,10 @@ class Library:
 
 
 def _https(at: data.At, value: Any) -> str:
-    if not data.line(at, value).startswith("https://"):
+    url = data.line(at, value)
+    if not url.startswith("https://"):
         raise at.error("must start with https://")
-    return value
+    return url
 
 
 def load_sources(path: Path) -> dict[str, Cited]:

@@ -92,7 +92,8 @@ def render(text: str, links: Links) -> str:
     for token in tokens:
         if token.type == "inline" and token.children:
             token.children = _rewrite(token.children, links)
-    return _MD.renderer.render(tokens, _MD.options, {})
+    html: str = _MD.renderer.render(tokens, _MD.options, {})
+    return html
 
 
 def plain_blocks(text: str) -> list[str]:

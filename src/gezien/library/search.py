@@ -22,10 +22,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from os.path import commonprefix
+from typing import TYPE_CHECKING
 
 import snowballstemmer
 
 from gezien.library import markup
+
+if TYPE_CHECKING:
+    from gezien.library.content import Page
 
 FIELD_WEIGHTS = {"title": 5.0, "summary": 3.0, "body": 1.0}
 EXACT, FORM, PART, TYPO = 1.0, 0.9, 0.6, 0.5
@@ -116,7 +120,7 @@ class Document:
     body: str
 
 
-def documents(pages: Iterable) -> list[Document]:
+def documents(pages: Iterable[Page]) -> list[Document]:
     """Library pages (content.Page) as search documents: their words without markup."""
     return [
         Document(page.id, page.title, page.summary, " ".join(markup.plain_blocks(page.body)))
@@ -146,7 +150,7 @@ class Index:
         # term -> page id -> weighted count over the fields
         self.postings: dict[str, dict[str, float]] = defaultdict(dict)
         for document in documents:
-            weighted: Counter[str] = Counter()
+            weighted: dict[str, float] = defaultdict(float)
             for field, weight in FIELD_WEIGHTS.items():
                 for term, count in Counter(self.analyzer.terms(getattr(document, field))).items():
                     # A word said often counts more, but with diminishing returns.

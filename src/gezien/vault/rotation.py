@@ -13,6 +13,7 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from django.apps import apps
 from django.db import models
@@ -21,29 +22,28 @@ from gezien.vault import crypto
 from gezien.vault.records import SealedRecord
 
 log = logging.getLogger("gezien.vault")
+Row = TypeVar("Row", bound=models.Model)
 
 
 @dataclass(frozen=True)
-class SealedField:
+class SealedField(Generic[Row]):
     """A field outside SealedRecord that holds a value sealed with its owner's data key."""
 
-    model: type[models.Model]
+    model: type[Row]
     field: str
     owner: str  # the name of the foreign key to the account
-    aad: Callable[[models.Model], bytes]
+    aad: Callable[[Row], bytes]
 
 
-_fields: list[SealedField] = []
+_fields: list[SealedField[Any]] = []
 
 
-def register(
-    model: type[models.Model], field: str, *, owner: str, aad: Callable[[models.Model], bytes]
-) -> None:
+def register(model: type[Row], field: str, *, owner: str, aad: Callable[[Row], bytes]) -> None:
     """Declare a field sealed with the owner's data key (call it in AppConfig.ready)."""
     _fields.append(SealedField(model, field, owner, aad))
 
 
-def registered() -> list[SealedField]:
+def registered() -> list[SealedField[Any]]:
     return list(_fields)
 
 

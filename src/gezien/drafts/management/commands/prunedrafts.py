@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.core.management.base import BaseCommand, CommandParser
 
 from gezien.drafts import service
@@ -14,7 +16,7 @@ class Command(BaseCommand):
             help="keep drafts saved in the last DAYS days (at least 1)",
         )
 
-    def handle(self, *args, days: int, **options) -> None:
+    def handle(self, *args: Any, days: int, **options: Any) -> None:
         if days < 1:
             self.stderr.write("prunedrafts: --days must be 1 or more")
             raise SystemExit(2)
