@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Callable
-from typing import Any, Concatenate, ParamSpec
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -21,6 +21,9 @@ from gezien.accounts import sessions
 from gezien.drafts import service
 from gezien.drafts.service import Fields, FormRef, TooLong
 from gezien.vault import person
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 P = ParamSpec("P")
 
@@ -168,7 +171,7 @@ def expired(
     return response
 
 
-def shown(ref: FormRef, fields: Fields) -> list[tuple[str, str]]:
+def shown(ref: FormRef, fields: Fields) -> list[tuple[StrOrPromise, str]]:
     """The typed text as (label, text) pairs, to show it back so it can be copied."""
     kind = service.kind_of(ref.form_key)
     return [

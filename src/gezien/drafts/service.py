@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core import signing
@@ -23,6 +23,9 @@ from gezien.drafts.models import Draft, SubmitToken
 from gezien.drafts.models import slot as _slot
 from gezien.vault import crypto, person
 from gezien.vault.person import Person
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 Fields = dict[str, list[str]]
 
@@ -54,7 +57,7 @@ STASH_COOKIE = "__Host-gezien-stash" if settings.BEHIND_TLS else "gezien-stash"
 @dataclass(frozen=True)
 class Kind:
     name: str
-    label: Callable[[str], str | None]
+    label: Callable[[str], StrOrPromise | None]
     hidden: frozenset[str]
     texts: frozenset[str]
     lists: frozenset[str]

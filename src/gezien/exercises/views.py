@@ -157,7 +157,7 @@ def exercise(request: HttpRequest, exercise_id: str) -> HttpResponse:
             variant = pattern.id if pattern else ""
 
             def store() -> str:
-                rating = ExerciseRating(owner=request.user)
+                rating = ExerciseRating(owner=me.account)
                 rating.seal_content(
                     me.data_key,
                     {

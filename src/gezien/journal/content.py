@@ -80,7 +80,8 @@ def point(content: dict[str, Any], vocab: Vocabulary) -> tuple[int, int] | None:
 def quadrant(content: dict[str, Any], vocab: Vocabulary) -> str:
     """The quadrant of an entry: chosen, else from the map spot, else from its first word."""
     if content.get("quadrant"):
-        return content["quadrant"]
+        chosen_quadrant: str = content["quadrant"]
+        return chosen_quadrant
     derived = derived_quadrant(content.get("pleasantness"), content.get("energy"))
     if derived:
         return derived

@@ -230,9 +230,10 @@ def _scale(at: data.At, value: Any) -> int:
 
 
 def _definition(at: data.At, value: Any) -> str:
-    if len(data.line(at, value)) > MAX_DEFINITION_CHARS:
+    definition = data.line(at, value)
+    if len(definition) > MAX_DEFINITION_CHARS:
         raise at.error(f"longer than {MAX_DEFINITION_CHARS} characters")
-    return value
+    return definition
 
 
 def _read_word(row: data.Table, name: Text, sensation_ids: set[str]) -> Word:

@@ -6,7 +6,8 @@ and conflicts)."""
 from __future__ import annotations
 
 import functools
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
@@ -21,8 +22,11 @@ from gezien.journal import emotions
 from gezien.journal import helpers as helper_list
 from gezien.journal.content import LIST_FIELDS, SCALE_FIELDS, TEXT_FIELDS, Entry, chosen_day
 from gezien.journal.models import JournalEntry
-from gezien.lib.text import current_language
+from gezien.lib.text import Text, current_language
 from gezien.vault.person import Person
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 NEW = "journal:new"
 INTENSITY = "intensity_"
@@ -58,21 +62,32 @@ def helpers() -> tuple[helper_list.Helper, ...]:
     return helper_list.load()
 
 
-def name(item: Any) -> str:
-    """An item's name in the current language (items have a `name` Text)."""
+class Named(Protocol):
+    """A body area, sensation, quadrant, word or helper."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def name(self) -> Text: ...
+
+
+def name(item: Named) -> str:
+    """An item's name in the current language."""
     return item.name.get()
 
 
 @functools.cache
 def _names(kind: str, language: str) -> dict[str, str]:
     vocab = vocabulary()
-    items = {
+    kinds: dict[str, Sequence[Named]] = {
         "body_areas": vocab.body_areas,
         "sensations": vocab.sensations,
         "words": vocab.words,
         "quadrant": vocab.quadrants,
         "helpers": helpers(),
-    }[kind]
+    }
+    items = kinds[kind]
     return {item.id: item.name.get(language) for item in items}
 
 
@@ -124,12 +139,12 @@ def shown(entry: Entry) -> dict[str, Any]:
     }
 
 
-def parts(content: dict[str, Any]) -> list[tuple[str, SafeString]]:
+def parts(content: dict[str, Any]) -> list[tuple[StrOrPromise, SafeString]]:
     """(heading, value) for each part of an entry that has something in it, in the order
     of the form. Free text keeps its line breaks and is escaped; names are escaped."""
-    found: list[tuple[str, SafeString]] = []
+    found: list[tuple[StrOrPromise, SafeString]] = []
 
-    def add(heading: str, *pieces: SafeString) -> None:
+    def add(heading: StrOrPromise, *pieces: SafeString) -> None:
         kept = [piece for piece in pieces if piece]
         if kept:
             found.append((heading, mark_safe("<br>".join(kept))))
@@ -202,7 +217,7 @@ def as_fields(content: dict[str, Any]) -> drafts.Fields:
     return fields
 
 
-def field_label(field_name: str) -> str | None:
+def field_label(field_name: str) -> StrOrPromise | None:
     if field_name.startswith(INTENSITY):
         word_id = field_name[len(INTENSITY) :]
         if word_id not in word_names():

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils import timezone
@@ -17,6 +17,9 @@ from gezien.journal import entries
 from gezien.journal.content import SCALE_FIELDS, TEXT_FIELDS, derived_quadrant, is_empty
 from gezien.journal.entries import INTENSITY, LABELS, MAX_TEXT, name
 from gezien.lib.text import current_language
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 TOO_LONG = _(
     "This is longer than %(limit_value)s characters (it has %(show_value)s). Make it shorter, or "
@@ -32,7 +35,7 @@ OUT_OF_SCALE = _("Choose one of the values shown.")
 class TextField(forms.CharField):
     """Free text: invisible control characters are dropped, the length is capped."""
 
-    def __init__(self, label: str, rows: int = 4, **kwargs: Any) -> None:
+    def __init__(self, label: StrOrPromise, rows: int = 4, **kwargs: Any) -> None:
         super().__init__(
             label=label,
             required=False,
@@ -52,7 +55,9 @@ class TextField(forms.CharField):
         return attrs
 
     def to_python(self, value: Any) -> str:
-        return clean_text(super().to_python(value))
+        text = super().to_python(value)
+        assert text is not None  # empty_value is ""
+        return clean_text(text)
 
 
 def _scale(field_name: str) -> forms.TypedChoiceField:
@@ -189,7 +194,7 @@ class EntryForm(forms.Form):
             raise forms.ValidationError(_("Choose a date between 1900 and today."))
         return value
 
-    def clean(self) -> dict[str, Any]:
+    def clean(self) -> dict[str, Any] | None:
         cleaned = super().clean()
         if self.require_something and not self.errors and is_empty(self.content()):
             raise forms.ValidationError(

@@ -4,8 +4,10 @@ keep unsaved words (gezien.drafts)."""
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.contrib import messages
 from django.db import transaction
@@ -30,6 +32,9 @@ from gezien.journal.models import JournalEntry
 from gezien.lib import charts
 from gezien.vault import person
 from gezien.vault.records import owned_or_404
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 MAX_QUERY = 200
 MAX_HITS = 100
@@ -128,7 +133,9 @@ def _names(form: EntryForm, *extra: str) -> list[str]:
     return [*form.fields, *extra]
 
 
-def _submit_new(request: HttpRequest, step_form: EntryForm, invalid) -> HttpResponse:
+def _submit_new(
+    request: HttpRequest, step_form: EntryForm, invalid: Callable[[EntryForm], HttpResponse]
+) -> HttpResponse:
     """Store a new entry from the draft plus this page's fields, once per form instance.
     A conflict with another tab shows both versions; an invalid form is shown again."""
     done = drafts.submitted(request)
@@ -152,15 +159,16 @@ def _submit_new(request: HttpRequest, step_form: EntryForm, invalid) -> HttpResp
             raise Invalid(step_form) from None
         full = EntryForm(_query_dict(saved.fields))
         if not full.is_valid():
-            for error in full.non_field_errors():
-                step_form.add_error(None, error)
+            for message in full.non_field_errors():
+                step_form.add_error(None, message)
             for field_name, errors in full.errors.items():
                 if field_name != "__all__" and field_name not in step_form.fields:
-                    step_form.add_error(
-                        None, f"{full.fields[field_name].label}: {' '.join(errors)}"
-                    )
+                    # An ErrorList yields its messages; django-stubs types its items as
+                    # ValidationError | str.
+                    joined = " ".join(errors)  # type: ignore[arg-type]
+                    step_form.add_error(None, f"{full.fields[field_name].label}: {joined}")
             raise Invalid(step_form)
-        record = JournalEntry(owner=request.user)
+        record = JournalEntry(owner=person.of(request).account)
         record.seal_content(person.of(request).data_key, full.content())
         record.save()
         messages.success(request, _("Your entry is saved."))
@@ -236,7 +244,14 @@ def _posted_state(request: HttpRequest, key: str, form: EntryForm, *extra: str) 
 # ---------------------------------------------------------------- the guided path
 
 
-STEPS = (
+class Step(TypedDict):
+    name: str
+    url: str
+    fields: tuple[str, ...]
+    title: StrOrPromise
+
+
+STEPS: tuple[Step, ...] = (
     {
         "name": "body",
         "url": "journal:step-body",
@@ -352,17 +367,17 @@ def step(request: HttpRequest, number: int) -> HttpResponse:
                 return redirect(STEPS[max(target, 1) - 1]["url"])
         return show(form, state)
     state = drafts.form_state(request, NEW, request.path, make().fields)
-    initial = state.initial()
+    initial: dict[str, Any] = state.initial()
     if current["name"] == "rest":
         initial.setdefault("date", timezone.localdate())
     return show(make(initial=initial), state)
 
 
-def _so_far(draft: drafts.Saved | None) -> list[tuple[str, str]]:
+def _so_far(draft: drafts.Saved | None) -> list[tuple[StrOrPromise, str]]:
     """What the first three steps hold, to show above the last step."""
     if draft is None:
         return []
-    shown = []
+    shown: list[tuple[StrOrPromise, str]] = []
     for field_name in (
         "body_areas",
         "sensations",
@@ -384,7 +399,7 @@ def _so_far(draft: drafts.Saved | None) -> list[tuple[str, str]]:
 @sensitive_post_parameters()
 @keep_words_on_expiry
 @account_required
-def edit(request: HttpRequest, pk) -> HttpResponse:
+def edit(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     record = owned_or_404(JournalEntry, request, pk)
     key, data_key = entry_key(record.pk), person.of(request).data_key
     if request.method == "POST":
@@ -444,7 +459,7 @@ def edit(request: HttpRequest, pk) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @account_required
-def delete(request: HttpRequest, pk) -> HttpResponse:
+def delete(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     record = owned_or_404(JournalEntry, request, pk)
     if request.method == "POST":
         with transaction.atomic():

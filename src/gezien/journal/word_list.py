@@ -7,6 +7,7 @@ once per language and state and kept."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -23,7 +24,7 @@ from gezien.lib.text import current_language
 LEVELS = tuple(str(v) for v in range(0, 11))
 
 
-def rows(form: EntryForm, words) -> list[dict[str, Any]]:
+def rows(form: EntryForm, words: Iterable[Word]) -> list[dict[str, Any]]:
     """For each word the form offers: whether it is ticked, and its rendered row."""
     value = form["words"].value() or []
     # A draft with one word gives it as a string (see drafts.Saved.initial).

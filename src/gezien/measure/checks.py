@@ -3,7 +3,11 @@ that is only free for non-commercial use, or that needs permission first, is swi
 
 from __future__ import annotations
 
-from django.core.checks import Info, Tags, Warning, register
+from collections.abc import Sequence
+from typing import Any
+
+from django.apps import AppConfig
+from django.core.checks import CheckMessage, Info, Tags, Warning, register
 
 from gezien.measure import catalogue
 
@@ -15,9 +19,11 @@ COMMERCIAL = {
 
 
 @register(Tags.compatibility, deploy=True)
-def check_instrument_licences(app_configs=None, **kwargs) -> list:
+def check_instrument_licences(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
+) -> list[CheckMessage]:
     offered = catalogue.offered()
-    messages: list = []
+    messages: list[CheckMessage] = []
     for instrument in catalogue.instruments().values():
         licence = instrument.licence
         state = "offered" if instrument.id in offered else "not offered"

@@ -7,7 +7,7 @@ object of item id -> answer. Anything else is refused with a one-line InputError
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from gezien.lib.text import Text
@@ -71,6 +71,7 @@ def parse_answers(instrument: Instrument, raw_json: str) -> dict[str, int | None
         raise InputError("invalid JSON: a number has too many digits") from None
     items = {item.id: item for item in instrument.items}
     answers: dict[str, int | None] = dict.fromkeys(items)
+    pairs: Iterable[tuple[str, Any]]
     if isinstance(data, list):
         if len(data) != len(items):
             raise InputError(

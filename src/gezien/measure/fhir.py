@@ -107,12 +107,12 @@ def result(instrument: Instrument, stored: Mapping[str, Any]) -> fhir.Result:
     }
 
 
-def questionnaire_response(instrument: Instrument, stored: Mapping[str, Any]) -> dict:
+def questionnaire_response(instrument: Instrument, stored: Mapping[str, Any]) -> dict[str, Any]:
     """The answers, for the export: named by the stored result's id."""
     return fhir.questionnaire_response(result(instrument, stored), stored["id"])
 
 
-def observation(instrument: Instrument, stored: Mapping[str, Any]) -> dict:
+def observation(instrument: Instrument, stored: Mapping[str, Any]) -> dict[str, Any]:
     """The scores, for the export, derived from the answers above."""
     reference = f"QuestionnaireResponse/{stored['id']}"
     return fhir.observation(result(instrument, stored), f"{stored['id']}-scores", reference)

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from gezien.lib.text import Text
 from gezien.measure.definitions import (
     DefinitionError,
     Instrument,
-    Text,
     _At,
     _Table,
     _text,

@@ -113,6 +113,9 @@ def five_forms(
         item = instrument.item(form.item)
         answer = None
         if answers is not None and answers.get(item.id) is not None:
+            # Forms come with the maltreatment_forms algorithm: its reported_value is the
+            # answer that reports a form. (The definition loader does not check this yet.)
+            assert instrument.algorithm is not None
             answer = (
                 _("Yes")
                 if answers[item.id] == instrument.algorithm.params["reported_value"]
@@ -224,11 +227,9 @@ def band_of(instrument: Instrument, band_id: str | None) -> Band | None:
     return next((band for band in instrument.bands.levels if band.id == band_id), None)
 
 
-def concern_level(instrument: Instrument, band_id: str | None) -> int | None:
-    """0 (least concern) to 4, from the band's place in the published order."""
+def concern_level(instrument: Instrument, band_id: str) -> int:
+    """0 (least concern) to 4, from the place of one of its bands in the published order."""
     ids = [band.id for band in instrument.bands.levels]
-    if band_id not in ids:
-        return None
     if len(ids) == 1:
         return 0
     place = ids.index(band_id) / (len(ids) - 1)
@@ -518,6 +519,8 @@ class Measure:
 def measures(instrument: Instrument) -> list[Measure]:
     scoring = instrument.scoring
     if scoring.scale_factor is not None:
+        # The loader requires a total range and a name with a scale factor.
+        assert scoring.range is not None and scoring.scaled_name is not None
         low, high = scoring.range
         return [
             Measure(
@@ -627,14 +630,14 @@ def history(instrument: Instrument, results: Sequence[Stored]) -> History:
             value = measure.value(stored.result)
             if value is None:
                 continue
-            reliable = change is not None and change.direction in (IMPROVED, WORSENED)
+            moved: str | None = None
+            meaning: str | None = None
+            if change is not None and change.direction in (IMPROVED, WORSENED):
+                assert change.difference is not None  # a reliable change has its difference
+                moved = "up" if change.difference > 0 else "down"
+                meaning = change.direction
             points.append(
-                charts.PointSpec(
-                    when=stored.taken_at,
-                    value=value,
-                    change=("up" if change.difference > 0 else "down") if reliable else None,
-                    meaning=change.direction if reliable else None,
-                )
+                charts.PointSpec(when=stored.taken_at, value=value, change=moved, meaning=meaning)
             )
         series.append(points)
     drawn = charts.history_chart(

@@ -76,6 +76,7 @@ def score(instrument: Instrument, answers: Mapping[str, int | None]) -> Result:
     outcomes: dict[str, Any] = {}
     scoring = instrument.scoring
     if scoring.scale_factor is not None:
+        assert scoring.scaled_name is not None  # the loader requires it with a scale factor
         outcomes[scoring.scaled_name] = None if total is None else total * scoring.scale_factor
     if instrument.algorithm is not None:
         run = _ALGORITHMS[instrument.algorithm.name]
@@ -104,6 +105,7 @@ def reliable_change(instrument: Instrument, earlier: Result, later: Result) -> C
     figure = instrument.reliable_change
     if not figure.available:
         return Change(instrument.id, NOT_AVAILABLE, None, None, None, figure.source)
+    assert figure.applies_to is not None  # the loader requires it with a threshold
     before, after = (
         result.total if figure.applies_to == "total" else result.algorithm[figure.applies_to]
         for result in (earlier, later)
@@ -169,9 +171,9 @@ def _total(instrument: Instrument, values: Values) -> Number | None:
         return None
     items = instrument.scored_items
     scored = [
-        _scored_value(instrument, item, values[item.id])
+        _scored_value(instrument, item, value)
         for item in items
-        if values[item.id] is not None
+        if (value := values[item.id]) is not None
     ]
     combined = _combine(
         instrument.scoring.method,
@@ -190,7 +192,8 @@ def _subscale(
     if not _all_answered(values, item_ids):
         return None
     scored = [
-        _scored_value(instrument, instrument.item(item_id), values[item_id]) for item_id in item_ids
+        _scored_value(instrument, instrument.item(item_id), _answer(values, item_id))
+        for item_id in item_ids
     ]
     return _combine(method, scored, len(scored), instrument.scoring.count_value, "none")
 
@@ -209,12 +212,10 @@ def _raised(
     # An item flag looks at the answer itself, so it works however many other items are missing.
     if rule.unanswered or rule.at_least is None:
         return values[rule.ref or ""] is None
-    if rule.target == "item":
-        value = values[rule.ref]
-    elif rule.target == "subscale":
-        value = subscales[rule.ref]
-    else:
-        value = total
+    value: Number | None = total
+    if rule.target in ("item", "subscale"):
+        assert rule.ref is not None  # the loader requires it for an item or subscale flag
+        value = values[rule.ref] if rule.target == "item" else subscales[rule.ref]
     return value is not None and value >= rule.at_least
 
 
@@ -236,12 +237,19 @@ def _all_answered(values: Values, item_ids: Iterable[str]) -> bool:
     return all(values[item_id] is not None for item_id in item_ids)
 
 
+def _answer(values: Values, item_id: str) -> int:
+    """The answer to an item the caller knows is answered (it checked `_all_answered`)."""
+    value = values[item_id]
+    assert value is not None
+    return value
+
+
 def _criteria_met(
     values: Values, groups: Sequence[tuple[Sequence[str], int]], at_least: int
 ) -> bool:
     """True when every group has at least its minimum number of items rated `at_least` or more."""
     return all(
-        sum(values[item_id] >= at_least for item_id in item_ids) >= minimum
+        sum(_answer(values, item_id) >= at_least for item_id in item_ids) >= minimum
         for item_ids, minimum in groups
     )
 
@@ -258,7 +266,8 @@ def _phq9_depressive_syndromes(
 
     def present(item_id: str) -> bool:
         any_level = item_id in params["any_level_items"]
-        return values[item_id] >= params["any_level_at_least" if any_level else "endorsed_at_least"]
+        threshold: int = params["any_level_at_least" if any_level else "endorsed_at_least"]
+        return _answer(values, item_id) >= threshold
 
     count = sum(present(item_id) for item_id in symptoms)
     has_core = any(present(item_id) for item_id in core)

@@ -8,13 +8,13 @@ from django.utils.translation import gettext as _
 
 from gezien.core import summary
 from gezien.measure import catalogue, fhir, storage
+from gezien.measure.definitions import Instrument
 from gezien.measure.presentation import band_of
 from gezien.measure.storage import Stored
 from gezien.vault.person import Person
 
 
-def _score(stored: Stored) -> summary.Score:
-    instrument = stored.instrument
+def _score(instrument: Instrument, stored: Stored) -> summary.Score:
     band = band_of(instrument, stored.result.band)
     coded = storage.current_definition(stored)
     return summary.Score(
@@ -39,7 +39,7 @@ def section(person: Person) -> summary.Section | None:
                 summary.Part(
                     key=f"measure.{instrument.id}",
                     title=instrument.name.shown().text,
-                    scores=tuple(_score(stored) for stored in reversed(mine)),
+                    scores=tuple(_score(instrument, stored) for stored in reversed(mine)),
                 )
             )
     return summary.Section(key="measure", title=_("Questionnaire results"), parts=tuple(parts))

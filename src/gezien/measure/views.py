@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Sequence
+from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -19,7 +21,7 @@ from gezien.accounts.decorators import account_required
 from gezien.drafts import service as drafts
 from gezien.lib.text import current_language
 from gezien.measure import catalogue, forms, presentation, storage
-from gezien.measure.definitions import Instrument
+from gezien.measure.definitions import Instrument, Item
 from gezien.measure.models import QuestionnaireResult
 from gezien.measure.scoring import score
 from gezien.vault import person
@@ -37,17 +39,18 @@ def _instrument_or_404(instrument_id: str, offered_only: bool = False) -> Instru
     return instrument
 
 
-def _retake(results: list[storage.Stored]) -> list[dict]:
+def _retake(results: list[storage.Stored]) -> list[dict[str, Any]]:
     due = storage.due_for_retake(results, timezone.now())
     offered = catalogue.offered()
     return [
         {
-            "instrument": stored.instrument,
-            "name": stored.instrument.name.shown(),
+            "instrument": instrument,
+            "name": instrument.name.shown(),
             "date": presentation.local_date(stored.taken_at),
         }
         for stored in due
-        if stored.instrument_id in offered
+        # An offered questionnaire is a shipped one, so it has its definition.
+        if stored.instrument_id in offered and (instrument := stored.instrument) is not None
     ]
 
 
@@ -71,7 +74,7 @@ def _form(
     instrument: Instrument,
     *,
     answers: dict[str, int | None] | None = None,
-    missing: list | None = None,
+    missing: Sequence[Item] | None = None,
     help_first: str | None = None,
     tampered: bool = False,
     status: int = 200,
@@ -164,7 +167,7 @@ def take(request: HttpRequest, instrument_id: str) -> HttpResponse:
 
 @account_required
 @require_http_methods(["GET", "POST"])
-def result(request: HttpRequest, pk) -> HttpResponse:
+def result(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     """A saved result, by its record id (an opaque id: the web address holds no score).
     Only the person's own results are searched, so anyone else's id is a 404."""
     results = storage.all_results(person.of(request))
@@ -189,7 +192,7 @@ def result(request: HttpRequest, pk) -> HttpResponse:
 
 @account_required
 @require_http_methods(["GET", "POST"])
-def delete(request: HttpRequest, pk) -> HttpResponse:
+def delete(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     record = owned_or_404(QuestionnaireResult, request, pk)
     if request.method == "POST":
         record.delete()

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -24,7 +26,7 @@ class SafetyPlanForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, plan: Plan | None = None, **kwargs) -> None:
+    def __init__(self, *args: Any, plan: Plan | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for step in STEPS:
             entries = (plan or {}).get(step.id, [])

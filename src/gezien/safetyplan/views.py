@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from gezien.accounts.decorators import account_required
+from gezien.accounts.decorators import AccountRequest, account_required
 from gezien.safetyplan.forms import SafetyPlanForm
 from gezien.safetyplan.models import SafetyPlan
 from gezien.safetyplan.plan import EMERGENCY, STEPS, Plan, as_text, prefilled
@@ -40,12 +40,12 @@ def _show(request: HttpRequest, plan: Plan, saved: bool) -> HttpResponse:
     return render(request, "safetyplan/plan.html", context)
 
 
-def _stored(request: HttpRequest) -> SafetyPlan | None:
+def _stored(request: AccountRequest) -> SafetyPlan | None:
     return SafetyPlan.objects.filter(owner=request.user).first()
 
 
 @account_required
-def _mine(request: HttpRequest) -> HttpResponse:
+def _mine(request: AccountRequest) -> HttpResponse:
     record = _stored(request)
     if record is None:
         return _form(request, SafetyPlanForm(plan=prefilled()))
@@ -53,7 +53,7 @@ def _mine(request: HttpRequest) -> HttpResponse:
 
 
 @account_required
-def _save(request: HttpRequest, plan: Plan) -> HttpResponse:
+def _save(request: AccountRequest, plan: Plan) -> HttpResponse:
     content, key = {"steps": plan}, person.of(request).data_key
     try:
         with transaction.atomic():
@@ -62,9 +62,10 @@ def _save(request: HttpRequest, plan: Plan) -> HttpResponse:
             record.save()
     except IntegrityError:
         # Saved twice at the same moment (two tabs): keep one plan, the last one.
-        record = _stored(request)
-        record.seal_content(key, content)
-        record.save()
+        other = _stored(request)
+        assert other is not None  # the IntegrityError says it was just stored
+        other.seal_content(key, content)
+        other.save()
     messages.success(request, _("Your safety plan is saved."))
     return redirect("safetyplan:plan")
 
@@ -98,7 +99,7 @@ def plan(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET"])
 @account_required
-def edit(request: HttpRequest) -> HttpResponse:
+def edit(request: AccountRequest) -> HttpResponse:
     record = _stored(request)
     stored = record.open_content(person.of(request).data_key)["steps"] if record else prefilled()
     return _form(request, SafetyPlanForm(plan=stored))
@@ -106,7 +107,7 @@ def edit(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @account_required
-def delete(request: HttpRequest) -> HttpResponse:
+def delete(request: AccountRequest) -> HttpResponse:
     record = _stored(request)
     if record is None:
         return redirect("safetyplan:plan")
