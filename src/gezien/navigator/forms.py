@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +15,7 @@ class AnswersForm(forms.Form):
     """What bothers the person (tick any) and what they prefer (one answer per question,
     all optional: an open question counts as 'no preference')."""
 
-    def __init__(self, rules: engine.Rules, *args, **kwargs) -> None:
+    def __init__(self, rules: engine.Rules, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.rules = rules
         self.fields["concerns"] = forms.MultipleChoiceField(

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -19,9 +21,11 @@ class ChooseForm(forms.Form):
         error_messages={"required": _("Choose at least one part to put in the summary.")},
     )
 
-    def __init__(self, *args, sections: list[Section], **kwargs) -> None:
+    def __init__(self, *args: Any, sections: list[Section], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["parts"].choices = [(p.key, p.title) for s in sections for p in s.parts]
+        parts = self.fields["parts"]
+        assert isinstance(parts, forms.MultipleChoiceField)
+        parts.choices = [(p.key, p.title) for s in sections for p in s.parts]
 
 
 class ShareForm(ChooseForm):
@@ -54,7 +58,7 @@ class ShareForm(ChooseForm):
     digest = forms.CharField(widget=forms.HiddenInput, max_length=64)
     form_token = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # The parts were chosen on the page before; here they ride along unseen.
         self.fields["parts"].widget = forms.MultipleHiddenInput()

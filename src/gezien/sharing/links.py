@@ -17,7 +17,7 @@ import json
 import logging
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -105,7 +105,7 @@ def create(
     *,
     label: str,
     part_titles: list[str],
-    expires_at,
+    expires_at: datetime,
     with_code: bool,
     form_token: str,
 ) -> NewLink:
@@ -181,6 +181,7 @@ def check_code(share: Share, key: bytes, typed: str, client: str) -> bool:
     wrong codes are recent. A wrong one counts; after MAX_CODE_FAILURES the share is locked
     (its snapshot deleted), so guessing stops for good."""
     place = throttle.reserve(_counters(share, client))
+    assert share.code_check is not None  # only a share with a code asks for one (needs_code)
     if hmac.compare_digest(bytes(share.code_check), _code_check(key, typed)):
         place.release(forget_first=True)
         return True
@@ -236,7 +237,7 @@ def working(owner: Account) -> int:
     return sum(1 for share in Share.objects.filter(owner=owner) if status(share) == ACTIVE)
 
 
-def expiry(days: int):
+def expiry(days: int) -> datetime:
     if not MIN_DAYS <= days <= MAX_DAYS:
         raise ValueError(f"a share lasts {MIN_DAYS} to {MAX_DAYS} days, not {days}")
     return timezone.now() + timedelta(days=days)

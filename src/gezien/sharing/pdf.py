@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -17,7 +17,7 @@ STYLESHEET = Path(__file__).with_name("pdf.css")
 
 
 class NoFetching(URLFetcher):
-    def fetch(self, url: str, headers: Any = None):
+    def fetch(self, url: str, headers: Any = None) -> NoReturn:
         raise ValueError("Gezien's PDFs load nothing from elsewhere")
 
 
@@ -33,6 +33,7 @@ def render(summary: dict[str, Any], *, shared: bool) -> bytes:
         document = render_to_string(
             "sharing/summary_pdf.html", {"summary": summary, "shared": shared}
         )
-    return HTML(string=document, url_fetcher=NoFetching()).write_pdf(
+    made: bytes = HTML(string=document, url_fetcher=NoFetching()).write_pdf(
         stylesheets=[_stylesheet()], pdf_variant="pdf/ua-1"
     )
+    return made

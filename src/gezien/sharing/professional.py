@@ -8,6 +8,7 @@ without an access log."""
 from __future__ import annotations
 
 import json
+from typing import Any
 from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
@@ -54,7 +55,7 @@ def _unlocked(request: HttpRequest, share: Share) -> bool:
     return not links.needs_code(share) or str(share.pk) in request.session.get(UNLOCKED, [])
 
 
-def _context(request: HttpRequest, **extra) -> dict:
+def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
     # The language switch returns to this page, so it needs the whole address.
     return {"current_path": request.get_full_path(), **extra}
 
@@ -111,7 +112,9 @@ def shared(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _for_download(request: HttpRequest, what: str) -> tuple[Share, bytes, dict] | HttpResponse:
+def _for_download(
+    request: HttpRequest, what: str
+) -> tuple[Share, bytes, dict[str, Any]] | HttpResponse:
     """The share, its key and its snapshot; or the page to answer instead (the link does
     not work, or too many downloads of it just now)."""
     link = _link(request)
@@ -153,7 +156,7 @@ def shared_fhir(request: HttpRequest) -> HttpResponse:
     return _private(attachment(body, "application/fhir+json; charset=utf-8", "json"))
 
 
-def _fhir_about(data: dict) -> list[str]:
+def _fhir_about(data: dict[str, Any]) -> list[str]:
     return [
         _(
             "Written by the person themselves, with Gezien. It holds only the parts they chose to "

@@ -4,10 +4,11 @@ making a link, and the list of links with their openings."""
 from __future__ import annotations
 
 import secrets
+import uuid
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_POST
 from gezien.accounts import sessions
 from gezien.accounts.decorators import account_required, recent_passphrase_required
 from gezien.core import summary
+from gezien.core.summary import Section
 from gezien.lib.text import current_language
 from gezien.sharing import forms, links, pdf, snapshot
 from gezien.sharing.models import Share
@@ -29,7 +31,7 @@ CHOSEN = "story_summary_parts"
 
 
 def _choose_page(
-    request: HttpRequest, form: forms.ChooseForm, sections_: list, status: int = 200
+    request: HttpRequest, form: forms.ChooseForm, sections_: list[Section], status: int = 200
 ) -> HttpResponse:
     chosen = set(form["parts"].value() or [])
     return render(
@@ -53,7 +55,7 @@ def summary_choose(request: HttpRequest) -> HttpResponse:
 
 def _preview(
     request: HttpRequest,
-    available: list,
+    available: list[Section],
     chosen: list[str],
     share_form: forms.ShareForm | None = None,
     changed: bool = False,
@@ -73,7 +75,9 @@ def _preview(
         )
     else:
         # Keep what was typed, with the digest of what is on the screen now.
-        share_form.data = share_form.data.copy()
+        typed = share_form.data
+        assert isinstance(typed, QueryDict)  # the form was made from request.POST
+        share_form.data = typed.copy()
         share_form.data["digest"] = digest
     return render(
         request,
@@ -201,7 +205,7 @@ def shares(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @account_required
-def share_revoke(request: HttpRequest, pk) -> HttpResponse:
+def share_revoke(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     share = owned_or_404(Share, request, pk)
     if share.snapshot is not None:
         links.revoke(share)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -7,12 +9,15 @@ from gezien.story import helpquestion
 from gezien.story.periods import Period
 from gezien.story.stories import MAX_PART_CHARS
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 TEXT_LIMIT = _(
     "This is too long: at most %(limit_value)d characters. Nothing was saved; make it shorter."
 )
 
 
-def _text(label, hint="", limit: int = 4000) -> forms.CharField:
+def _text(label: StrOrPromise, hint: StrOrPromise = "", limit: int = 4000) -> forms.CharField:
     return forms.CharField(
         label=label,
         help_text=hint,
@@ -34,7 +39,7 @@ class PeriodForm(forms.Form):
         error_messages={"required": _("This page is too old. Open this part of your story again.")},
     )
 
-    def __init__(self, *args, period: Period, **kwargs) -> None:
+    def __init__(self, *args: Any, period: Period, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.period = period
         for question in period.questions:
@@ -54,11 +59,11 @@ def field_name(period: Period, question: str) -> str:
 
 
 class HelpQuestionForm(forms.Form):
-    def __init__(self, *args, language: str, **kwargs) -> None:
+    def __init__(self, *args: Any, language: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         phrases = helpquestion.load()
 
-        def one(group: str, label) -> forms.ChoiceField:
+        def one(group: str, label: StrOrPromise) -> forms.ChoiceField:
             return forms.ChoiceField(
                 label=label,
                 required=False,
@@ -66,7 +71,7 @@ class HelpQuestionForm(forms.Form):
                 choices=phrases.choices(group, language),
             )
 
-        def several(group: str, label) -> forms.MultipleChoiceField:
+        def several(group: str, label: StrOrPromise) -> forms.MultipleChoiceField:
             return forms.MultipleChoiceField(
                 label=label,
                 required=False,

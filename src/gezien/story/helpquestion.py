@@ -7,10 +7,10 @@ checks that file and composes the text. No Django here, so it is tested as a pur
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from gezien.lib import data
 from gezien.lib.text import LANGUAGES, Text
@@ -178,9 +178,28 @@ _FROM_NAVIGATOR = {
 }
 
 
+class _Statement(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def text(self) -> Text: ...
+
+
+class _Statements(Protocol):
+    """What this needs of the navigator's rules (navigator.engine.Rules): its statements."""
+
+    @property
+    def concerns(self) -> Sequence[_Statement]: ...
+
+
 def from_navigator(
-    answers: dict, rules, concerns: list[str], preferences: dict[str, str], language: str
-) -> dict:
+    answers: dict[str, Any],
+    rules: _Statements,
+    concerns: list[str],
+    preferences: dict[str, str],
+    language: str,
+) -> dict[str, Any]:
     """The help question's answers with the navigator's added: the ticked statements join
     "what bothers me" (each once), and matching preferences fill empty choices. Answers the
     person gave before are never overwritten."""

@@ -3,31 +3,36 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 
 @dataclass(frozen=True)
 class Question:
     key: str
-    label: Promise
-    hint: Promise
+    label: StrPromise
+    hint: StrPromise
 
 
 @dataclass(frozen=True)
 class Period:
     key: str
     slug: str  # the Dutch path segment
-    title: Promise
-    guidance: Promise
+    title: StrPromise
+    guidance: StrPromise
     questions: tuple[Question, ...]
 
     def question(self, key: str) -> Question:
         return next(question for question in self.questions if question.key == key)
 
 
-def _looking_back(happened: Promise, missed: Promise, support: Promise) -> tuple[Question, ...]:
+def _looking_back(
+    happened: StrPromise, missed: StrPromise, support: StrPromise
+) -> tuple[Question, ...]:
     return (
         Question("happened", _("What happened?"), happened),
         Question("missed", _("What did I miss?"), missed),
@@ -148,7 +153,7 @@ BY_KEY = {period.key: period for period in PERIODS}
 QUESTION_KEYS = ("happened", "missed", "support", "effect")
 
 
-def field_label(name: str) -> Promise | None:
+def field_label(name: str) -> StrPromise | None:
     """The label of a story form field "<period>_<question>", None for any other name
     (the drafts app keeps only fields that have a label)."""
     period_key, _sep, question_key = name.partition("_")

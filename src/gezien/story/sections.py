@@ -4,6 +4,7 @@ and the story, part by part. Every app registers its own the same way (see core.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -18,7 +19,7 @@ def paragraphs(text: str) -> tuple[str, ...]:
     return tuple(block.strip() for block in re.split(r"\n\s*\n", text) if block.strip())
 
 
-def preference_facts(answers: dict, lang: str) -> tuple[tuple[str, str], ...]:
+def preference_facts(answers: dict[str, Any], lang: str) -> tuple[tuple[str, str], ...]:
     """The answers about the kind of help, as (question, answer) rows."""
     phrases = helpquestion.load()
     given = helpquestion.Answers.from_dict(answers)

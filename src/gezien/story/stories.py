@@ -5,6 +5,7 @@ takes the owner and the data key."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import IntegrityError, transaction
 
@@ -39,7 +40,7 @@ class Written:
         return not any(text.strip() for text in self.parts.values())
 
 
-def _parts(content: dict) -> dict[str, str]:
+def _parts(content: dict[str, Any]) -> dict[str, str]:
     stored = content.get("parts", {})
     return {key: stored[key] for key in QUESTION_KEYS if isinstance(stored.get(key), str)}
 
@@ -84,16 +85,16 @@ def save_period(
             return record.version
     except IntegrityError:
         # Another tab created this period at the same moment.
-        stored = period(owner, data_key, key)
-        raise Conflict(stored.parts, stored.version) from None
+        current = period(owner, data_key, key)
+        raise Conflict(current.parts, current.version) from None
 
 
-def help_question(person: Person) -> dict:
+def help_question(person: Person) -> dict[str, Any]:
     stored = person.records(HelpQuestion)
     return stored[0].content if stored else {"answers": {}, "text": "", "edited": False}
 
 
-def save_help_question(owner: Account, data_key: bytes, content: dict) -> None:
+def save_help_question(owner: Account, data_key: bytes, content: dict[str, Any]) -> None:
     # The second round only runs when another tab created the record at the same moment;
     # then it exists and is updated.
     for _round in range(2):

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
 from django.utils import formats, timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -34,7 +36,7 @@ def number(value: int | float | None) -> str:
 
 
 @register.filter
-def score_chart(scores: list[dict]) -> str:
+def score_chart(scores: list[dict[str, Any]]) -> str:
     """A line chart of the totals when one instrument was filled in more than once."""
     points = [
         (when(s["date"], "SHORT_DATE_FORMAT"), s["total"]) for s in scores if s["total"] is not None
