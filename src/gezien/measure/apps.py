@@ -8,7 +8,7 @@ class MeasureConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from gezien.core import export, summary
+        from gezien.core import export, lookups, summary
         from gezien.measure import catalogue, checks, storage, summary_section  # noqa: F401
         from gezien.measure.models import QuestionnaireResult
 
@@ -18,3 +18,4 @@ class MeasureConfig(AppConfig):
         catalogue.offered()
         export.register("questionnaires", storage.export_section, covers=[QuestionnaireResult])
         summary.register("measure", summary_section.section, order=30)
+        lookups.provide("questionnaires", catalogue.Offer())

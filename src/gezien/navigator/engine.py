@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from gezien.lib.sites import SITES
 from gezien.lib.text import Text
 
 FILE = Path(__file__).with_name("rules.toml")
@@ -24,7 +25,6 @@ EVIDENCE_SOURCES = frozenset(
 )
 # The route, the bridge and the click note are practical, so they may also cite these.
 CARE_SOURCES = EVIDENCE_SOURCES | {"zorg-nl", "hulplijnen"}
-SITES = frozenset({"help", "safety-plan", "exercises", "navigator", "questionnaires", "journal"})
 CATEGORIES = frozenset({"first-step", "treatment", "self-help"})
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 

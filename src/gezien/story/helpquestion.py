@@ -178,15 +178,12 @@ _FROM_NAVIGATOR = {
 }
 
 
-def from_navigator(
-    answers: dict, rules, concerns: list[str], preferences: dict[str, str], language: str
-) -> dict:
+def from_navigator(answers: dict, statements: list[str], preferences: dict[str, str]) -> dict:
     """The help question's answers with the navigator's added: the ticked statements join
     "what bothers me" (each once), and matching preferences fill empty choices. Answers the
     person gave before are never overwritten."""
     merged = dict(answers)
     bothers = merged.get("bothers") or ""
-    statements = [c.text.get(language) for c in rules.concerns if c.id in concerns]
     new = [statement for statement in statements if statement not in bothers]
     merged["bothers"] = "\n".join(part for part in [bothers.strip(), *new] if part)
     for question, mapping in _FROM_NAVIGATOR.items():

@@ -11,6 +11,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from gezien.accounts.decorators import account_required
+from gezien.core import lookups
 from gezien.drafts import service as drafts
 from gezien.drafts.pages import conflict_page, keep_words_on_expiry, posted_version
 from gezien.lib.text import current_language
@@ -161,22 +162,19 @@ def help_question(request: HttpRequest) -> HttpResponse:
 def help_question_from_navigator(request: HttpRequest) -> HttpResponse:
     """The help navigator's answers, put into the help question's answers (the person
     checks and saves them on the help-question page). Nothing else changes."""
-    from gezien.navigator import web
-    from gezien.navigator.forms import AnswersForm
-
-    form = AnswersForm(web.rules(), request.POST)
-    if not form.is_valid():
-        return render(request, "navigator/form.html", {"form": form}, status=400)
+    navigator = lookups.navigator()
+    given = navigator.answers(request.POST) if navigator else None
+    if given is None:
+        return render(request, "core/error.html", {"status": 400}, status=400)
     me = person.of(request)
     stored = stories.help_question(me)
-    answers = helpquestion.from_navigator(
-        stored["answers"], web.rules(), *form.answers(), current_language()
-    )
+    answers = helpquestion.from_navigator(stored["answers"], given.statements, given.preferences)
     stories.save_help_question(me.account, me.data_key, {**stored, "answers": answers})
     messages.success(
         request,
         _(
-            "Your answers from the help navigator are filled in below. Check them, add what you like, and save."
+            "Your answers from the help navigator are filled in below. Check them, add what you "
+            "like, and save."
         ),
     )
     return redirect("story:help-question")

@@ -27,18 +27,6 @@ BASE = {
 }
 # `config` reads settings from the environment; its ConfigError names a setting.
 FEATURE_MAY_USE = {"lib", "config", "vault", "core", "accounts", "drafts.service", "drafts.pages"}
-# Cross-app imports that wait for another part of issue 14. Each must still exist (the
-# test fails when one is gone, so this list only shrinks).
-PENDING = {
-    # the page language and the site links move to the shared library (point 1)
-    ("navigator/web.py", "gezien.library.pages"),
-    # the help question reads the navigator's answers with the navigator's own form
-    ("story/views.py", "gezien.navigator.web"),
-    ("story/views.py", "gezien.navigator.forms"),
-    # Herkennen names library pages and offers the ACE when the measure app has it on
-    ("recognise/web.py", "gezien.library.pages"),
-    ("recognise/web.py", "gezien.measure.catalogue"),
-}
 
 
 @dataclass(frozen=True)
@@ -120,18 +108,13 @@ def forbidden() -> list[str]:
     for path in _source_files():
         for use in _uses(path):
             problem = _problem(use)
-            if problem and (use.path, use.module) not in PENDING:
+            if problem:
                 problems.append(f"{use.path}:{use.line}: {problem}")
     return problems
 
 
 def test_every_app_imports_only_what_its_layer_may() -> None:
     assert forbidden() == []
-
-
-def test_every_pending_exception_still_exists() -> None:
-    found = {(use.path, use.module) for path in _source_files() for use in _uses(path)}
-    assert found >= PENDING, f"no longer imported, remove from PENDING: {sorted(PENDING - found)}"
 
 
 def test_the_check_sees_forbidden_imports_and_private_names(tmp_path, monkeypatch) -> None:
