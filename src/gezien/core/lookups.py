@@ -75,7 +75,9 @@ def _get(name: str, app: str) -> Any:
     try:
         return _provided[name]
     except KeyError:
-        raise ImproperlyConfigured(f"{app} is not installed, or listed after an app that uses it") from None
+        raise ImproperlyConfigured(
+            f"{app} is not installed, or listed after an app that uses it"
+        ) from None
 
 
 def library() -> Library:

@@ -9,8 +9,9 @@ from functools import cache
 from typing import Any
 
 from gezien.core import lookups
+from gezien.lib import data
 from gezien.navigator import engine
-from gezien.navigator.engine import Advice, Evidence, RulesError, Step
+from gezien.navigator.engine import Advice, Evidence, Step
 
 
 @cache
@@ -22,7 +23,8 @@ def start() -> None:
     known = lookups.library().page_ids()
     for index, kind in enumerate(rules().kinds):
         if kind.page is not None and kind.page not in known:
-            raise RulesError(f"rules.toml: kinds[{index}].page: unknown library page {kind.page!r}")
+            at = data.At(engine.FILE.name).key("kinds").index(index).key("page")
+            raise at.error(f"unknown library page {kind.page!r}")
 
 
 def source_name(key: str) -> str:
