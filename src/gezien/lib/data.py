@@ -159,7 +159,7 @@ def pair(at: At, value: Any) -> tuple[int | float, int | float]:
 def refs(
     at: At,
     value: Any,
-    known: Mapping[str, Any] | Sequence[str],
+    known: Collection[str],
     what: str,
     *,
     non_empty: bool = True,

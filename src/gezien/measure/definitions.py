@@ -546,7 +546,7 @@ def _items(
     sections: Mapping[str, Section],
 ) -> dict[str, Item]:
     items: dict[str, Item] = {}
-    numbers: set[str] = set()
+    numbers = data.Unique()
     en_required, en_optional = _en_keys(english)
     tables = top.tables(
         "items",
@@ -579,8 +579,8 @@ def _items(
             raise table.at_key("options").error(f"option set '{set_id}' has no Dutch labels")
         items[item_id] = Item(
             id=item_id,
-            number=data.fresh(
-                table.at_key("number"), data.text(table.at_key("number"), raw["number"]), numbers
+            number=numbers.add(
+                table.at_key("number"), data.text(table.at_key("number"), raw["number"])
             ),
             role=role,
             options=option_sets[set_id],
@@ -659,6 +659,7 @@ def _scoring(top: data.Table, items: Mapping[str, Item]) -> Scoring:
         for key in scaled_keys[1:]:
             table.forbid(key, "no scale_factor is given")
     else:
+        assert total_range is not None  # method 'none' forbids scale_factor above
         _check_scaled(table, factor, total_range)
     return Scoring(
         method=method,
@@ -755,11 +756,12 @@ def _bands(top: data.Table, scoring: Scoring, missing: MissingRule) -> Bands:
     if levels and fractional:
         raise at.error("bands need whole-number totals (method sum or count, estimates rounded)")
     bands: list[Band] = []
-    seen: set[str] = set()
+    seen = data.Unique()
+    total = scoring.range or (0, 0)  # levels exist only with a total (checked above)
     for position, level in enumerate(levels):
         low = data.whole(level.at_key("min"), level.raw["min"])
         high = data.whole(level.at_key("max"), level.raw["max"])
-        expected_low = scoring.range[0] if position == 0 else bands[-1].max + 1
+        expected_low = total[0] if position == 0 else bands[-1].max + 1
         if low != expected_low:
             problem = (
                 "must start at the lowest total" if position == 0 else "leaves a gap or overlap"
@@ -769,19 +771,17 @@ def _bands(top: data.Table, scoring: Scoring, missing: MissingRule) -> Bands:
             raise level.at_key("max").error("must not be below min")
         bands.append(
             Band(
-                id=data.fresh(
-                    level.at_key("id"), data.ident(level.at_key("id"), level.raw["id"]), seen
-                ),
+                id=seen.add(level.at_key("id"), data.ident(level.at_key("id"), level.raw["id"])),
                 min=low,
                 max=high,
                 label=_text(level, nl_allowed=True, nl_required=True),
             )
         )
-    if bands and bands[-1].max != scoring.range[1]:
+    if bands and bands[-1].max != total[1]:
         raise (
             at.index(len(bands) - 1)
             .key("max")
-            .error(f"must end at the highest total: expected {scoring.range[1]}")
+            .error(f"must end at the highest total: expected {total[1]}")
         )
     return Bands(
         unit=data.text(table.at_key("unit"), table.raw["unit"]),
@@ -794,16 +794,14 @@ def _flags(
     top: data.Table, items: Mapping[str, Item], subscales: Mapping[str, Subscale], scoring: Scoring
 ) -> tuple[FlagRule, ...]:
     flags: list[FlagRule] = []
-    seen: set[str] = set()
+    seen = data.Unique()
     for table in top.tables(
         "flags",
         ("id", "target", "source"),
         ("ref", "note", "at_least", "unanswered", "help_first"),
     ):
         help_first = bool(table.get("help_first", data.boolean))
-        flag_id = data.fresh(
-            table.at_key("id"), data.ident(table.at_key("id"), table.raw["id"]), seen
-        )
+        flag_id = seen.add(table.at_key("id"), data.ident(table.at_key("id"), table.raw["id"]))
         target = data.choice(table.at_key("target"), table.raw["target"], FLAG_TARGETS)
         ref = table.get("ref", data.text)
         if table.get("unanswered", data.boolean):
@@ -818,7 +816,7 @@ def _flags(
         else:
             table.require("ref", f"which {target} the flag looks at")
             known: Mapping[str, Any] = items if target == "item" else subscales
-            if ref not in known:
+            if ref is None or ref not in known:
                 raise table.at_key("ref").error(f"unknown {target} '{ref}'")
             low, high = (
                 (items[ref].options.lowest, items[ref].options.highest)
@@ -936,11 +934,9 @@ def _reliable_change(top: data.Table, scoring: Scoring, direction: str) -> Relia
 
 def _forms(top: data.Table, items: Mapping[str, Item], scoring: Scoring) -> tuple[Form, ...]:
     forms: list[Form] = []
-    seen: set[str] = set()
+    seen = data.Unique()
     for table in top.tables("forms", ("id", "item", "en", "nl")):
-        form_id = data.fresh(
-            table.at_key("id"), data.ident(table.at_key("id"), table.raw["id"]), seen
-        )
+        form_id = seen.add(table.at_key("id"), data.ident(table.at_key("id"), table.raw["id"]))
         if form_id in RESULT_FIELDS or form_id == scoring.scaled_name:
             raise table.at_key("id").error(f"'{form_id}' is already a result field")
         item = data.text(table.at_key("item"), table.raw["item"])

@@ -533,7 +533,7 @@ def advise(rules: Rules, concerns: Iterable[str], preferences: Mapping[str, str]
             for k in kept
         ),
         excluded=tuple(
-            Exclusion(kinds[k], tuple(excluded[k])) for k in sorted(excluded, key=order.get)
+            Exclusion(kinds[k], tuple(excluded[k])) for k in sorted(excluded, key=order.__getitem__)
         ),
         fired=tuple(rule.id for rule in fired),
         route=rules.route,
