@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from gezien.accounts.decorators import account_required
 from gezien.drafts import service as drafts
 from gezien.lib.text import current_language
-from gezien.measure import catalogue, forms, presentation, storage
+from gezien.measure import catalogue, forms, presentation, store
 from gezien.measure.definitions import Instrument
 from gezien.measure.models import QuestionnaireResult
 from gezien.measure.scoring import score
@@ -37,8 +37,8 @@ def _instrument_or_404(instrument_id: str, offered_only: bool = False) -> Instru
     return instrument
 
 
-def _retake(results: list[storage.Stored]) -> list[dict]:
-    due = storage.due_for_retake(results, timezone.now())
+def _retake(results: list[store.Stored]) -> list[dict]:
+    due = store.due_for_retake(results, timezone.now())
     offered = catalogue.offered()
     return [
         {
@@ -57,7 +57,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "measure/overview.html",
-        {"cards": presentation.cards(), "retake": _retake(storage.all_results(me) if me else [])},
+        {"cards": presentation.cards(), "retake": _retake(store.all_results(me) if me else [])},
     )
 
 
@@ -142,15 +142,15 @@ def take(request: HttpRequest, instrument_id: str) -> HttpResponse:
     if me is not None and request.POST.get("keep") == "on":
         language = presentation.wording_language(instrument)
 
-        def store() -> str:
-            record = storage.save(me.account, me.data_key, instrument, answers, result, language)
+        def save() -> str:
+            record = store.save(me.account, me.data_key, instrument, answers, result, language)
             messages.success(request, _("Your result is saved in your account."))
             return reverse("measure:result", kwargs={"pk": record.pk})
 
         # The saved result has a page of its own, so reloading it never stores it twice; the
         # same form sent twice gets the first result's page back.
-        return redirect(drafts.submit_once(request, store))
-    earlier = storage.latest(storage.all_results(me), instrument) if me else None
+        return redirect(drafts.submit_once(request, save))
+    earlier = store.latest(store.all_results(me), instrument) if me else None
     return render(
         request,
         "measure/result.html",
@@ -167,7 +167,7 @@ def take(request: HttpRequest, instrument_id: str) -> HttpResponse:
 def result(request: HttpRequest, pk) -> HttpResponse:
     """A saved result, by its record id (an opaque id: the web address holds no score).
     Only the person's own results are searched, so anyone else's id is a 404."""
-    results = storage.all_results(person.of(request))
+    results = store.all_results(person.of(request))
     stored = next((s for s in results if s.id == str(pk)), None)
     instrument = stored.instrument if stored else None
     if stored is None or instrument is None or instrument.version != stored.version:
@@ -177,7 +177,7 @@ def result(request: HttpRequest, pk) -> HttpResponse:
         "measure/result.html",
         {
             "view": presentation.result_view(
-                instrument, stored.answers, stored.result, storage.previous(results, stored)
+                instrument, stored.answers, stored.result, store.previous(results, stored)
             ),
             "stored": stored,
             "taken_on": presentation.local_date(stored.taken_at),
@@ -195,7 +195,7 @@ def delete(request: HttpRequest, pk) -> HttpResponse:
         record.delete()
         messages.success(request, _("The result is deleted."))
         return redirect("measure:results")
-    stored = storage.opened(record, person.of(request).data_key)
+    stored = store.opened(record, person.of(request).data_key)
     return render(
         request,
         "measure/delete.html",
@@ -210,7 +210,7 @@ def delete(request: HttpRequest, pk) -> HttpResponse:
 @account_required
 @require_GET
 def results(request: HttpRequest) -> HttpResponse:
-    stored_results = storage.all_results(person.of(request))
+    stored_results = store.all_results(person.of(request))
     rows = [
         {
             "stored": stored,
@@ -237,7 +237,7 @@ def results(request: HttpRequest) -> HttpResponse:
 @require_GET
 def history(request: HttpRequest, instrument_id: str) -> HttpResponse:
     instrument = _instrument_or_404(instrument_id)
-    own = storage.of_instrument(storage.all_results(person.of(request)), instrument.id)
+    own = store.of_instrument(store.all_results(person.of(request)), instrument.id)
     return render(
         request,
         "measure/history.html",

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gezien.story import helpquestion
 from gezien.story.periods import Period
-from gezien.story.stories import MAX_PART_CHARS
+from gezien.story.store import MAX_PART_CHARS
 
 TEXT_LIMIT = _(
     "This is too long: at most %(limit_value)d characters. Nothing was saved; make it shorter."

@@ -128,7 +128,7 @@ def test_the_check_sees_forbidden_imports_and_private_names(tmp_path, monkeypatc
         "from gezien.accounts.views import _client\n"
         "services._throttle_key('a', 'b')\n"
         "def later():\n"
-        "    import gezien.measure.storage\n"
+        "    import gezien.measure.store\n"
     )
     (tmp_path / "vault").mkdir()
     (tmp_path / "vault" / "records.py").write_text("from gezien.accounts.models import Account\n")
@@ -138,6 +138,6 @@ def test_the_check_sees_forbidden_imports_and_private_names(tmp_path, monkeypatc
         "journal/views.py:2: imports gezien.drafts.views (conflict_page)",
         "journal/views.py:5: uses the private name _client of accounts",
         "journal/views.py:6: uses the private name _throttle_key of accounts",
-        "journal/views.py:8: imports gezien.measure.storage",
+        "journal/views.py:8: imports gezien.measure.store",
         "vault/records.py:1: imports gezien.accounts.models (Account)",
     ]

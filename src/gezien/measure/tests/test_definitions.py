@@ -217,8 +217,18 @@ BROKEN = [
     ("phq9", 'id = "phq9_4"\n', "", "phq9.toml: items[3].id: missing"),
     ("phq9", 'id = "phq9_5"', 'id = "phq9_4"', "phq9.toml: items[4].id: 'phq9_4' is already used"),
     ("phq9", 'number = "2"', 'number = "1"', "phq9.toml: items[1].number: '1' is already used"),
-    ("phq9", 'id = "mild"', 'id = "minimal"', "phq9.toml: bands.levels[1].id: 'minimal' is already used"),
-    ("phq9", 'id = "phq2_positive"', 'id = "risk"', "phq9.toml: flags[2].id: 'risk' is already used by flags[0].id"),
+    (
+        "phq9",
+        'id = "mild"',
+        'id = "minimal"',
+        "phq9.toml: bands.levels[1].id: 'minimal' is already used",
+    ),
+    (
+        "phq9",
+        'id = "phq2_positive"',
+        'id = "risk"',
+        "phq9.toml: flags[2].id: 'risk' is already used by flags[0].id",
+    ),
     (
         "phq9",
         '{ value = 1, en = "Several days"',
