@@ -39,9 +39,9 @@ from gezien.accounts import services  # noqa: E402
 from gezien.exercises import views as exercises  # noqa: E402
 from gezien.exercises.models import ExerciseRating  # noqa: E402
 from gezien.journal.models import JournalEntry  # noqa: E402
-from gezien.measure import catalogue, scoring, storage  # noqa: E402
+from gezien.measure import catalogue, scoring, store  # noqa: E402
 from gezien.measure.models import QuestionnaireResult  # noqa: E402
-from gezien.story import stories  # noqa: E402
+from gezien.story import store as story_store  # noqa: E402
 from gezien.story.periods import PERIODS, QUESTION_KEYS  # noqa: E402
 from gezien.vault import crypto  # noqa: E402
 
@@ -85,7 +85,7 @@ def seed(owner, key, years: int) -> str:
         for days_ago in range(days - 1, -1, -every):
             answers = _answers(instrument, rng, level)
             result = scoring.score(instrument, answers)
-            record = storage.save(
+            record = store.save(
                 owner,
                 key,
                 instrument,
@@ -122,8 +122,8 @@ def seed(owner, key, years: int) -> str:
     ExerciseRating.objects.bulk_create(ratings)
     for period in PERIODS:
         parts = {question: " ".join(rng.sample(SENTENCES, 4)) for question in QUESTION_KEYS}
-        stories.save_period(owner, key, period.key, parts, 0)
-    stories.save_help_question(
+        story_store.save_period(owner, key, period.key, parts, 0)
+    story_store.save_help_question(
         owner,
         key,
         {

@@ -25,7 +25,7 @@ from django.utils import timezone  # noqa: E402
 from benchmarks.data import journal_content  # noqa: E402
 from gezien.accounts import services  # noqa: E402
 from gezien.journal.models import JournalEntry  # noqa: E402
-from gezien.measure import catalogue, scoring, storage  # noqa: E402
+from gezien.measure import catalogue, scoring, store  # noqa: E402
 
 PASSPHRASE = "lamp rivier brood herfst"
 
@@ -45,7 +45,7 @@ def seed_person(index: int) -> None:
                 for item in instrument.scored_items
             }
             result = scoring.score(instrument, answers)
-            storage.save(
+            store.save(
                 owner,
                 key,
                 instrument,

@@ -10,7 +10,7 @@ import sys
 import django
 
 from gezien.config import ConfigError
-from gezien.measure.definitions import DefinitionError
+from gezien.lib.data import DataError
 
 # Django's deployment warnings that do not apply when Gezien serves plain HTTP on a
 # private address; `gezien check` explains instead of repeating them.
@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
 
         execute_from_command_line(["gezien", *args.args])
         return 0
-    except (ConfigError, DefinitionError) as error:
+    except (ConfigError, DataError) as error:
         print(f"gezien: {error}", file=sys.stderr)
         return 2
 
@@ -94,7 +94,7 @@ def _measure(args: argparse.Namespace) -> int:
 
     try:
         instruments = catalogue.instruments()
-    except DefinitionError as error:
+    except DataError as error:
         print(f"gezien: {error}", file=sys.stderr)
         return 1
     if args.command == "instruments":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -45,9 +45,10 @@ class At:
         )
 
 
-def read_toml(path: Path | str) -> dict[str, Any]:
+def read_toml(path: Path | str, name: str | None = None) -> dict[str, Any]:
+    """The file's content; errors name it `name` (default: the file's own name)."""
     path = Path(path)
-    at = At(path.name)
+    at = At(name or path.name)
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
@@ -158,7 +159,7 @@ def pair(at: At, value: Any) -> tuple[int | float, int | float]:
 def refs(
     at: At,
     value: Any,
-    known: Mapping[str, Any] | Sequence[str],
+    known: Collection[str],
     what: str,
     *,
     non_empty: bool = True,
@@ -171,6 +172,13 @@ def refs(
             raise where.error(f"unknown {what} '{ref}'")
         seen.add(where, ref)
     return tuple(seen)
+
+
+def fresh(at: At, value: str, seen: Collection[str]) -> str:
+    """A value that may not be one of `seen` (ids of the same kind read before it)."""
+    if value in seen:
+        raise at.error(f"'{value}' is already used")
+    return value
 
 
 class Unique:

@@ -6,7 +6,9 @@ class LibraryConfig(AppConfig):
     verbose_name = "Library"
 
     def ready(self) -> None:
+        from gezien.core import lookups
         from gezien.library import pages
 
         # A broken page, link, source or image must stop start-up, not a page view later.
         pages.start()
+        lookups.provide("library", pages.References())

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from gezien.lib import data
+from gezien.lib.sites import SITES
 from gezien.lib.text import LANGUAGES, Text
 from gezien.library import markup
 
@@ -23,7 +24,6 @@ CONTENT_DIR = APP_DIR / "content"
 IMAGE_DIR = APP_DIR / "static" / "gezien" / "library"
 
 AUDIENCES = ("person", "partner", "parent", "professional")
-SITES = frozenset({"help", "safety-plan", "exercises", "navigator", "questionnaires", "journal"})
 IMAGE_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\.svg")
 FRONT_MATTER = re.compile(r"\A\+\+\+\n(.*?)\n\+\+\+\n(.*)\Z", re.DOTALL)
 

@@ -3,28 +3,20 @@ built in memory, each page rendered to HTML once per language and kept."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
 from django.templatetags.static import static
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
+from gezien.core import lookups
+from gezien.core.lookups import PageRef
 from gezien.lib.data import At
 from gezien.lib.text import current_language
 from gezien.library import content, markup, search
 from gezien.library.content import Library, Page
 from gezien.library.topics import TOPICS
-
-# site:NAME in a page -> the URL name of that Gezien tool. A tool that is not installed has
-# no URL, and its links are shown as plain text.
-SITE_URL_NAMES = {
-    "help": "help-lines",
-    "safety-plan": "safetyplan:plan",
-    "navigator": "navigator:form",
-    "questionnaires": "measure:overview",
-    "exercises": "exercises:index",
-    "journal": "journal:index",
-}
 
 
 @dataclass(frozen=True)
@@ -64,16 +56,6 @@ def loaded() -> Loaded:
     return _loaded or start()
 
 
-def site_url(name: str) -> str | None:
-    url_name = SITE_URL_NAMES.get(name)
-    if url_name is None:
-        return None
-    try:
-        return reverse(url_name)
-    except NoReverseMatch:
-        return None
-
-
 def page_url(page_id: str) -> str:
     return reverse("library:page", args=[page_id])
 
@@ -85,7 +67,7 @@ def rendered(lang: str, page_id: str) -> str:
     def image(name: str) -> str:
         return static(f"gezien/library/{library.images[name][lang]}")
 
-    links = markup.Links(page=page_url, site=site_url, image=image)
+    links = markup.Links(page=page_url, site=lookups.site_url, image=image)
     return markup.render(library.page(lang, page_id).body, links)
 
 
@@ -102,3 +84,17 @@ def find(query: str) -> list[Page]:
 def topics() -> list[tuple[object, list[Page]]]:
     by_id = loaded().library.pages[current_language()]
     return [(topic, [by_id[page_id] for page_id in topic.pages]) for topic in TOPICS]
+
+
+class References:
+    """The library as other apps look it up (see core.lookups)."""
+
+    def page_ids(self) -> Collection[str]:
+        return loaded().library.ids
+
+    def page(self, page_id: str) -> PageRef | None:
+        page = get(page_id)
+        return PageRef(page.id, page.title, page_url(page.id)) if page else None
+
+    def source_name(self, key: str) -> str:
+        return loaded().library.sources[key].text.get()

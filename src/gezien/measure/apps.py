@@ -8,13 +8,16 @@ class MeasureConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from gezien.core import export, summary
-        from gezien.measure import catalogue, checks, storage, summary_section  # noqa: F401
+        from gezien.core import export, lookups, summary
+        from gezien.measure import catalogue, checks  # noqa: F401  (checks register themselves)
+        from gezien.measure import export as measure_export
+        from gezien.measure import summary as measure_summary
         from gezien.measure.models import QuestionnaireResult
 
         # A broken definition or guidance file, or a wrong GEZIEN_INSTRUMENTS, must stop
         # start-up, naming the file and field or the variable.
         catalogue.guidance()
         catalogue.offered()
-        export.register("questionnaires", storage.export_section, covers=[QuestionnaireResult])
-        summary.register("measure", summary_section.section, order=30)
+        export.register("questionnaires", measure_export.section, covers=[QuestionnaireResult])
+        summary.register("measure", measure_summary.section, order=30)
+        lookups.provide("questionnaires", catalogue.Offer())

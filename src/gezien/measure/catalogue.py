@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from gezien.config import ConfigError
+from gezien.core.lookups import OfferedQuestionnaire
 from gezien.measure import translations
 from gezien.measure.definitions import Instrument, load_all
 from gezien.measure.guidance import Guidance
@@ -65,3 +66,17 @@ def _offered(chosen: tuple[str, ...]) -> dict[str, Instrument]:
                 raise ConfigError(f"{SETTING}: {instrument_id!r} is listed twice")
         wanted = set(chosen)
     return {i: shipped[i] for i in guidance() if i in wanted}
+
+
+class Offer:
+    """The questionnaires on offer as other apps look them up (see core.lookups)."""
+
+    def offered(self, instrument_id: str) -> OfferedQuestionnaire | None:
+        from django.urls import reverse
+
+        instrument = offered().get(instrument_id)
+        if instrument is None:
+            return None
+        return OfferedQuestionnaire(
+            reverse("measure:take", args=[instrument_id]), in_english=not instrument.dutch_available
+        )

@@ -9,7 +9,6 @@ any rule, with a message that names the file and the field, for example
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -18,6 +17,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from gezien.lib import data
 from gezien.lib.text import Text
 
 INSTRUMENTS_FOLDER = Path(__file__).resolve().parent / "instruments"
@@ -69,14 +69,9 @@ ALGORITHM_PARAMS: Mapping[str, Mapping[str, str]] = MappingProxyType(
 
 Number = int | float
 
-_IDENT = re.compile(r"[a-z][a-z0-9_]*")
 _LOINC_CODE = re.compile(r"(\d{1,7})-(\d)")
 _LOINC_ANSWER = {"LA": re.compile(r"LA\d{1,6}-\d"), "LL": re.compile(r"LL\d{1,6}-\d")}
 _DURATION = re.compile(r"P[1-9]\d*[DWMY]")
-
-
-class DefinitionError(ValueError):
-    """A definition file breaks a rule; the message names the file and the field."""
 
 
 @dataclass(frozen=True)
@@ -290,95 +285,17 @@ def load_all(folder: Path | str | None = None) -> dict[str, Instrument]:
     folder = Path(folder) if folder is not None else INSTRUMENTS_FOLDER
     paths = sorted(folder.glob("*.toml"))
     if not paths:
-        raise DefinitionError(f"{folder}: no definition files (*.toml)")
+        raise data.At(str(folder)).error("no definition files (*.toml)")
     instruments = (load_file(path) for path in paths)
     return {instrument.id: instrument for instrument in instruments}
 
 
 def load_file(path: Path | str) -> Instrument:
     path = Path(path)
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise DefinitionError(f"{path.name}: invalid TOML: {error}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise DefinitionError(f"{path.name}: cannot be read: {error}") from None
-    return _instrument(path.name, raw)
+    return _instrument(path.name, data.read_toml(path))
 
 
-# --- reading single values ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _At:
-    """Where a value sits, for error messages: file and field path."""
-
-    file: str
-    path: str = ""
-
-    def key(self, name: str) -> _At:
-        return _At(self.file, f"{self.path}.{name}" if self.path else name)
-
-    def index(self, position: int) -> _At:
-        return _At(self.file, f"{self.path}[{position}]")
-
-    def error(self, problem: str) -> DefinitionError:
-        return DefinitionError(f"{self.file}: {self.path}: {problem}")
-
-
-def _string(at: _At, value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise at.error("must be a non-empty text")
-    return value
-
-
-def _whole(at: _At, value: Any, minimum: int | None = None) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise at.error("must be a whole number")
-    if minimum is not None and value < minimum:
-        raise at.error(f"must be at least {minimum}")
-    return value
-
-
-def _number(at: _At, value: Any) -> Number:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise at.error("must be a number")
-    return value
-
-
-def _boolean(at: _At, value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise at.error("must be true or false")
-    return value
-
-
-def _ident(at: _At, value: Any) -> str:
-    text = _string(at, value)
-    if not _IDENT.fullmatch(text):
-        raise at.error("must be lower-case letters, digits and _ (starting with a letter)")
-    return text
-
-
-def _choice(at: _At, value: Any, choices: Sequence[str]) -> str:
-    text = _string(at, value)
-    if text not in choices:
-        raise at.error(f"'{text}' is not one of {', '.join(choices)}")
-    return text
-
-
-def _list(at: _At, value: Any, *, non_empty: bool = True) -> list[Any]:
-    if not isinstance(value, list):
-        raise at.error("must be a list")
-    if non_empty and not value:
-        raise at.error("must not be empty")
-    return value
-
-
-def _pair(at: _At, value: Any) -> tuple[Number, Number]:
-    values = _list(at, value)
-    if len(values) != 2:
-        raise at.error("must be [lowest, highest]")
-    return _number(at.index(0), values[0]), _number(at.index(1), values[1])
+# --- measure's own value readers -------------------------------------------------------
 
 
 def _loinc_check_digit(digits: str) -> int:
@@ -389,8 +306,8 @@ def _loinc_check_digit(digits: str) -> int:
     return (10 - total % 10) % 10
 
 
-def _loinc(at: _At, value: Any) -> str:
-    code = _string(at, value)
+def _loinc(at: data.At, value: Any) -> str:
+    code = data.text(at, value)
     match = _LOINC_CODE.fullmatch(code)
     if not match:
         raise at.error(f"'{code}' is not a LOINC code (digits, '-', check digit)")
@@ -399,34 +316,11 @@ def _loinc(at: _At, value: Any) -> str:
     return code
 
 
-def _loinc_answer(at: _At, value: Any, prefix: str) -> str:
-    code = _string(at, value)
+def _loinc_answer(at: data.At, value: Any, prefix: str) -> str:
+    code = data.text(at, value)
     if not _LOINC_ANSWER[prefix].fullmatch(code):
         raise at.error(f"'{code}' is not a LOINC {prefix} code ({prefix}nnnn-n)")
     return code
-
-
-def _refs(
-    at: _At, value: Any, known: Mapping[str, Any], what: str, *, non_empty: bool = True
-) -> tuple[str, ...]:
-    """A list of distinct ids that must all exist in `known`."""
-    refs: list[str] = []
-    for position, ref in enumerate(_list(at, value, non_empty=non_empty)):
-        where = at.index(position)
-        ref = _string(where, ref)
-        if ref not in known:
-            raise where.error(f"unknown {what} '{ref}'")
-        if ref in refs:
-            raise where.error(f"'{ref}' is listed twice")
-        refs.append(ref)
-    return tuple(refs)
-
-
-def _unique(at: _At, value: str, seen: set[str]) -> str:
-    if value in seen:
-        raise at.error(f"duplicate '{value}'")
-    seen.add(value)
-    return value
 
 
 def exact_number(value: Fraction) -> Number:
@@ -434,60 +328,13 @@ def exact_number(value: Fraction) -> Number:
     return int(value) if value.denominator == 1 else float(value)
 
 
-class _Table:
-    """A TOML table being read; refuses missing required keys and unknown keys."""
-
-    def __init__(self, at: _At, raw: Any, required: Sequence[str], optional: Sequence[str] = ()):
-        if not isinstance(raw, dict):
-            raise at.error("must be a table")
-        for key in required:
-            if key not in raw:
-                raise at.key(key).error("missing")
-        for key in raw:
-            if key not in required and key not in optional:
-                raise at.key(key).error("unknown field")
-        self.at = at
-        self.raw = raw
-
-    def at_key(self, key: str) -> _At:
-        return self.at.key(key)
-
-    def has(self, key: str) -> bool:
-        return key in self.raw
-
-    def get(self, key: str, read: Any, *args: Any) -> Any:
-        """Read an optional key with `read(at, value, *args)`; None when absent."""
-        if key not in self.raw:
-            return None
-        return read(self.at.key(key), self.raw[key], *args)
-
-    def forbid(self, key: str, reason: str) -> None:
-        if key in self.raw:
-            raise self.at.key(key).error(f"not allowed: {reason}")
-
-    def require(self, key: str, reason: str) -> None:
-        if key not in self.raw:
-            raise self.at.key(key).error(f"missing: {reason}")
-
-    def table(self, key: str, required: Sequence[str], optional: Sequence[str] = ()) -> _Table:
-        return _Table(self.at.key(key), self.raw[key], required, optional)
-
-    def tables(self, key: str, required: Sequence[str], optional: Sequence[str] = ()):
-        """The tables of an array of tables, each with its position in the path."""
-        at = self.at.key(key)
-        if key not in self.raw:
-            return []
-        return [
-            _Table(at.index(position), raw, required, optional)
-            for position, raw in enumerate(_list(at, self.raw[key]))
-        ]
-
-
-def _text(table: _Table, *, nl_allowed: bool, nl_required: bool, en_allowed: bool = True) -> Text:
+def _text(
+    table: data.Table, *, nl_allowed: bool, nl_required: bool, en_allowed: bool = True
+) -> Text:
     """A published text; `en_allowed` is false for wording published in Dutch alone, and the
     table then lists "en" as optional so that this names the field when it is there."""
     if en_allowed:
-        en = _string(table.at_key("en"), table.raw["en"])
+        en = data.text(table.at_key("en"), table.raw["en"])
     else:
         table.forbid("en", "english_available is false: the wording is published in Dutch only")
         table.require("nl", "the Dutch wording is the only one")
@@ -496,7 +343,7 @@ def _text(table: _Table, *, nl_allowed: bool, nl_required: bool, en_allowed: boo
         table.forbid("nl", "dutch_available is false, so only the English original is shown")
     elif nl_required:
         table.require("nl", "a Dutch text is needed here")
-    return Text(en=en, nl=table.get("nl", _string))
+    return Text(en=en, nl=table.get("nl", data.text))
 
 
 # --- reading a whole instrument ------------------------------------------------------------
@@ -527,16 +374,16 @@ _TOP_OPTIONAL = ("sections", "subscales", "flags", "algorithm", "forms", "englis
 
 
 def _instrument(file: str, raw: Any) -> Instrument:
-    top = _Table(_At(file), raw, _TOP_REQUIRED, _TOP_OPTIONAL)
-    instrument_id = _ident(top.at_key("id"), raw["id"])
+    top = data.Table(data.At(file), raw, _TOP_REQUIRED, _TOP_OPTIONAL)
+    instrument_id = data.ident(top.at_key("id"), raw["id"])
     if f"{instrument_id}.toml" != file:
         raise top.at_key("id").error(f"'{instrument_id}' must match the file name")
-    dutch = _boolean(top.at_key("dutch_available"), raw["dutch_available"])
-    english = top.get("english_available", _boolean)
+    dutch = data.boolean(top.at_key("dutch_available"), raw["dutch_available"])
+    english = top.get("english_available", data.boolean)
     english = True if english is None else english
     if not english and not dutch:
         raise top.at_key("english_available").error("needs dutch_available = true")
-    direction = _choice(top.at_key("direction"), raw["direction"], DIRECTIONS)
+    direction = data.choice(top.at_key("direction"), raw["direction"], DIRECTIONS)
     option_sets = _option_sets(top, dutch, english)
     sections = _sections(top, dutch, english)
     items = _items(top, dutch, english, option_sets, sections)
@@ -545,10 +392,10 @@ def _instrument(file: str, raw: Any) -> Instrument:
     subscales = _subscales(top, items, scoring)
     return Instrument(
         id=instrument_id,
-        version=_whole(top.at_key("version"), raw["version"], minimum=1),
+        version=data.whole(top.at_key("version"), raw["version"], minimum=1),
         file=file,
-        short_name=_string(top.at_key("short_name"), raw["short_name"]),
-        full_name=_string(top.at_key("full_name"), raw["full_name"]),
+        short_name=data.text(top.at_key("short_name"), raw["short_name"]),
+        full_name=data.text(top.at_key("full_name"), raw["full_name"]),
         name=_text(top.table("name", ("en", "nl")), nl_allowed=True, nl_required=True),
         dutch_available=dutch,
         direction=direction,
@@ -574,25 +421,25 @@ def _instrument(file: str, raw: Any) -> Instrument:
         reliable_change=_reliable_change(top, scoring, direction),
         forms=_forms(top, items, scoring),
         loinc=_loinc_table(top),
-        citation=_string(top.at_key("citation"), raw["citation"]),
+        citation=data.text(top.at_key("citation"), raw["citation"]),
         licence=_licence(top),
     )
 
 
-def _licence(top: _Table) -> Licence:
+def _licence(top: data.Table) -> Licence:
     table = top.table("licence", ("notice", "source", "who", "commercial", "ask_first"))
     return Licence(
-        notice=_string(table.at_key("notice"), table.raw["notice"]),
-        source=_string(table.at_key("source"), table.raw["source"]),
+        notice=data.text(table.at_key("notice"), table.raw["notice"]),
+        source=data.text(table.at_key("source"), table.raw["source"]),
         who=_text(table.table("who", ("en", "nl")), nl_allowed=True, nl_required=True),
-        commercial=_choice(table.at_key("commercial"), table.raw["commercial"], COMMERCIAL),
-        ask_first=_boolean(table.at_key("ask_first"), table.raw["ask_first"]),
+        commercial=data.choice(table.at_key("commercial"), table.raw["commercial"], COMMERCIAL),
+        ask_first=data.boolean(table.at_key("ask_first"), table.raw["ask_first"]),
     )
 
 
-def _time_frame(top: _Table) -> TimeFrame:
+def _time_frame(top: data.Table) -> TimeFrame:
     table = top.table("time_frame", ("en", "nl"), ("duration", "before_age_years"))
-    duration = table.get("duration", _string)
+    duration = table.get("duration", data.text)
     if duration is not None and not _DURATION.fullmatch(duration):
         raise table.at_key("duration").error(
             f"'{duration}' is not an ISO 8601 period like P14D or P1M"
@@ -600,11 +447,11 @@ def _time_frame(top: _Table) -> TimeFrame:
     return TimeFrame(
         text=_text(table, nl_allowed=True, nl_required=True),
         duration=duration,
-        before_age_years=table.get("before_age_years", _whole, 1),
+        before_age_years=table.get("before_age_years", data.whole, 1),
     )
 
 
-def _wording(top: _Table, dutch: bool, english: bool) -> Wording:
+def _wording(top: data.Table, dutch: bool, english: bool) -> Wording:
     table = top.table(
         "wording", ("en_source", "nl_source"), ("notes", "dutch_note", "english_note")
     )
@@ -617,11 +464,11 @@ def _wording(top: _Table, dutch: bool, english: bool) -> Wording:
     else:
         table.require("english_note", "say in English why the form is shown in Dutch")
     return Wording(
-        en_source=_string(table.at_key("en_source"), table.raw["en_source"]),
-        nl_source=_string(table.at_key("nl_source"), table.raw["nl_source"]),
-        notes=table.get("notes", _string),
-        dutch_note=table.get("dutch_note", _string),
-        english_note=table.get("english_note", _string),
+        en_source=data.text(table.at_key("en_source"), table.raw["en_source"]),
+        nl_source=data.text(table.at_key("nl_source"), table.raw["nl_source"]),
+        notes=table.get("notes", data.text),
+        dutch_note=table.get("dutch_note", data.text),
+        english_note=table.get("english_note", data.text),
     )
 
 
@@ -630,20 +477,22 @@ def _en_keys(english: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return (("en",), ()) if english else ((), ("en",))
 
 
-def _option_sets(top: _Table, dutch: bool, english: bool) -> dict[str, OptionSet]:
+def _option_sets(top: data.Table, dutch: bool, english: bool) -> dict[str, OptionSet]:
     en_required, en_optional = _en_keys(english)
     sets: dict[str, OptionSet] = {}
     for table in top.tables("option_sets", ("id", "options", "source"), ("loinc",)):
-        set_id = _unique(table.at_key("id"), _ident(table.at_key("id"), table.raw["id"]), set(sets))
+        set_id = data.fresh(
+            table.at_key("id"), data.ident(table.at_key("id"), table.raw["id"]), set(sets)
+        )
         at = table.at_key("options")
         options = []
-        for position, raw in enumerate(_list(at, table.raw["options"])):
-            option = _Table(
+        for position, raw in enumerate(data.items(at, table.raw["options"])):
+            option = data.Table(
                 at.index(position), raw, ("value", *en_required), ("nl", "loinc", *en_optional)
             )
             options.append(
                 Option(
-                    value=_whole(option.at_key("value"), raw["value"]),
+                    value=data.whole(option.at_key("value"), raw["value"]),
                     label=_text(
                         option, nl_allowed=dutch, nl_required=not english, en_allowed=english
                     ),
@@ -655,12 +504,12 @@ def _option_sets(top: _Table, dutch: bool, english: bool) -> dict[str, OptionSet
             id=set_id,
             options=tuple(options),
             loinc=table.get("loinc", _loinc_answer, "LL"),
-            source=_string(table.at_key("source"), table.raw["source"]),
+            source=data.text(table.at_key("source"), table.raw["source"]),
         )
     return sets
 
 
-def _check_options(at: _At, options: list[Option]) -> None:
+def _check_options(at: data.At, options: list[Option]) -> None:
     if len(options) < 2:
         raise at.error("needs at least two answer options")
     pairs = list(pairwise(option.value for option in options))
@@ -674,30 +523,30 @@ def _check_options(at: _At, options: list[Option]) -> None:
         )
 
 
-def _sections(top: _Table, dutch: bool, english: bool) -> dict[str, Section]:
+def _sections(top: data.Table, dutch: bool, english: bool) -> dict[str, Section]:
     sections: dict[str, Section] = {}
     en_required, en_optional = _en_keys(english)
     for table in top.tables("sections", ("id", "source", *en_required), ("nl", *en_optional)):
-        section_id = _unique(
-            table.at_key("id"), _ident(table.at_key("id"), table.raw["id"]), set(sections)
+        section_id = data.fresh(
+            table.at_key("id"), data.ident(table.at_key("id"), table.raw["id"]), set(sections)
         )
         sections[section_id] = Section(
             id=section_id,
             lead_in=_text(table, nl_allowed=dutch, nl_required=dutch, en_allowed=english),
-            source=_string(table.at_key("source"), table.raw["source"]),
+            source=data.text(table.at_key("source"), table.raw["source"]),
         )
     return sections
 
 
 def _items(
-    top: _Table,
+    top: data.Table,
     dutch: bool,
     english: bool,
     option_sets: Mapping[str, OptionSet],
     sections: Mapping[str, Section],
 ) -> dict[str, Item]:
     items: dict[str, Item] = {}
-    numbers: set[str] = set()
+    numbers = data.Unique()
     en_required, en_optional = _en_keys(english)
     tables = top.tables(
         "items",
@@ -708,12 +557,14 @@ def _items(
         raise top.at_key("items").error("missing")
     for table in tables:
         raw = table.raw
-        item_id = _unique(table.at_key("id"), _ident(table.at_key("id"), raw["id"]), set(items))
-        role = _choice(table.at_key("role"), raw["role"], ROLES)
-        set_id = _string(table.at_key("options"), raw["options"])
+        item_id = data.fresh(
+            table.at_key("id"), data.ident(table.at_key("id"), raw["id"]), set(items)
+        )
+        role = data.choice(table.at_key("role"), raw["role"], ROLES)
+        set_id = data.text(table.at_key("options"), raw["options"])
         if set_id not in option_sets:
             raise table.at_key("options").error(f"unknown option set '{set_id}'")
-        section = table.get("section", _string)
+        section = table.get("section", data.text)
         if section is not None and section not in sections:
             raise table.at_key("section").error(f"unknown section '{section}'")
         # A form shown in Dutch needs Dutch wording for everything that is scored; the
@@ -728,15 +579,15 @@ def _items(
             raise table.at_key("options").error(f"option set '{set_id}' has no Dutch labels")
         items[item_id] = Item(
             id=item_id,
-            number=_unique(
-                table.at_key("number"), _string(table.at_key("number"), raw["number"]), numbers
+            number=numbers.add(
+                table.at_key("number"), data.text(table.at_key("number"), raw["number"])
             ),
             role=role,
             options=option_sets[set_id],
             text=text,
             section=section,
             loinc=table.get("loinc", _loinc),
-            note=table.get("note", _string),
+            note=table.get("note", data.text),
         )
     if not any(item.role == SCORED for item in items.values()):
         raise top.at_key("items").error("needs at least one item with role 'scored'")
@@ -753,12 +604,14 @@ def _range_of(items: Sequence[Item], method: str, times: int = 1) -> tuple[Numbe
     return lows, highs
 
 
-def _check_range(at: _At, declared: tuple[Number, Number], computed: tuple[Number, Number]) -> None:
+def _check_range(
+    at: data.At, declared: tuple[Number, Number], computed: tuple[Number, Number]
+) -> None:
     if declared != computed:
         raise at.error(f"must be [{computed[0]}, {computed[1]}] for these items and this method")
 
 
-def _check_count_value(at: _At, count_value: int | None, items: Sequence[Item]) -> None:
+def _check_count_value(at: data.At, count_value: int | None, items: Sequence[Item]) -> None:
     if count_value is None:
         raise at.error("method 'count' needs scoring.count_value")
     for item in items:
@@ -768,17 +621,17 @@ def _check_count_value(at: _At, count_value: int | None, items: Sequence[Item]) 
             )
 
 
-def _scoring(top: _Table, items: Mapping[str, Item]) -> Scoring:
+def _scoring(top: data.Table, items: Mapping[str, Item]) -> Scoring:
     scaled_keys = ("scale_factor", "scaled_name", "scaled_unit", "scaled_range")
     table = top.table(
         "scoring",
         ("method", "unit", "reverse_items", "source"),
         ("range", "count_value", "multiply_sum_by", *scaled_keys),
     )
-    method = _choice(table.at_key("method"), table.raw["method"], (*METHODS, NO_TOTAL))
+    method = data.choice(table.at_key("method"), table.raw["method"], (*METHODS, NO_TOTAL))
     scored = {item_id: item for item_id, item in items.items() if item.role == SCORED}
     at = table.at_key("reverse_items")
-    reverse = _refs(at, table.raw["reverse_items"], scored, "scored item", non_empty=False)
+    reverse = data.refs(at, table.raw["reverse_items"], scored, "scored item", non_empty=False)
     for position, item_id in enumerate(reverse):
         values = scored[item_id].options.values
         if sorted(min(values) + max(values) - value for value in values) != sorted(values):
@@ -786,7 +639,7 @@ def _scoring(top: _Table, items: Mapping[str, Item]) -> Scoring:
                 f"answer values of '{item_id}' are not symmetric, so they cannot be reversed"
             )
     total_range = None
-    times = table.get("multiply_sum_by", _whole, 2) or 1
+    times = table.get("multiply_sum_by", data.whole, 2) or 1
     if times != 1 and method != "sum":
         raise table.at_key("multiply_sum_by").error("only a sum can be multiplied")
     if method == NO_TOTAL:
@@ -794,52 +647,53 @@ def _scoring(top: _Table, items: Mapping[str, Item]) -> Scoring:
             table.forbid(key, "method 'none' has no total score")
     else:
         table.require("range", "the lowest and highest possible total")
-        total_range = _pair(table.at_key("range"), table.raw["range"])
+        total_range = data.pair(table.at_key("range"), table.raw["range"])
         _check_range(
             table.at_key("range"), total_range, _range_of(list(scored.values()), method, times)
         )
-    count_value = table.get("count_value", _whole)
+    count_value = table.get("count_value", data.whole)
     if method == "count":
         _check_count_value(table.at_key("method"), count_value, list(scored.values()))
-    factor = table.get("scale_factor", _number)
+    factor = table.get("scale_factor", data.number)
     if factor is None:
         for key in scaled_keys[1:]:
             table.forbid(key, "no scale_factor is given")
     else:
+        assert total_range is not None  # method 'none' forbids scale_factor above
         _check_scaled(table, factor, total_range)
     return Scoring(
         method=method,
-        unit=_string(table.at_key("unit"), table.raw["unit"]),
+        unit=data.text(table.at_key("unit"), table.raw["unit"]),
         range=total_range,
         reverse_items=reverse,
         count_value=count_value,
         scale_factor=factor,
-        scaled_name=table.get("scaled_name", _ident),
-        scaled_unit=table.get("scaled_unit", _string),
-        source=_string(table.at_key("source"), table.raw["source"]),
+        scaled_name=table.get("scaled_name", data.ident),
+        scaled_unit=table.get("scaled_unit", data.text),
+        source=data.text(table.at_key("source"), table.raw["source"]),
         multiply_sum_by=times,
     )
 
 
-def _check_scaled(table: _Table, factor: Number, total_range: tuple[Number, Number]) -> None:
+def _check_scaled(table: data.Table, factor: Number, total_range: tuple[Number, Number]) -> None:
     if factor <= 0:
         raise table.at_key("scale_factor").error("must be above 0")
     for key in ("scaled_name", "scaled_unit", "scaled_range"):
         table.require(key, "needed with scale_factor")
-    scaled_name = _ident(table.at_key("scaled_name"), table.raw["scaled_name"])
+    scaled_name = data.ident(table.at_key("scaled_name"), table.raw["scaled_name"])
     if scaled_name in RESULT_FIELDS:
         raise table.at_key("scaled_name").error(f"'{scaled_name}' is a fixed result field")
     _check_range(
         table.at_key("scaled_range"),
-        _pair(table.at_key("scaled_range"), table.raw["scaled_range"]),
+        data.pair(table.at_key("scaled_range"), table.raw["scaled_range"]),
         (total_range[0] * factor, total_range[1] * factor),
     )
 
 
-def _missing_rule(top: _Table, items: Mapping[str, Item], scoring: Scoring) -> MissingRule:
+def _missing_rule(top: data.Table, items: Mapping[str, Item], scoring: Scoring) -> MissingRule:
     table = top.table("missing", ("rule", "source"), ("max_missing", "rounding"))
-    rule = _choice(table.at_key("rule"), table.raw["rule"], MISSING_RULES)
-    source = _string(table.at_key("source"), table.raw["source"])
+    rule = data.choice(table.at_key("rule"), table.raw["rule"], MISSING_RULES)
+    source = data.text(table.at_key("source"), table.raw["source"])
     if rule == "require_all":
         table.forbid("max_missing", "rule 'require_all' allows no missing items")
         table.forbid("rounding", "rule 'require_all' never estimates a score")
@@ -849,16 +703,16 @@ def _missing_rule(top: _Table, items: Mapping[str, Item], scoring: Scoring) -> M
     table.require("max_missing", "how many items may be missing")
     table.require("rounding", "how the estimated score is rounded")
     scored = sum(1 for item in items.values() if item.role == SCORED)
-    max_missing = _whole(table.at_key("max_missing"), table.raw["max_missing"], minimum=1)
+    max_missing = data.whole(table.at_key("max_missing"), table.raw["max_missing"], minimum=1)
     if max_missing >= scored:
         raise table.at_key("max_missing").error(f"must be below the {scored} scored items")
     if any(item.role == IMPAIRMENT for item in items.values()):
         raise table.at_key("rule").error("'prorate' cannot estimate functional impairment items")
-    rounding = _choice(table.at_key("rounding"), table.raw["rounding"], ROUNDINGS)
+    rounding = data.choice(table.at_key("rounding"), table.raw["rounding"], ROUNDINGS)
     return MissingRule(rule, max_missing, rounding, source)
 
 
-def _subscales(top: _Table, items: Mapping[str, Item], scoring: Scoring) -> dict[str, Subscale]:
+def _subscales(top: data.Table, items: Mapping[str, Item], scoring: Scoring) -> dict[str, Subscale]:
     subscales: dict[str, Subscale] = {}
     scored = {item_id: item for item_id, item in items.items() if item.role == SCORED}
     tables = top.tables(
@@ -867,13 +721,13 @@ def _subscales(top: _Table, items: Mapping[str, Item], scoring: Scoring) -> dict
         ("loinc_panel", "loinc_total"),
     )
     for table in tables:
-        subscale_id = _unique(
-            table.at_key("id"), _ident(table.at_key("id"), table.raw["id"]), set(subscales)
+        subscale_id = data.fresh(
+            table.at_key("id"), data.ident(table.at_key("id"), table.raw["id"]), set(subscales)
         )
-        method = _choice(table.at_key("method"), table.raw["method"], METHODS)
-        members = _refs(table.at_key("items"), table.raw["items"], scored, "scored item")
+        method = data.choice(table.at_key("method"), table.raw["method"], METHODS)
+        members = data.refs(table.at_key("items"), table.raw["items"], scored, "scored item")
         member_items = [scored[item_id] for item_id in members]
-        declared = _pair(table.at_key("range"), table.raw["range"])
+        declared = data.pair(table.at_key("range"), table.raw["range"])
         _check_range(table.at_key("range"), declared, _range_of(member_items, method))
         if method == "count":
             _check_count_value(table.at_key("method"), scoring.count_value, member_items)
@@ -885,12 +739,12 @@ def _subscales(top: _Table, items: Mapping[str, Item], scoring: Scoring) -> dict
             range=declared,
             loinc_panel=table.get("loinc_panel", _loinc),
             loinc_total=table.get("loinc_total", _loinc),
-            source=_string(table.at_key("source"), table.raw["source"]),
+            source=data.text(table.at_key("source"), table.raw["source"]),
         )
     return subscales
 
 
-def _bands(top: _Table, scoring: Scoring, missing: MissingRule) -> Bands:
+def _bands(top: data.Table, scoring: Scoring, missing: MissingRule) -> Bands:
     table = top.table("bands", ("unit", "source"), ("levels",))
     at = table.at_key("levels")
     if table.has("levels") and scoring.method == NO_TOTAL:
@@ -902,11 +756,12 @@ def _bands(top: _Table, scoring: Scoring, missing: MissingRule) -> Bands:
     if levels and fractional:
         raise at.error("bands need whole-number totals (method sum or count, estimates rounded)")
     bands: list[Band] = []
-    seen: set[str] = set()
+    seen = data.Unique()
+    total = scoring.range or (0, 0)  # levels exist only with a total (checked above)
     for position, level in enumerate(levels):
-        low = _whole(level.at_key("min"), level.raw["min"])
-        high = _whole(level.at_key("max"), level.raw["max"])
-        expected_low = scoring.range[0] if position == 0 else bands[-1].max + 1
+        low = data.whole(level.at_key("min"), level.raw["min"])
+        high = data.whole(level.at_key("max"), level.raw["max"])
+        expected_low = total[0] if position == 0 else bands[-1].max + 1
         if low != expected_low:
             problem = (
                 "must start at the lowest total" if position == 0 else "leaves a gap or overlap"
@@ -916,40 +771,40 @@ def _bands(top: _Table, scoring: Scoring, missing: MissingRule) -> Bands:
             raise level.at_key("max").error("must not be below min")
         bands.append(
             Band(
-                id=_unique(level.at_key("id"), _ident(level.at_key("id"), level.raw["id"]), seen),
+                id=seen.add(level.at_key("id"), data.ident(level.at_key("id"), level.raw["id"])),
                 min=low,
                 max=high,
                 label=_text(level, nl_allowed=True, nl_required=True),
             )
         )
-    if bands and bands[-1].max != scoring.range[1]:
+    if bands and bands[-1].max != total[1]:
         raise (
             at.index(len(bands) - 1)
             .key("max")
-            .error(f"must end at the highest total: expected {scoring.range[1]}")
+            .error(f"must end at the highest total: expected {total[1]}")
         )
     return Bands(
-        unit=_string(table.at_key("unit"), table.raw["unit"]),
-        source=_string(table.at_key("source"), table.raw["source"]),
+        unit=data.text(table.at_key("unit"), table.raw["unit"]),
+        source=data.text(table.at_key("source"), table.raw["source"]),
         levels=tuple(bands),
     )
 
 
 def _flags(
-    top: _Table, items: Mapping[str, Item], subscales: Mapping[str, Subscale], scoring: Scoring
+    top: data.Table, items: Mapping[str, Item], subscales: Mapping[str, Subscale], scoring: Scoring
 ) -> tuple[FlagRule, ...]:
     flags: list[FlagRule] = []
-    seen: set[str] = set()
+    seen = data.Unique()
     for table in top.tables(
         "flags",
         ("id", "target", "source"),
         ("ref", "note", "at_least", "unanswered", "help_first"),
     ):
-        help_first = bool(table.get("help_first", _boolean))
-        flag_id = _unique(table.at_key("id"), _ident(table.at_key("id"), table.raw["id"]), seen)
-        target = _choice(table.at_key("target"), table.raw["target"], FLAG_TARGETS)
-        ref = table.get("ref", _string)
-        if table.get("unanswered", _boolean):
+        help_first = bool(table.get("help_first", data.boolean))
+        flag_id = seen.add(table.at_key("id"), data.ident(table.at_key("id"), table.raw["id"]))
+        target = data.choice(table.at_key("target"), table.raw["target"], FLAG_TARGETS)
+        ref = table.get("ref", data.text)
+        if table.get("unanswered", data.boolean):
             flags.append(_unanswered_flag(table, flag_id, target, ref, items, help_first))
             continue
         table.require("at_least", "the lowest value that raises the flag")
@@ -961,14 +816,14 @@ def _flags(
         else:
             table.require("ref", f"which {target} the flag looks at")
             known: Mapping[str, Any] = items if target == "item" else subscales
-            if ref not in known:
+            if ref is None or ref not in known:
                 raise table.at_key("ref").error(f"unknown {target} '{ref}'")
             low, high = (
                 (items[ref].options.lowest, items[ref].options.highest)
                 if target == "item"
                 else subscales[ref].range
             )
-        at_least = _number(table.at_key("at_least"), table.raw["at_least"])
+        at_least = data.number(table.at_key("at_least"), table.raw["at_least"])
         if not low < at_least <= high:
             raise table.at_key("at_least").error(f"must be above {low} and at most {high}")
         flags.append(
@@ -977,8 +832,8 @@ def _flags(
                 target,
                 ref,
                 at_least,
-                _string(table.at_key("source"), table.raw["source"]),
-                table.get("note", _string),
+                data.text(table.at_key("source"), table.raw["source"]),
+                table.get("note", data.text),
                 help_first=help_first,
             )
         )
@@ -986,7 +841,7 @@ def _flags(
 
 
 def _unanswered_flag(
-    table: _Table,
+    table: data.Table,
     flag_id: str,
     target: str,
     ref: str | None,
@@ -1006,52 +861,54 @@ def _unanswered_flag(
         target,
         ref,
         None,
-        _string(table.at_key("source"), table.raw["source"]),
-        table.get("note", _string),
+        data.text(table.at_key("source"), table.raw["source"]),
+        table.get("note", data.text),
         unanswered=True,
         help_first=help_first,
     )
 
 
 def _algorithm(
-    top: _Table, items: Mapping[str, Item], subscales: Mapping[str, Subscale]
+    top: data.Table, items: Mapping[str, Item], subscales: Mapping[str, Subscale]
 ) -> Algorithm | None:
     if not top.has("algorithm"):
         return None
     table = top.table("algorithm", ("name", "source", "params"))
-    name = _choice(table.at_key("name"), table.raw["name"], tuple(ALGORITHM_PARAMS))
+    name = data.choice(table.at_key("name"), table.raw["name"], tuple(ALGORITHM_PARAMS))
     kinds = ALGORITHM_PARAMS[name]
     params_table = table.table("params", tuple(kinds))
     params: dict[str, Any] = {}
     for key, kind in kinds.items():
         at, value = params_table.at_key(key), params_table.raw[key]
         if kind == "whole":
-            params[key] = _whole(at, value, minimum=0)
+            params[key] = data.whole(at, value, minimum=0)
         elif kind == "item_ids":
-            params[key] = _refs(at, value, items, "item")
+            params[key] = data.refs(at, value, items, "item")
         elif kind == "subscale_ids":
-            params[key] = _refs(at, value, subscales, "subscale")
+            params[key] = data.refs(at, value, subscales, "subscale")
         else:
             params[key] = _subscale_minimums(at, value, subscales)
     return Algorithm(
-        name, MappingProxyType(params), _string(table.at_key("source"), table.raw["source"])
+        name, MappingProxyType(params), data.text(table.at_key("source"), table.raw["source"])
     )
 
 
-def _subscale_minimums(at: _At, value: Any, subscales: Mapping[str, Subscale]) -> Mapping[str, int]:
+def _subscale_minimums(
+    at: data.At, value: Any, subscales: Mapping[str, Subscale]
+) -> Mapping[str, int]:
     if not isinstance(value, dict) or not value:
         raise at.error("must be a table of subscale id = minimum")
     for subscale_id in value:
         if subscale_id not in subscales:
             raise at.key(subscale_id).error(f"unknown subscale '{subscale_id}'")
     return MappingProxyType(
-        {sub: _whole(at.key(sub), number, minimum=1) for sub, number in value.items()}
+        {sub: data.whole(at.key(sub), number, minimum=1) for sub, number in value.items()}
     )
 
 
-def _reliable_change(top: _Table, scoring: Scoring, direction: str) -> ReliableChange:
+def _reliable_change(top: data.Table, scoring: Scoring, direction: str) -> ReliableChange:
     table = top.table("reliable_change", ("source",), ("threshold", "unit", "applies_to"))
-    source = _string(table.at_key("source"), table.raw["source"])
+    source = data.text(table.at_key("source"), table.raw["source"])
     if not table.has("threshold"):
         table.forbid("unit", "no threshold is given")
         table.forbid("applies_to", "no threshold is given")
@@ -1062,39 +919,39 @@ def _reliable_change(top: _Table, scoring: Scoring, direction: str) -> ReliableC
         raise table.at_key("threshold").error("not allowed: there is no total score")
     table.require("unit", "the unit of the threshold")
     table.require("applies_to", "'total' or the scaled score's name")
-    threshold = _number(table.at_key("threshold"), table.raw["threshold"])
+    threshold = data.number(table.at_key("threshold"), table.raw["threshold"])
     if threshold <= 0:
         raise table.at_key("threshold").error("must be above 0")
-    applies_to = _choice(
+    applies_to = data.choice(
         table.at_key("applies_to"),
         table.raw["applies_to"],
         ("total", scoring.scaled_name) if scoring.scaled_name else ("total",),
     )
     return ReliableChange(
-        threshold, _string(table.at_key("unit"), table.raw["unit"]), applies_to, source
+        threshold, data.text(table.at_key("unit"), table.raw["unit"]), applies_to, source
     )
 
 
-def _forms(top: _Table, items: Mapping[str, Item], scoring: Scoring) -> tuple[Form, ...]:
+def _forms(top: data.Table, items: Mapping[str, Item], scoring: Scoring) -> tuple[Form, ...]:
     forms: list[Form] = []
-    seen: set[str] = set()
+    seen = data.Unique()
     for table in top.tables("forms", ("id", "item", "en", "nl")):
-        form_id = _unique(table.at_key("id"), _ident(table.at_key("id"), table.raw["id"]), seen)
+        form_id = seen.add(table.at_key("id"), data.ident(table.at_key("id"), table.raw["id"]))
         if form_id in RESULT_FIELDS or form_id == scoring.scaled_name:
             raise table.at_key("id").error(f"'{form_id}' is already a result field")
-        item = _string(table.at_key("item"), table.raw["item"])
+        item = data.text(table.at_key("item"), table.raw["item"])
         if item not in items:
             raise table.at_key("item").error(f"unknown item '{item}'")
         forms.append(Form(form_id, item, _text(table, nl_allowed=True, nl_required=True)))
     return tuple(forms)
 
 
-def _loinc_table(top: _Table) -> Loinc:
+def _loinc_table(top: data.Table) -> Loinc:
     table = top.table("loinc", (), ("panel", "total", "note"))
     if not table.raw:
         raise table.at.error("give the LOINC codes or a note saying none were found")
     return Loinc(
         panel=table.get("panel", _loinc),
         total=table.get("total", _loinc),
-        note=table.get("note", _string),
+        note=table.get("note", data.text),
     )

@@ -4,25 +4,16 @@ not exist, stops start-up with the file and the field in the message)."""
 
 from __future__ import annotations
 
-import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from gezien.lib import data
 from gezien.lib.text import Text
-from gezien.measure.definitions import (
-    DefinitionError,
-    Instrument,
-    _At,
-    _Table,
-    _text,
-    _whole,
-)
+from gezien.measure.definitions import Instrument
 
 GUIDANCE_FILE = Path(__file__).resolve().with_name("guidance.toml")
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @dataclass(frozen=True)
@@ -45,11 +36,8 @@ class Guidance:
 def load(instruments: Mapping[str, Instrument], path: Path | None = None) -> dict[str, Guidance]:
     """The guidance per instrument id, in the file's order (the overview's order)."""
     path = path or GUIDANCE_FILE
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise DefinitionError(f"{path.name}: invalid TOML: {error}") from None
-    at = _At(path.name)
+    raw = data.read_toml(path)
+    at = data.At(path.name)
     for instrument_id in instruments:
         if instrument_id not in raw:
             raise at.key(instrument_id).error("missing")
@@ -63,11 +51,11 @@ def load(instruments: Mapping[str, Instrument], path: Path | None = None) -> dic
     return guidance
 
 
-def _both(table: _Table, key: str) -> Text:
-    return _text(table.table(key, ("en", "nl")), nl_allowed=True, nl_required=True)
+def _both(table: data.Table, key: str) -> Text:
+    return table.value(key, data.translated, data.text)
 
 
-def _band_texts(table: _Table, instrument: Instrument) -> Mapping[str, Text]:
+def _band_texts(table: data.Table, instrument: Instrument) -> Mapping[str, Text]:
     """Exactly one text per published band; none when there are no bands."""
     ids = [band.id for band in instrument.bands.levels]
     if not ids:
@@ -78,7 +66,7 @@ def _band_texts(table: _Table, instrument: Instrument) -> Mapping[str, Text]:
     return MappingProxyType({band: _both(texts, band) for band in ids})
 
 
-def _flag_texts(table: _Table, instrument: Instrument) -> Mapping[str, Text]:
+def _flag_texts(table: data.Table, instrument: Instrument) -> Mapping[str, Text]:
     """Texts for some of the instrument's flags (flags without a text are not explained)."""
     if not table.has("flags"):
         return MappingProxyType({})
@@ -86,8 +74,8 @@ def _flag_texts(table: _Table, instrument: Instrument) -> Mapping[str, Text]:
     return MappingProxyType({flag: _both(texts, flag) for flag in texts.raw})
 
 
-def _guidance(at: _At, raw: object, instrument: Instrument) -> Guidance:
-    table = _Table(
+def _guidance(at: data.At, raw: object, instrument: Instrument) -> Guidance:
+    table = data.Table(
         at,
         raw,
         ("minutes", "library", "measures", "can", "cannot"),
@@ -95,15 +83,13 @@ def _guidance(at: _At, raw: object, instrument: Instrument) -> Guidance:
     )
     if table.has("acknowledge_none"):
         table.require("acknowledge", "acknowledge_none only replaces it when nothing was reported")
-    library = table.raw["library"]
-    if not isinstance(library, str) or not _SLUG.fullmatch(library):
-        raise table.at_key("library").error("must be the slug of a library page, like vijf-vormen")
+    library = table.value("library", data.ident)
     if instrument.bands.levels:
         table.forbid("meaning", "the band texts say what the score means")
     else:
         table.require("meaning", "this questionnaire has no bands, so say how to read the score")
     return Guidance(
-        minutes=_whole(table.at_key("minutes"), table.raw["minutes"], 1),
+        minutes=data.whole(table.at_key("minutes"), table.raw["minutes"], 1),
         library=library,
         measures=_both(table, "measures"),
         can=_both(table, "can"),

@@ -27,7 +27,7 @@ from gezien.measure.scoring import (
     Result,
     reliable_change,
 )
-from gezien.measure.storage import Stored
+from gezien.measure.store import Stored
 
 # Pages of other modules; linked only when they exist in this installation.
 LIBRARY_PAGE = "/bibliotheek/{slug}/"

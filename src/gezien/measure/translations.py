@@ -12,22 +12,12 @@ changes: only the words shown to a Dutch reader do.
 from __future__ import annotations
 
 import dataclasses
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
-from gezien.measure.definitions import (
-    DefinitionError,
-    Instrument,
-    OptionSet,
-    Section,
-    Text,
-    _At,
-    _choice,
-    _string,
-    _Table,
-    _whole,
-)
+from gezien.lib import data
+from gezien.lib.text import Text
+from gezien.measure.definitions import Instrument, OptionSet, Section
 
 FOLDER_NAME = "translations"
 LANGUAGES = ("nl",)
@@ -37,38 +27,33 @@ def apply(instruments: Mapping[str, Instrument], folder: Path) -> dict[str, Inst
     """The instruments with every translation file in `folder` applied (none: unchanged)."""
     translated = dict(instruments)
     for path in sorted(folder.glob("*.toml")) if folder.is_dir() else ():
-        at = _At(f"{FOLDER_NAME}/{path.name}")
+        at = data.At(f"{FOLDER_NAME}/{path.name}")
         instrument = instruments.get(path.stem)
         if instrument is None:
-            raise DefinitionError(f"{at.file}: no questionnaire '{path.stem}'")
-        try:
-            raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as error:
-            raise DefinitionError(f"{at.file}: invalid TOML: {error}") from None
-        except (OSError, UnicodeDecodeError) as error:
-            raise DefinitionError(f"{at.file}: cannot be read: {error}") from None
+            raise at.error(f"no questionnaire '{path.stem}'")
+        raw = data.read_toml(path, at.file)
         translated[instrument.id] = _translated(at, raw, instrument)
     return translated
 
 
-def _translated(at: _At, raw: object, instrument: Instrument) -> Instrument:
+def _translated(at: data.At, raw: object, instrument: Instrument) -> Instrument:
     sections = ("sections",) if instrument.sections else ()
-    top = _Table(
+    top = data.Table(
         at,
         raw,
         ("instrument", "version", "language", "source", "licence", "instructions", "options",
          "items", *sections),
     )  # fmt: skip
-    named = _string(top.at_key("instrument"), top.raw["instrument"])
+    named = data.text(top.at_key("instrument"), top.raw["instrument"])
     if named != instrument.id:
         raise top.at_key("instrument").error(f"'{named}' must match the file name")
-    version = _whole(top.at_key("version"), top.raw["version"])
+    version = data.whole(top.at_key("version"), top.raw["version"])
     if version != instrument.version:
         raise top.at_key("version").error(
             f"made for version {version} of {instrument.id}, "
             f"but Gezien has version {instrument.version}"
         )
-    _choice(top.at_key("language"), top.raw["language"], LANGUAGES)
+    data.choice(top.at_key("language"), top.raw["language"], LANGUAGES)
     if not all(item.text.en for item in instrument.items):
         raise top.at_key("instrument").error("is published in Dutch already")
     option_sets = _option_sets(top, instrument)
@@ -82,13 +67,13 @@ def _translated(at: _At, raw: object, instrument: Instrument) -> Instrument:
         )
         for item in instrument.items
     )
-    source = _string(top.at_key("source"), top.raw["source"])
-    licence = _string(top.at_key("licence"), top.raw["licence"])
+    source = data.text(top.at_key("source"), top.raw["source"])
+    licence = data.text(top.at_key("licence"), top.raw["licence"])
     return dataclasses.replace(
         instrument,
         dutch_available=True,
         instructions=Text(
-            nl=_string(top.at_key("instructions"), top.raw["instructions"]),
+            nl=data.text(top.at_key("instructions"), top.raw["instructions"]),
             en=instrument.instructions.en,
         ),
         option_sets=tuple(option_sets.values()),
@@ -106,7 +91,7 @@ def _translated(at: _At, raw: object, instrument: Instrument) -> Instrument:
     )
 
 
-def _texts(top: _Table, key: str, ids: list[str], what: str) -> dict[str, str]:
+def _texts(top: data.Table, key: str, ids: list[str], what: str) -> dict[str, str]:
     """One Dutch text per id: none missing, none the questionnaire does not have."""
     if not ids:
         return {}
@@ -119,10 +104,10 @@ def _texts(top: _Table, key: str, ids: list[str], what: str) -> dict[str, str]:
     missing = [item_id for item_id in ids if item_id not in raw]
     if missing:
         raise at.key(missing[0]).error("missing")
-    return {item_id: _string(at.key(item_id), raw[item_id]) for item_id in ids}
+    return {item_id: data.text(at.key(item_id), raw[item_id]) for item_id in ids}
 
 
-def _option_sets(top: _Table, instrument: Instrument) -> dict[str, OptionSet]:
+def _option_sets(top: data.Table, instrument: Instrument) -> dict[str, OptionSet]:
     raw = top.raw["options"]
     at = top.at_key("options")
     if not isinstance(raw, dict):
@@ -147,7 +132,7 @@ def _option_sets(top: _Table, instrument: Instrument) -> dict[str, OptionSet]:
             option_set,
             options=tuple(
                 dataclasses.replace(
-                    option, label=Text(nl=_string(where.index(n), label), en=option.label.en)
+                    option, label=Text(nl=data.text(where.index(n), label), en=option.label.en)
                 )
                 for n, (option, label) in enumerate(zip(option_set.options, labels, strict=True))
             ),

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from gezien.accounts.decorators import account_required
 from gezien.drafts import service as drafts
 from gezien.lib.text import current_language
-from gezien.measure import catalogue, forms, presentation, storage
+from gezien.measure import catalogue, forms, presentation, store
 from gezien.measure.definitions import Instrument, Item
 from gezien.measure.models import QuestionnaireResult
 from gezien.measure.scoring import score
@@ -39,8 +39,8 @@ def _instrument_or_404(instrument_id: str, offered_only: bool = False) -> Instru
     return instrument
 
 
-def _retake(results: list[storage.Stored]) -> list[dict[str, Any]]:
-    due = storage.due_for_retake(results, timezone.now())
+def _retake(results: list[store.Stored]) -> list[dict[str, Any]]:
+    due = store.due_for_retake(results, timezone.now())
     offered = catalogue.offered()
     return [
         {
@@ -60,7 +60,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "measure/overview.html",
-        {"cards": presentation.cards(), "retake": _retake(storage.all_results(me) if me else [])},
+        {"cards": presentation.cards(), "retake": _retake(store.all_results(me) if me else [])},
     )
 
 
@@ -145,15 +145,15 @@ def take(request: HttpRequest, instrument_id: str) -> HttpResponse:
     if me is not None and request.POST.get("keep") == "on":
         language = presentation.wording_language(instrument)
 
-        def store() -> str:
-            record = storage.save(me.account, me.data_key, instrument, answers, result, language)
+        def save() -> str:
+            record = store.save(me.account, me.data_key, instrument, answers, result, language)
             messages.success(request, _("Your result is saved in your account."))
             return reverse("measure:result", kwargs={"pk": record.pk})
 
         # The saved result has a page of its own, so reloading it never stores it twice; the
         # same form sent twice gets the first result's page back.
-        return redirect(drafts.submit_once(request, store))
-    earlier = storage.latest(storage.all_results(me), instrument) if me else None
+        return redirect(drafts.submit_once(request, save))
+    earlier = store.latest(store.all_results(me), instrument) if me else None
     return render(
         request,
         "measure/result.html",
@@ -170,7 +170,7 @@ def take(request: HttpRequest, instrument_id: str) -> HttpResponse:
 def result(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     """A saved result, by its record id (an opaque id: the web address holds no score).
     Only the person's own results are searched, so anyone else's id is a 404."""
-    results = storage.all_results(person.of(request))
+    results = store.all_results(person.of(request))
     stored = next((s for s in results if s.id == str(pk)), None)
     instrument = stored.instrument if stored else None
     if stored is None or instrument is None or instrument.version != stored.version:
@@ -180,7 +180,7 @@ def result(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         "measure/result.html",
         {
             "view": presentation.result_view(
-                instrument, stored.answers, stored.result, storage.previous(results, stored)
+                instrument, stored.answers, stored.result, store.previous(results, stored)
             ),
             "stored": stored,
             "taken_on": presentation.local_date(stored.taken_at),
@@ -198,7 +198,7 @@ def delete(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         record.delete()
         messages.success(request, _("The result is deleted."))
         return redirect("measure:results")
-    stored = storage.opened(record, person.of(request).data_key)
+    stored = store.opened(record, person.of(request).data_key)
     return render(
         request,
         "measure/delete.html",
@@ -213,7 +213,7 @@ def delete(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
 @account_required
 @require_GET
 def results(request: HttpRequest) -> HttpResponse:
-    stored_results = storage.all_results(person.of(request))
+    stored_results = store.all_results(person.of(request))
     rows = [
         {
             "stored": stored,
@@ -240,7 +240,7 @@ def results(request: HttpRequest) -> HttpResponse:
 @require_GET
 def history(request: HttpRequest, instrument_id: str) -> HttpResponse:
     instrument = _instrument_or_404(instrument_id)
-    own = storage.of_instrument(storage.all_results(person.of(request)), instrument.id)
+    own = store.of_instrument(store.all_results(person.of(request)), instrument.id)
     return render(
         request,
         "measure/history.html",

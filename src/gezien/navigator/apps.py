@@ -6,8 +6,10 @@ class NavigatorConfig(AppConfig):
     verbose_name = "Help navigator"
 
     def ready(self) -> None:
+        from gezien.core import lookups
         from gezien.navigator import web
 
         # A broken rules file, or a kind of help that links to a missing library page,
         # must stop start-up.
         web.start()
+        lookups.provide("navigator", web.Answers())

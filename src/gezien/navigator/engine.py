@@ -7,13 +7,13 @@ advice, and answers that do not come from the form (tampered input) raise Invali
 
 from __future__ import annotations
 
-import re
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from gezien.lib import data
+from gezien.lib.sites import SITES
 from gezien.lib.text import Text
 
 FILE = Path(__file__).with_name("rules.toml")
@@ -24,9 +24,7 @@ EVIDENCE_SOURCES = frozenset(
 )
 # The route, the bridge and the click note are practical, so they may also cite these.
 CARE_SOURCES = EVIDENCE_SOURCES | {"zorg-nl", "hulplijnen"}
-SITES = frozenset({"help", "safety-plan", "exercises", "navigator", "questionnaires", "journal"})
 CATEGORIES = frozenset({"first-step", "treatment", "self-help"})
-SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 
 SECTIONS = (
     "levels",
@@ -39,10 +37,6 @@ SECTIONS = (
     "intake_questions",
     "click",
 )
-
-
-class RulesError(ValueError):
-    """rules.toml is broken; the message names the file and the field."""
 
 
 class InvalidAnswers(ValueError):
@@ -208,340 +202,260 @@ class Advice:
 
 # --- reading the file ------------------------------------------------------------------------
 
+_NAMED = ("id", "nl", "en")
 
-class _Table:
-    """One TOML table; every error it raises names the file and the field."""
 
-    def __init__(self, file: str, where: str, data: object, fields: Iterable[str]) -> None:
-        self.file = file
-        self.where = where
-        if not isinstance(data, dict):
-            raise self.fail("", "must be a table")
-        self.data = data
-        for key in data:
-            if key not in fields:
-                raise self.fail(key, "unknown field")
+def _known(what: str, known: Iterable[str]) -> Callable[[data.At, Any], str]:
+    """A reader for one id that must be in `known`."""
+    allowed = frozenset(known)
 
-    def field(self, key: str) -> str:
-        return ".".join(part for part in (self.where, key) if part)
-
-    def fail(self, key: str, message: str) -> RulesError:
-        return RulesError(f"{self.file}: {self.field(key)}: {message}")
-
-    def text(self, key: str) -> str:
-        value = self.data.get(key)
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(key, "missing or empty")
-        return value.strip()
-
-    def optional_text(self, key: str) -> str | None:
-        return self.text(key) if key in self.data else None
-
-    def pair(self, prefix: str = "") -> Text:
-        """Dutch and English side by side: `nl`/`en`, or `<prefix>_nl`/`<prefix>_en`."""
-        keys = [f"{prefix}_{lang}" if prefix else lang for lang in ("nl", "en")]
-        return Text(*(self.text(key) for key in keys))
-
-    def slug(self, key: str) -> str:
-        value = self.text(key)
-        if not SLUG.match(value):
-            raise self.fail(key, f"{value!r} must be lower-case letters, digits, - or _")
+    def read(at: data.At, value: Any) -> str:
+        if not isinstance(value, str) or value not in allowed:
+            raise at.error(f"unknown {what} {value!r}")
         return value
 
-    def optional_choice(self, key: str, allowed: frozenset[str], what: str) -> str | None:
-        value = self.optional_text(key)
-        if value is not None and value not in allowed:
-            raise self.fail(key, f"unknown {what} {value!r}")
-        return value
-
-    def flag(self, key: str) -> bool:
-        value = self.data.get(key, False)
-        if not isinstance(value, bool):
-            raise self.fail(key, "must be true or false")
-        return value
-
-    def items(
-        self, key: str, known: Iterable[str], what: str, required: bool = True
-    ) -> tuple[str, ...]:
-        """A list of ids that must all be known, without repeats."""
-        values = self.data.get(key, [])
-        if not isinstance(values, list):
-            raise self.fail(key, f"must be a list of {what} ids")
-        if required and not values:
-            raise self.fail(key, f"must list at least one {what}")
-        allowed = set(known)
-        for index, value in enumerate(values):
-            if not isinstance(value, str) or value not in allowed:
-                raise self.fail(f"{key}[{index}]", f"unknown {what} {value!r}")
-            if value in values[:index]:
-                raise self.fail(f"{key}[{index}]", f"{value!r} appears twice")
-        return tuple(values)
-
-    def tables(self, key: str) -> list[tuple[str, object]]:
-        values = self.data.get(key)
-        if not isinstance(values, list) or not values:
-            raise self.fail(key, "missing or empty")
-        return [(self.field(f"{key}[{index}]"), value) for index, value in enumerate(values)]
+    return read
 
 
-def _unique(file: str, entries: Iterable[tuple[str, str]]) -> None:
-    seen: set[str] = set()
-    for where, entry_id in entries:
-        if entry_id in seen:
-            raise RulesError(f"{file}: {where}.id: {entry_id!r} appears twice")
-        seen.add(entry_id)
+def _ids(
+    at: data.At, value: Any, known: Iterable[str], what: str, non_empty: bool = True
+) -> tuple[str, ...]:
+    """A list of ids that must all be known, without repeats."""
+    return data.refs(at, value, frozenset(known), what, non_empty=non_empty)
 
 
-def _level(file: str, where: str, data: object) -> Level:
-    table = _Table(file, where, data, ("id", "nl", "en"))
-    return Level(id=table.slug("id"), label=table.pair())
+def _listed(
+    top: data.Table, key: str, fields: tuple[str, ...], read: Callable[[data.Table], Any]
+) -> tuple[Any, ...]:
+    """The tables under `key`, each read by `read`; their ids may not repeat."""
+    ids = data.Unique()
+    entries = []
+    for table in top.tables(key, ("id",), fields):
+        ids.add(table.at_key("id"), table.value("id", data.ident))
+        entries.append(read(table))
+    return tuple(entries)
 
 
-def _concern(file: str, where: str, data: object) -> Concern:
-    table = _Table(file, where, data, ("id", "nl", "en"))
-    return Concern(id=table.slug("id"), text=table.pair())
+def _level(table: data.Table) -> Level:
+    return Level(id=table["id"], label=table.text_pair())
 
 
-def _preference(file: str, where: str, data: object) -> Preference:
-    table = _Table(file, where, data, ("id", "nl", "en", "default", "options"))
-    options = []
-    for option_where, option_data in table.tables("options"):
-        option = _Table(file, option_where, option_data, ("id", "nl", "en"))
-        options.append(Option(id=option.slug("id"), label=option.pair()))
+def _concern(table: data.Table) -> Concern:
+    return Concern(id=table["id"], text=table.text_pair())
+
+
+def _preference(table: data.Table) -> Preference:
+    options = _listed(
+        table, "options", _NAMED, lambda option: Option(option["id"], option.text_pair())
+    )
     if len(options) < 2:
-        raise table.fail("options", "needs at least two options")
-    _unique(file, ((f"{where}.options[{i}]", o.id) for i, o in enumerate(options)))
-    default = table.text("default")
-    if default not in {option.id for option in options}:
-        raise table.fail("default", f"unknown option {default!r}")
-    return Preference(
-        id=table.slug("id"), question=table.pair(), options=tuple(options), default=default
-    )
+        raise table.at_key("options").error("needs at least two options")
+    default = table.value("default", _known("option", (option.id for option in options)))
+    return Preference(id=table["id"], question=table.text_pair(), options=options, default=default)
 
 
-def _evidence(file: str, where: str, data: object) -> Evidence:
-    table = _Table(
-        file, where, data, ("source", "where", "claim_nl", "claim_en", "differs_from_report")
-    )
-    source = table.text("source")
-    if source not in EVIDENCE_SOURCES:
-        raise table.fail("source", f"unknown source {source!r}")
-    place = table.optional_text("where")
+def _evidence(table: data.Table) -> Evidence:
+    source = table.value("source", _known("source", EVIDENCE_SOURCES))
+    place = table.get("where", data.line)
     if source == "rapport" and place is None:
-        raise table.fail("where", "missing: say which chapter or section of the report")
-    differs = table.flag("differs_from_report")
+        table.require("where", "say which chapter or section of the report")
+    differs = bool(table.get("differs_from_report", data.boolean))
     if differs and source == "rapport":
-        raise table.fail("differs_from_report", "only a newer source can differ from the report")
+        raise table.at_key("differs_from_report").error(
+            "only a newer source can differ from the report"
+        )
     return Evidence(
-        claim=table.pair("claim"), source=source, where=place, differs_from_report=differs
+        claim=table.text_pair("claim"), source=source, where=place, differs_from_report=differs
     )
 
 
-def _kind(file: str, where: str, data: object) -> Kind:
-    table = _Table(
-        file,
-        where,
-        data,
-        (
-            "id",
-            "category",
-            "page",
-            "site",
-            "name_nl",
-            "name_en",
-            "description_nl",
-            "description_en",
-            "evidence",
-        ),
-    )
-    category = table.text("category")
-    if category not in CATEGORIES:
-        raise table.fail("category", f"unknown category {category!r}")
+_KIND = (
+    "category",
+    "page",
+    "site",
+    "name_nl",
+    "name_en",
+    "description_nl",
+    "description_en",
+    "evidence",
+)
+_EVIDENCE = ("source", "where", "claim_nl", "claim_en", "differs_from_report")
+
+
+def _kind(table: data.Table) -> Kind:
     return Kind(
-        id=table.slug("id"),
-        category=category,
-        name=table.pair("name"),
-        description=table.pair("description"),
-        page=table.slug("page") if "page" in table.data else None,
-        site=table.optional_choice("site", SITES, "site"),
-        evidence=tuple(_evidence(file, w, d) for w, d in table.tables("evidence")),
+        id=table["id"],
+        category=table.value("category", _known("category", CATEGORIES)),
+        name=table.text_pair("name"),
+        description=table.text_pair("description"),
+        page=table.get("page", data.ident),
+        site=table.get("site", _known("site", SITES)),
+        evidence=tuple(
+            _evidence(evidence)
+            for evidence in table.tables("evidence", ("source", "claim_nl", "claim_en"), _EVIDENCE)
+        ),
     )
 
 
 def _condition(
-    file: str,
-    where: str,
-    data: object,
-    concerns: Iterable[str],
-    preferences: Mapping[str, Preference],
+    table: data.Table, concerns: Iterable[str], preferences: Mapping[str, Preference]
 ) -> Condition:
-    table = _Table(file, where, data, ("any_concerns", "no_concerns", *preferences))
-    if not table.data:
-        raise table.fail("", "needs at least one condition")
-    any_concerns = frozenset(
-        table.items("any_concerns", concerns, "concern") if "any_concerns" in table.data else ()
-    )
-    no_concerns = table.flag("no_concerns")
-    if "no_concerns" in table.data and not no_concerns:
-        raise table.fail("no_concerns", "leave it out instead of setting it to false")
+    if not table.raw:
+        raise table.at.error("needs at least one condition")
+    any_concerns = frozenset(table.get("any_concerns", _ids, concerns, "concern") or ())
+    no_concerns = bool(table.get("no_concerns", data.boolean))
+    if table.has("no_concerns") and not no_concerns:
+        raise table.at_key("no_concerns").error("leave it out instead of setting it to false")
     if any_concerns and no_concerns:
-        raise table.fail("no_concerns", "cannot be combined with any_concerns")
+        raise table.at_key("no_concerns").error("cannot be combined with any_concerns")
     answers = tuple(
-        (question, frozenset(table.items(question, preference.option_ids, f"{question} option")))
+        (
+            question,
+            frozenset(table.value(question, _ids, preference.option_ids, f"{question} option")),
+        )
         for question, preference in preferences.items()
-        if question in table.data
+        if table.has(question)
     )
     return Condition(any_concerns=any_concerns, no_concerns=no_concerns, preferences=answers)
 
 
+_RULE = ("when", "suggest", "level", "exclude", "rank", "reason_nl", "reason_en")
+
+
 def _rule(
-    file: str,
-    where: str,
-    data: object,
+    table: data.Table,
     concerns: Iterable[str],
     preferences: Mapping[str, Preference],
     kinds: Iterable[str],
     levels: Iterable[str],
 ) -> Rule:
-    table = _Table(
-        file,
-        where,
-        data,
-        ("id", "when", "suggest", "level", "exclude", "rank", "reason_nl", "reason_en"),
-    )
-    effects = [key for key in ("suggest", "exclude", "rank") if key in table.data]
+    effects = [key for key in ("suggest", "exclude", "rank") if table.has(key)]
     if len(effects) != 1:
-        raise table.fail("", "needs exactly one of suggest, exclude or rank")
-    rule_id = table.slug("id")
-    if "when" not in table.data:
-        raise table.fail("when", "missing")
-    when = _condition(file, f"{where}.when", table.data["when"], concerns, preferences)
-    reason = table.pair("reason")
+        raise table.at.error("needs exactly one of suggest, exclude or rank")
+    table.require("when", "the condition under which the rule holds")
+    when = _condition(
+        data.Table(
+            table.at_key("when"), table["when"], (), ("any_concerns", "no_concerns", *preferences)
+        ),
+        concerns,
+        preferences,
+    )
+    reason = table.text_pair("reason")
+    rule_id = table["id"]
     if effects != ["suggest"]:
-        if "level" in table.data:
-            raise table.fail("level", "only a suggest rule has a level")
+        if table.has("level"):
+            raise table.at_key("level").error("only a suggest rule has a level")
         if effects == ["rank"]:
             return Rule(rule_id, when, (), (), _rank(table, kinds), reason, None)
-        return Rule(rule_id, when, (), table.items("exclude", kinds, "kind"), (), reason, None)
-    level = table.text("level")
-    if level not in set(levels):
-        raise table.fail("level", f"unknown level {level!r}")
-    return Rule(rule_id, when, table.items("suggest", kinds, "kind"), (), (), reason, level)
+        return Rule(
+            rule_id, when, (), table.value("exclude", _ids, kinds, "kind"), (), reason, None
+        )
+    level = table.value("level", _known("level", levels))
+    return Rule(rule_id, when, table.value("suggest", _ids, kinds, "kind"), (), (), reason, level)
 
 
-def _rank(table: _Table, kinds: Iterable[str]) -> tuple[tuple[str, int], ...]:
-    ranks = table.data["rank"]
+def _rank(table: data.Table, kinds: Iterable[str]) -> tuple[tuple[str, int], ...]:
+    ranks = table["rank"]
     if not isinstance(ranks, dict) or not ranks:
-        raise table.fail("rank", "must be a table of kind = number")
+        raise table.at_key("rank").error("must be a table of kind = number")
     known = set(kinds)
     for kind, by in ranks.items():
+        at = table.at_key("rank").key(kind)
         if kind not in known:
-            raise table.fail(f"rank.{kind}", f"unknown kind {kind!r}")
+            raise at.error(f"unknown kind {kind!r}")
         if isinstance(by, bool) or not isinstance(by, int) or by == 0:
-            raise table.fail(f"rank.{kind}", "must be a whole number other than 0")
+            raise at.error("must be a whole number other than 0")
     return tuple(ranks.items())
 
 
-def _step(file: str, where: str, data: object, sources_required: bool) -> Step:
-    table = _Table(
-        file, where, data, ("id", "site", "title_nl", "title_en", "text_nl", "text_en", "sources")
-    )
+_STEP = ("site", "title_nl", "title_en", "text_nl", "text_en", "sources")
+
+
+def _step(table: data.Table, sources_required: bool) -> Step:
     return Step(
-        id=table.slug("id"),
-        title=table.pair("title"),
-        text=table.pair("text"),
-        sources=table.items("sources", CARE_SOURCES, "source", required=sources_required),
-        site=table.optional_choice("site", SITES, "site"),
+        id=table["id"],
+        title=table.text_pair("title"),
+        text=table.text_pair("text"),
+        sources=table.get("sources", _ids, CARE_SOURCES, "source", non_empty=sources_required)
+        or (),
+        site=table.get("site", _known("site", SITES)),
     )
 
 
-def _route(file: str, data: object) -> Route:
-    table = _Table(file, "route", data, ("intro_nl", "intro_en", "steps"))
-    steps = tuple(_step(file, w, d, sources_required=True) for w, d in table.tables("steps"))
-    _unique(file, ((f"route.steps[{i}]", step.id) for i, step in enumerate(steps)))
-    return Route(intro=table.pair("intro"), steps=steps)
+def _route(table: data.Table) -> Route:
+    steps = _listed(table, "steps", _STEP, lambda step: _step(step, sources_required=True))
+    return Route(intro=table.text_pair("intro"), steps=steps)
 
 
-def _question(file: str, where: str, data: object) -> Question:
-    table = _Table(file, where, data, ("id", "nl", "en"))
-    return Question(id=table.slug("id"), text=table.pair())
-
-
-def _click(file: str, data: object) -> Note:
-    table = _Table(file, "click", data, ("nl", "en", "sources", "where"))
+def _click(table: data.Table) -> Note:
     return Note(
-        text=table.pair(),
-        sources=table.items("sources", CARE_SOURCES, "source"),
-        where=table.optional_text("where"),
+        text=table.text_pair(),
+        sources=table.value("sources", _ids, CARE_SOURCES, "source"),
+        where=table.get("where", data.line),
     )
 
 
-def _listed(file: str, top: _Table, key: str, read: Callable[[str, str, object], Any]) -> tuple:
-    entries = tuple(read(file, where, data) for where, data in top.tables(key))
-    _unique(file, ((f"{key}[{i}]", entry.id) for i, entry in enumerate(entries)))
-    return entries
-
-
-def parse(data: dict, file: str = FILE.name) -> Rules:
-    top = _Table(file, "", data, SECTIONS)
-    for section in SECTIONS:
-        if section not in data:
-            raise RulesError(f"{file}: {section}: missing")
-    levels = _listed(file, top, "levels", _level)
-    concerns = _listed(file, top, "concerns", _concern)
-    preferences = _listed(file, top, "preferences", _preference)
+def parse(raw: dict[str, Any], file: str = FILE.name) -> Rules:
+    top = data.Table(data.At(file), raw, SECTIONS)
+    levels = _listed(top, "levels", _NAMED, _level)
+    concerns = _listed(top, "concerns", _NAMED, _concern)
+    preferences = _listed(top, "preferences", (*_NAMED, "default", "options"), _preference)
     for index, preference in enumerate(preferences):
         if preference.id in ("any_concerns", "no_concerns"):
-            raise RulesError(f"{file}: preferences[{index}].id: {preference.id!r} is reserved")
-    kinds = _listed(file, top, "kinds", _kind)
+            raise (
+                top.at_key("preferences")
+                .index(index)
+                .key("id")
+                .error(f"{preference.id!r} is reserved")
+            )
+    kinds = _listed(top, "kinds", ("id", *_KIND), _kind)
     concern_ids = [concern.id for concern in concerns]
     by_question = {preference.id: preference for preference in preferences}
     kind_ids = [kind.id for kind in kinds]
     level_ids = [level.id for level in levels]
     rules = _listed(
-        file,
         top,
         "rules",
-        lambda f, w, d: _rule(f, w, d, concern_ids, by_question, kind_ids, level_ids),
+        ("id", *_RULE),
+        lambda t: _rule(t, concern_ids, by_question, kind_ids, level_ids),
     )
-    _check_reach(file, concerns, kinds, rules)
+    _check_reach(top.at, concerns, kinds, rules)
     return Rules(
         levels=levels,
         concerns=concerns,
         preferences=preferences,
         kinds=kinds,
         rules=rules,
-        route=_route(file, data["route"]),
-        bridge=_listed(file, top, "bridge", lambda f, w, d: _step(f, w, d, False)),
-        intake_questions=_listed(file, top, "intake_questions", _question),
-        click=_click(file, data["click"]),
+        route=_route(top.table("route", ("intro_nl", "intro_en", "steps"))),
+        bridge=_listed(
+            top, "bridge", ("id", *_STEP), lambda step: _step(step, sources_required=False)
+        ),
+        intake_questions=_listed(
+            top, "intake_questions", _NAMED, lambda t: Question(t["id"], t.text_pair())
+        ),
+        click=_click(top.table("click", ("nl", "en", "sources"), ("where",))),
     )
 
 
 def _check_reach(
-    file: str, concerns: tuple[Concern, ...], kinds: tuple[Kind, ...], rules: tuple[Rule, ...]
+    at: data.At, concerns: tuple[Concern, ...], kinds: tuple[Kind, ...], rules: tuple[Rule, ...]
 ) -> None:
     """Every statement must lead somewhere, every kind must be reachable, and a person who
     ticks nothing must still get a first step."""
     suggesting = [rule for rule in rules if rule.suggest]
     for index, concern in enumerate(concerns):
         if not any(concern.id in rule.when.any_concerns for rule in suggesting):
-            raise RulesError(f"{file}: concerns[{index}]: {concern.id!r} leads to no suggestion")
+            raise at.key("concerns").index(index).error(f"{concern.id!r} leads to no suggestion")
     for index, kind in enumerate(kinds):
         if not any(kind.id in rule.suggest for rule in suggesting):
-            raise RulesError(f"{file}: kinds[{index}]: {kind.id!r} is never suggested")
+            raise at.key("kinds").index(index).error(f"{kind.id!r} is never suggested")
     if not any(rule.when.no_concerns for rule in suggesting):
-        raise RulesError(f"{file}: rules: none suggests help when nothing is ticked (no_concerns)")
+        raise at.key("rules").error("none suggests help when nothing is ticked (no_concerns)")
 
 
 def load(path: Path | str | None = None) -> Rules:
     path = Path(path) if path is not None else FILE
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise RulesError(f"{path.name}: not valid TOML: {error}") from error
-    return parse(data, path.name)
+    return parse(data.read_toml(path), path.name)
 
 
 # --- advice ----------------------------------------------------------------------------------
@@ -619,7 +533,7 @@ def advise(rules: Rules, concerns: Iterable[str], preferences: Mapping[str, str]
             for k in kept
         ),
         excluded=tuple(
-            Exclusion(kinds[k], tuple(excluded[k])) for k in sorted(excluded, key=order.get)
+            Exclusion(kinds[k], tuple(excluded[k])) for k in sorted(excluded, key=order.__getitem__)
         ),
         fired=tuple(rule.id for rule in fired),
         route=rules.route,

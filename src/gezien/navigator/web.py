@@ -3,12 +3,15 @@ into words in the reader's language."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
-from gezien.library import pages
+from gezien.core import lookups
+from gezien.lib import data
 from gezien.navigator import engine
-from gezien.navigator.engine import Advice, Evidence, RulesError, Step
+from gezien.navigator.engine import Advice, Evidence, Step
 
 
 @cache
@@ -17,14 +20,15 @@ def rules() -> engine.Rules:
 
 
 def start() -> None:
-    library = pages.loaded().library
+    known = lookups.library().page_ids()
     for index, kind in enumerate(rules().kinds):
-        if kind.page is not None and kind.page not in library.ids:
-            raise RulesError(f"rules.toml: kinds[{index}].page: unknown library page {kind.page!r}")
+        if kind.page is not None and kind.page not in known:
+            at = data.At(engine.FILE.name).key("kinds").index(index).key("page")
+            raise at.error(f"unknown library page {kind.page!r}")
 
 
 def source_name(key: str) -> str:
-    return pages.loaded().library.sources[key].text.get()
+    return lookups.library().source_name(key)
 
 
 @dataclass(frozen=True)
@@ -65,16 +69,16 @@ def _claim(evidence: Evidence) -> Claim:
 def _kind(
     kind: engine.Kind, reasons: tuple[engine.Reason, ...], level: engine.Level | None = None
 ) -> KindOfHelp:
-    page = pages.get(kind.page) if kind.page else None
+    page = lookups.library().page(kind.page) if kind.page else None
     return KindOfHelp(
         name=kind.name.get(),
         description=kind.description.get(),
         reasons=[reason.text.get() for reason in reasons],
         level=level.label.get() if level else None,
         evidence=[_claim(evidence) for evidence in kind.evidence],
-        page_url=pages.page_url(page.id) if page else None,
+        page_url=page.url if page else None,
         page_title=page.title if page else None,
-        site_url=pages.site_url(kind.site) if kind.site else None,
+        site_url=lookups.site_url(kind.site) if kind.site else None,
     )
 
 
@@ -83,7 +87,7 @@ def _item(step: Step) -> Item:
         title=step.title.get(),
         text=step.text.get(),
         sources=[source_name(key) for key in step.sources],
-        site_url=pages.site_url(step.site) if step.site else None,
+        site_url=lookups.site_url(step.site) if step.site else None,
     )
 
 
@@ -110,3 +114,17 @@ def help_question_url() -> str | None:
         return reverse("story:help-question-from-navigator")
     except NoReverseMatch:
         return None
+
+
+class Answers:
+    """The navigator's answers as the help question takes them over (see core.lookups)."""
+
+    def answers(self, posted: Mapping[str, Any]) -> lookups.NavigatorAnswers | None:
+        from gezien.navigator.forms import AnswersForm
+
+        form = AnswersForm(rules(), posted)
+        if not form.is_valid():
+            return None
+        concerns, preferences = form.answers()
+        statements = [c.text.get() for c in rules().concerns if c.id in concerns]
+        return lookups.NavigatorAnswers(statements, preferences)

@@ -9,9 +9,11 @@ class RecogniseConfig(AppConfig):
 
     def ready(self) -> None:
         from gezien.core import export
-        from gezien.recognise import models, web
+        from gezien.recognise import export as recognise_export
+        from gezien.recognise import web
+        from gezien.recognise.models import Reflection
 
         # A broken statements file, or a group that names a missing library page, must stop
         # start-up with the file and the field named.
         web.start()
-        export.register("reflections", models.export_section, covers=[models.Reflection])
+        export.register("reflections", recognise_export.section, covers=[Reflection])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from gezien.library import pages
+from gezien.core import lookups
 from gezien.recognise import statements
 from gezien.recognise.statements import Group, Statements
 
@@ -19,7 +19,7 @@ def loaded() -> Statements:
 
 
 def start() -> None:
-    statements.check_pages(loaded(), pages.loaded().library.ids)
+    statements.check_pages(loaded(), lookups.library().page_ids())
 
 
 @dataclass(frozen=True)
@@ -53,22 +53,13 @@ def recognised(chosen: set[str]) -> list[Recognised]:
 def _pages(group: Group) -> list[Link]:
     links = []
     for page_id in group.pages:
-        page = pages.get(page_id)
+        page = lookups.library().page(page_id)
         if page is not None:
-            links.append(Link(pages.page_url(page_id), page.title))
+            links.append(Link(page.url, page.title))
     return links
 
 
-def ace() -> dict | None:
-    """The ACE, when this installation offers it, and whether a Dutch text exists."""
-    from django.urls import reverse
-
-    from gezien.measure import catalogue
-
-    instrument = catalogue.offered().get(ACE)
-    if instrument is None:
-        return None
-    return {
-        "url": reverse("measure:take", args=[ACE]),
-        "in_english": not instrument.dutch_available,
-    }
+def ace() -> lookups.OfferedQuestionnaire | None:
+    """The ACE, when this installation offers it."""
+    questionnaires = lookups.questionnaires()
+    return questionnaires.offered(ACE) if questionnaires else None

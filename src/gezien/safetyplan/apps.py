@@ -7,6 +7,7 @@ class SafetyPlanConfig(AppConfig):
 
     def ready(self) -> None:
         from gezien.core import export
-        from gezien.safetyplan import models
+        from gezien.safetyplan import export as safetyplan_export
+        from gezien.safetyplan.models import SafetyPlan
 
-        export.register("safety_plan", models.export_section, covers=[models.SafetyPlan])
+        export.register("safety_plan", safetyplan_export.section, covers=[SafetyPlan])

@@ -1,10 +1,7 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import models
 
-from gezien.vault.person import Person
 from gezien.vault.records import SealedRecord
 
 
@@ -18,10 +15,3 @@ class SafetyPlan(SealedRecord):
         constraints = [
             models.UniqueConstraint(fields=["owner"], name="one_safety_plan_per_account")
         ]
-
-
-def export_section(person: Person) -> dict[str, Any] | None:
-    plans = person.records(SafetyPlan)
-    if not plans:
-        return None
-    return {**plans[0].content, "updated_at": plans[0].record.updated_at.isoformat()}

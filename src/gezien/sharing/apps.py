@@ -6,9 +6,9 @@ class SharingConfig(AppConfig):
     verbose_name = "Sharing a summary with a professional"
 
     def ready(self) -> None:
-        from gezien.core import export as account_export
-        from gezien.sharing import export
+        from gezien.core import export
+        from gezien.sharing import export as sharing_export
         from gezien.sharing.models import Share
 
         # The shares have always been part of the story's section of the export.
-        account_export.register("story.shares", export.shares, covers=[Share])
+        export.register("story.shares", sharing_export.section, covers=[Share])

@@ -11,7 +11,7 @@ from gezien.sharing.models import Share
 from gezien.vault.person import Person
 
 
-def shares(person: Person) -> list[dict[str, Any]]:
+def section(person: Person) -> list[dict[str, Any]]:
     return [
         {
             **share.open_content(person.data_key),

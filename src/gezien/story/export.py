@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from gezien.story import stories
+from gezien.story import store
 from gezien.vault.person import Person
 
 
-def export_section(person: Person) -> dict[str, Any]:
-    periods = stories.all_periods(person)
+def section(person: Person) -> dict[str, Any]:
+    periods = store.all_periods(person)
     return {
         "story": {key: written.parts for key, written in periods.items() if not written.is_empty},
-        "help_question": stories.help_question(person),
+        "help_question": store.help_question(person),
     }

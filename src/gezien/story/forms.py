@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gezien.story import helpquestion
 from gezien.story.periods import Period
-from gezien.story.stories import MAX_PART_CHARS
+from gezien.story.store import MAX_PART_CHARS
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise

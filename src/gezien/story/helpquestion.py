@@ -7,10 +7,10 @@ checks that file and composes the text. No Django here, so it is tested as a pur
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from gezien.lib import data
 from gezien.lib.text import LANGUAGES, Text
@@ -178,34 +178,14 @@ _FROM_NAVIGATOR = {
 }
 
 
-class _Statement(Protocol):
-    @property
-    def id(self) -> str: ...
-
-    @property
-    def text(self) -> Text: ...
-
-
-class _Statements(Protocol):
-    """What this needs of the navigator's rules (navigator.engine.Rules): its statements."""
-
-    @property
-    def concerns(self) -> Sequence[_Statement]: ...
-
-
 def from_navigator(
-    answers: dict[str, Any],
-    rules: _Statements,
-    concerns: list[str],
-    preferences: dict[str, str],
-    language: str,
+    answers: dict[str, Any], statements: list[str], preferences: dict[str, str]
 ) -> dict[str, Any]:
     """The help question's answers with the navigator's added: the ticked statements join
     "what bothers me" (each once), and matching preferences fill empty choices. Answers the
     person gave before are never overwritten."""
     merged = dict(answers)
     bothers = merged.get("bothers") or ""
-    statements = [c.text.get(language) for c in rules.concerns if c.id in concerns]
     new = [statement for statement in statements if statement not in bothers]
     merged["bothers"] = "\n".join(part for part in [bothers.strip(), *new] if part)
     for question, mapping in _FROM_NAVIGATOR.items():

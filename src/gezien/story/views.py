@@ -11,10 +11,11 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from gezien.accounts.decorators import account_required
+from gezien.core import lookups
 from gezien.drafts import service as drafts
 from gezien.drafts.pages import conflict_page, keep_words_on_expiry, posted_version
 from gezien.lib.text import current_language
-from gezien.story import forms, helpquestion, links, stories
+from gezien.story import forms, helpquestion, links, store
 from gezien.story.periods import BY_KEY, PERIODS
 from gezien.vault import person
 
@@ -30,13 +31,13 @@ def _neighbours(key: str) -> tuple:
 @account_required
 def home(request: HttpRequest) -> HttpResponse:
     me = person.of(request)
-    written = stories.all_periods(me)
+    written = store.all_periods(me)
     return render(
         request,
         "story/home.html",
         {
             "periods": [(period, written[period.key]) for period in PERIODS],
-            "help_question": stories.help_question(me),
+            "help_question": store.help_question(me),
             **links.support_links(),
         },
     )
@@ -92,8 +93,8 @@ def period(request: HttpRequest, key: str) -> HttpResponse:
             return _period_page(request, current, form, state)
         _before, after = _neighbours(key)
 
-        def store() -> str:
-            stories.save_period(
+        def save() -> str:
+            store.save_period(
                 me.account, me.data_key, key, form.parts(), form.cleaned_data["story_version"]
             )
             messages.success(request, _("Saved. You can change it whenever you like."))
@@ -102,8 +103,8 @@ def period(request: HttpRequest, key: str) -> HttpResponse:
             return reverse("story:home")
 
         try:
-            return redirect(drafts.submit_once(request, store, draft=draft_key))
-        except stories.Conflict as changed:
+            return redirect(drafts.submit_once(request, save, draft=draft_key))
+        except store.Conflict as changed:
             mine = _period_fields(current, form.parts(), changed.version)
             theirs = _period_fields(current, changed.theirs, changed.version)
             return conflict_page(
@@ -112,7 +113,7 @@ def period(request: HttpRequest, key: str) -> HttpResponse:
     state = drafts.form_state(
         request, draft_key, request.path, forms.PeriodForm(period=current).fields
     )
-    stored = stories.period(me.account, me.data_key, key)
+    stored = store.period(me.account, me.data_key, key)
     saved = _period_fields(current, stored.parts, stored.version)
     initial = state.initial() if state.draft else drafts.Saved(draft_key, saved, 0).initial()
     return _period_page(request, current, forms.PeriodForm(period=current, initial=initial), state)
@@ -128,7 +129,7 @@ def _answers(cleaned: dict) -> dict:
 @account_required
 def help_question(request: HttpRequest) -> HttpResponse:
     me, lang = person.of(request), current_language()
-    stored = stories.help_question(me)
+    stored = store.help_question(me)
     form = forms.HelpQuestionForm(request.POST or None, language=lang, initial=stored["answers"])
     if request.method == "POST" and form.is_valid():
         answers = _answers(form.cleaned_data)
@@ -140,7 +141,7 @@ def help_question(request: HttpRequest) -> HttpResponse:
                 helpquestion.Answers.from_dict(answers), helpquestion.load(), lang
             )
         )
-        stories.save_help_question(
+        store.save_help_question(
             me.account, me.data_key, {"answers": answers, "text": text, "edited": bool(keep)}
         )
         if keep:
@@ -161,22 +162,19 @@ def help_question(request: HttpRequest) -> HttpResponse:
 def help_question_from_navigator(request: HttpRequest) -> HttpResponse:
     """The help navigator's answers, put into the help question's answers (the person
     checks and saves them on the help-question page). Nothing else changes."""
-    from gezien.navigator import web
-    from gezien.navigator.forms import AnswersForm
-
-    form = AnswersForm(web.rules(), request.POST)
-    if not form.is_valid():
-        return render(request, "navigator/form.html", {"form": form}, status=400)
+    navigator = lookups.navigator()
+    given = navigator.answers(request.POST) if navigator else None
+    if given is None:
+        return render(request, "core/error.html", {"status": 400}, status=400)
     me = person.of(request)
-    stored = stories.help_question(me)
-    answers = helpquestion.from_navigator(
-        stored["answers"], web.rules(), *form.answers(), current_language()
-    )
-    stories.save_help_question(me.account, me.data_key, {**stored, "answers": answers})
+    stored = store.help_question(me)
+    answers = helpquestion.from_navigator(stored["answers"], given.statements, given.preferences)
+    store.save_help_question(me.account, me.data_key, {**stored, "answers": answers})
     messages.success(
         request,
         _(
-            "Your answers from the help navigator are filled in below. Check them, add what you like, and save."
+            "Your answers from the help navigator are filled in below. Check them, add what you "
+            "like, and save."
         ),
     )
     return redirect("story:help-question")
@@ -186,12 +184,12 @@ def help_question_from_navigator(request: HttpRequest) -> HttpResponse:
 @account_required
 def help_question_text(request: HttpRequest) -> HttpResponse:
     me = person.of(request)
-    stored = stories.help_question(me)
+    stored = store.help_question(me)
     generated = helpquestion.compose(
         helpquestion.Answers.from_dict(stored["answers"]), helpquestion.load(), current_language()
     )
     if request.method == "POST" and "remake" in request.POST:
-        stories.save_help_question(
+        store.save_help_question(
             me.account, me.data_key, {**stored, "text": generated, "edited": False}
         )
         messages.success(request, _("A new text was made from your answers."))
@@ -199,7 +197,7 @@ def help_question_text(request: HttpRequest) -> HttpResponse:
     form = forms.HelpQuestionTextForm(request.POST or None, initial={"text": stored["text"]})
     if request.method == "POST" and form.is_valid():
         text = form.cleaned_data["text"]
-        stories.save_help_question(
+        store.save_help_question(
             me.account,
             me.data_key,
             {**stored, "text": text, "edited": text.strip() != generated.strip()},

@@ -27,18 +27,6 @@ BASE = {
 }
 # `config` reads settings from the environment; its ConfigError names a setting.
 FEATURE_MAY_USE = {"lib", "config", "vault", "core", "accounts", "drafts.service", "drafts.pages"}
-# Cross-app imports that wait for another part of issue 14. Each must still exist (the
-# test fails when one is gone, so this list only shrinks).
-PENDING = {
-    # the page language and the site links move to the shared library (point 1)
-    ("navigator/web.py", "gezien.library.pages"),
-    # the help question reads the navigator's answers with the navigator's own form
-    ("story/views.py", "gezien.navigator.web"),
-    ("story/views.py", "gezien.navigator.forms"),
-    # Herkennen names library pages and offers the ACE when the measure app has it on
-    ("recognise/web.py", "gezien.library.pages"),
-    ("recognise/web.py", "gezien.measure.catalogue"),
-}
 
 
 @dataclass(frozen=True)
@@ -124,18 +112,13 @@ def forbidden() -> list[str]:
     for path in _source_files():
         for use in _uses(path):
             problem = _problem(use)
-            if problem and (use.path, use.module) not in PENDING:
+            if problem:
                 problems.append(f"{use.path}:{use.line}: {problem}")
     return problems
 
 
 def test_every_app_imports_only_what_its_layer_may() -> None:
     assert forbidden() == []
-
-
-def test_every_pending_exception_still_exists() -> None:
-    found = {(use.path, use.module) for path in _source_files() for use in _uses(path)}
-    assert found >= PENDING, f"no longer imported, remove from PENDING: {sorted(PENDING - found)}"
 
 
 def test_the_check_sees_forbidden_imports_and_private_names(tmp_path, monkeypatch) -> None:
@@ -149,7 +132,7 @@ def test_the_check_sees_forbidden_imports_and_private_names(tmp_path, monkeypatc
         "from gezien.accounts.views import _client\n"
         "services._throttle_key('a', 'b')\n"
         "def later():\n"
-        "    import gezien.measure.storage\n"
+        "    import gezien.measure.store\n"
     )
     (tmp_path / "vault").mkdir()
     (tmp_path / "vault" / "records.py").write_text("from gezien.accounts.models import Account\n")
@@ -159,6 +142,6 @@ def test_the_check_sees_forbidden_imports_and_private_names(tmp_path, monkeypatc
         "journal/views.py:2: imports gezien.drafts.views (conflict_page)",
         "journal/views.py:5: uses the private name _client of accounts",
         "journal/views.py:6: uses the private name _throttle_key of accounts",
-        "journal/views.py:8: imports gezien.measure.storage",
+        "journal/views.py:8: imports gezien.measure.store",
         "vault/records.py:1: imports gezien.accounts.models (Account)",
     ]

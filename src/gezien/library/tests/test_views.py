@@ -12,7 +12,7 @@ import pytest
 from django.test import Client
 from django.utils.html import escape
 
-from gezien.library import content, markup, pages
+from gezien.library import content, markup
 
 LIBRARY = content.load()
 STATIC_DIR = Path(content.IMAGE_DIR)
@@ -132,13 +132,6 @@ def test_links_to_tools_that_are_missing_keep_their_text_without_a_link():
     assert '<a href="/hulp/">hulplijnen</a>' in html
     assert "en je dagboek of" in html
     assert '<a href="https://x.nl" rel="noreferrer">x</a>' in html
-
-
-def test_site_names_point_to_installed_tools_only():
-    assert pages.site_url("help") == "/hulplijnen/"
-    assert pages.site_url("safety-plan") == "/veiligheidsplan/"
-    assert pages.site_url("navigator") == "/hulpwijzer/"
-    assert set(pages.SITE_URL_NAMES) == content.SITES
 
 
 def test_the_five_forms_page_shows_the_diagram_of_its_language_with_its_description():

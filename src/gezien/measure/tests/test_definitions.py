@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from gezien.measure.definitions import INSTRUMENTS_FOLDER, DefinitionError, load_all
+from gezien.lib.data import DataError
+from gezien.measure.definitions import INSTRUMENTS_FOLDER, load_all
 
 SHIPPED = {"phq9", "gad7", "pcl5", "itq", "who5", "rses", "ace", "k10", "mhi5"}
 
@@ -214,7 +215,20 @@ def test_phq9_and_gad7_carry_the_loinc_codes_from_the_research(instruments):
 
 BROKEN = [
     ("phq9", 'id = "phq9_4"\n', "", "phq9.toml: items[3].id: missing"),
-    ("phq9", 'id = "phq9_5"', 'id = "phq9_4"', "phq9.toml: items[4].id: duplicate 'phq9_4'"),
+    ("phq9", 'id = "phq9_5"', 'id = "phq9_4"', "phq9.toml: items[4].id: 'phq9_4' is already used"),
+    ("phq9", 'number = "2"', 'number = "1"', "phq9.toml: items[1].number: '1' is already used"),
+    (
+        "phq9",
+        'id = "mild"',
+        'id = "minimal"',
+        "phq9.toml: bands.levels[1].id: 'minimal' is already used",
+    ),
+    (
+        "phq9",
+        'id = "phq2_positive"',
+        'id = "risk"',
+        "phq9.toml: flags[2].id: 'risk' is already used by flags[0].id",
+    ),
     (
         "phq9",
         '{ value = 1, en = "Several days"',
@@ -269,7 +283,7 @@ BROKEN = [
         'loinc = "358-3"',
         "phq9.toml: option_sets[0].loinc: '358-3' is not a LOINC LL code",
     ),
-    ("phq9", "version = 1\n", "version = \n", "phq9.toml: invalid TOML"),
+    ("phq9", "version = 1\n", "version = \n", "phq9.toml: is not valid TOML"),
     ("phq9", "version = 1\n", 'version = "one"\n', "phq9.toml: version: must be a whole number"),
     ("phq9", "version = 1\n", "", "phq9.toml: version: missing"),
     (
@@ -326,7 +340,7 @@ BROKEN = [
         "ace",
         "\nwho.nl = ",
         "\nwho.de = ",
-        "ace.toml: licence.who.nl: missing",
+        "ace.toml: licence.who.de: unknown field",
     ),
     (
         "phq9",
@@ -410,7 +424,7 @@ def test_a_broken_file_names_the_file_and_the_field(tmp_path, instrument_id, old
     text = (INSTRUMENTS_FOLDER / f"{instrument_id}.toml").read_text(encoding="utf-8")
     assert text.count(old) == 1, "the test must change exactly one place"
     (tmp_path / f"{instrument_id}.toml").write_text(text.replace(old, new), encoding="utf-8")
-    with pytest.raises(DefinitionError) as error:
+    with pytest.raises(DataError) as error:
         load_all(tmp_path)
     assert str(error.value).startswith(expected)
     assert "\n" not in str(error.value)
@@ -423,5 +437,5 @@ def test_an_unbroken_copy_loads_from_another_folder(tmp_path):
 
 
 def test_an_empty_folder_is_an_error(tmp_path):
-    with pytest.raises(DefinitionError, match="no definition files"):
+    with pytest.raises(DataError, match="no definition files"):
         load_all(tmp_path)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 
+from gezien.lib.data import DataError
 from gezien.measure import catalogue, definitions, guidance
-from gezien.measure.definitions import DefinitionError
 
 
 def _broken_guidance(tmp_path: Path, old: str, new: str) -> Path:
@@ -36,18 +36,18 @@ def test_every_questionnaire_has_guidance_and_every_band_a_meaning(instruments) 
         (
             'bands.mild.nl = "Je hebt wat last van signalen van somberheid.',
             'bands.mild.xx = "',
-            "guidance.toml: phq9.bands.mild.nl: missing",
+            "guidance.toml: phq9.bands.mild.xx: unknown field",
         ),
         ("[rses]\nminutes = 2\n", "[rses]\n", "guidance.toml: rses.minutes: missing"),
         (
             'library = "vijf-vormen"',
             'library = "Vijf Vormen"',
-            "guidance.toml: ace.library: must be the slug",
+            "guidance.toml: ace.library: must be lowercase ascii",
         ),
         (
             "flags.pcl5_above_cutpoint.nl",
             "flags.pcl5_cutpoint.nl",
-            "guidance.toml: pcl5.flags.pcl5_cutpoint: unknown field",
+            "guidance.toml: pcl5.flags.pcl5_cutpoint: unknown table",
         ),
         (
             "[itq]\n",
@@ -59,7 +59,7 @@ def test_every_questionnaire_has_guidance_and_every_band_a_meaning(instruments) 
 def test_a_broken_guidance_file_names_the_file_and_the_field(
     tmp_path, instruments, old, new, message
 ) -> None:
-    with pytest.raises(DefinitionError) as raised:
+    with pytest.raises(DataError) as raised:
         guidance.load(instruments, _broken_guidance(tmp_path, old, new))
     assert str(raised.value).startswith(message)
 
@@ -82,7 +82,7 @@ def broken_instruments(tmp_path, monkeypatch):
 
 
 def test_a_broken_definition_stops_start_up_naming_file_and_field(broken_instruments) -> None:
-    with pytest.raises(DefinitionError, match=r"^phq9\.toml: items\[3\]\.id: missing$"):
+    with pytest.raises(DataError, match=r"^phq9\.toml: items\[3\]\.id: missing$"):
         apps.get_app_config("measure").ready()
 
 

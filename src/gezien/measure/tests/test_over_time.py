@@ -13,7 +13,7 @@ from django.db import connection
 from django.utils import timezone
 
 from gezien.accounts.testing import logged_in_client
-from gezien.measure import storage
+from gezien.measure import store
 from gezien.measure.models import QuestionnaireResult
 from gezien.measure.tests.support import plain
 
@@ -27,7 +27,7 @@ def _take(client, answers: dict[str, str], days_ago: int = 0, monkeypatch=None, 
     if days_ago:
         # Only the moment the result is stamped with moves back; sessions keep real time.
         moment = timezone.now() - datetime.timedelta(days=days_ago)
-        monkeypatch.setattr(storage, "timezone", SimpleNamespace(now=lambda: moment))
+        monkeypatch.setattr(store, "timezone", SimpleNamespace(now=lambda: moment))
     response = client.post(f"/vragenlijsten/{instrument}/", {**answers, "keep": "on"})
     if days_ago:
         monkeypatch.undo()

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from django.test import override_settings
 
+from gezien.lib.data import DataError
 from gezien.measure import catalogue
-from gezien.measure.definitions import DefinitionError
 from gezien.measure.tests.support import plain
 
 FIXTURE = Path(__file__).parents[4] / "tests" / "fixtures" / "translations" / "who5.toml"
@@ -109,14 +109,14 @@ def test_a_broken_file_stops_with_the_file_and_field_named(data_dir, old, new, m
     text = FIXTURE.read_text("utf-8")
     assert text.count(old) == 1
     _add(data_dir, text.replace(old, new))
-    with pytest.raises(DefinitionError) as caught:
+    with pytest.raises(DataError) as caught:
         catalogue.instruments()
     assert str(caught.value).startswith(message)
 
 
 def test_a_file_for_an_unknown_questionnaire_is_refused(data_dir) -> None:
     _add(data_dir, name="who6.toml")
-    with pytest.raises(DefinitionError, match=r"^translations/who6\.toml: no questionnaire 'who6'"):
+    with pytest.raises(DataError, match=r"^translations/who6\.toml: no questionnaire 'who6'"):
         catalogue.instruments()
 
 

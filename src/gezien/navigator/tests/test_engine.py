@@ -14,10 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gezien.lib.data import DataError
 from gezien.navigator.engine import (
     Advice,
     InvalidAnswers,
-    RulesError,
     Text,
     advise,
     load,
@@ -549,10 +549,11 @@ def test_the_minimal_rules_file_used_below_is_valid(tmp_path):
     [
         ('suggest = ["rest", "pills"]', 'suggest = ["rest", "xyz"]',
          "mini.toml: rules[1].suggest[1]: unknown kind 'xyz'"),
-        ('en = "I am often tired."', 'en = ""', "mini.toml: concerns[0].en: missing or empty"),
-        ('en = "I am often tired."\n', "", "mini.toml: concerns[0].en: missing or empty"),
+        ('en = "I am often tired."', 'en = ""',
+         "mini.toml: concerns[0].en: must be a non-empty text"),
+        ('en = "I am often tired."\n', "", "mini.toml: concerns[0].en: missing"),
         ('reason_nl = "Begin rustig."', 'reason_nl = "  "',
-         "mini.toml: rules[0].reason_nl: missing or empty"),
+         "mini.toml: rules[0].reason_nl: must be a non-empty text"),
         ('source = "nhg-depressie"', 'source = "wikipedia"',
          "mini.toml: kinds[1].evidence[0].source: unknown source 'wikipedia'"),
         ('sources = ["zorg-nl"]', 'sources = ["blog"]',
@@ -566,7 +567,8 @@ def test_the_minimal_rules_file_used_below_is_valid(tmp_path):
         ('default = "unsure"', 'default = "maybe"',
          "mini.toml: preferences[0].default: unknown option 'maybe'"),
         ('where = "5.1"\n', "", "mini.toml: kinds[0].evidence[0].where: missing"),
-        ('id = "pills"', 'id = "rest"', "mini.toml: kinds[1].id: 'rest' appears twice"),
+        ('id = "pills"', 'id = "rest"',
+         "mini.toml: kinds[1].id: 'rest' is already used by kinds[0].id"),
         ('exclude = ["pills"]', 'exclude = ["pills"]\nsuggest = ["rest"]',
          "mini.toml: rules[2]: needs exactly one of suggest, exclude or rank"),
         ('exclude = ["pills"]', 'rank = { "pills" = 0 }',
@@ -582,24 +584,25 @@ def test_the_minimal_rules_file_used_below_is_valid(tmp_path):
         ('[[preferences]]',
          '[[concerns]]\nid = "lonely"\nnl = "Ik ben alleen."\nen = "I am alone."\n[[preferences]]',
          "mini.toml: concerns[1]: 'lonely' leads to no suggestion"),
-        ('[click]', '[klik]', "mini.toml: klik: unknown field"),
+        ('[click]', '[klik]', "mini.toml: klik: unknown table"),
         ('level = "strong"', 'level = "strongest"',
          "mini.toml: rules[1].level: unknown level 'strongest'"),
-        ('level = "strong"\n', "", "mini.toml: rules[1].level: missing or empty"),
+        ('level = "strong"\n', "", "mini.toml: rules[1].level: missing"),
         ('exclude = ["pills"]', 'exclude = ["pills"]\nlevel = "weak"',
          "mini.toml: rules[2].level: only a suggest rule has a level"),
-        ('id = "weak"', 'id = "strong"', "mini.toml: levels[1].id: 'strong' appears twice"),
-        ('[[rules]]\nid = "start"', '[[rules\nid = "start"', "mini.toml: not valid TOML"),
+        ('id = "weak"', 'id = "strong"',
+         "mini.toml: levels[1].id: 'strong' is already used by levels[0].id"),
+        ('[[rules]]\nid = "start"', '[[rules\nid = "start"', "mini.toml: is not valid TOML"),
     ],
 )  # fmt: skip
 def test_a_broken_rules_file_names_the_file_and_the_field(tmp_path, old, new, message):
     assert MINIMAL.count(old) == 1, "the test must change exactly one place"
-    with pytest.raises(RulesError) as caught:
+    with pytest.raises(DataError) as caught:
         load(write(tmp_path, MINIMAL.replace(old, new)))
     assert str(caught.value).startswith(message)
 
 
 def test_a_missing_section_is_named(tmp_path):
     without_click = MINIMAL[: MINIMAL.index("[click]")]
-    with pytest.raises(RulesError, match=r"^mini\.toml: click: missing$"):
+    with pytest.raises(DataError, match=r"^mini\.toml: click: missing$"):
         load(write(tmp_path, without_click))

@@ -155,10 +155,10 @@ def test_the_navigators_answers_feed_the_help_question_without_overwriting() -> 
     assert "Ik slaap slecht" in page and concern.text.nl in page
     from gezien.accounts import services
     from gezien.accounts.testing import PASSPHRASE
-    from gezien.story import stories
+    from gezien.story import store
     from gezien.vault.person import Person
 
-    answers = stories.help_question(
+    answers = store.help_question(
         Person(client.account, services.authenticate("merel", PASSPHRASE).data_key)
     )["answers"]
     assert answers["approach"] == ["body"] and answers["pace"] == "slow"

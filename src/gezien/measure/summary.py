@@ -7,16 +7,16 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from gezien.core import summary
-from gezien.measure import catalogue, fhir, storage
+from gezien.measure import catalogue, fhir, store
 from gezien.measure.definitions import Instrument
 from gezien.measure.presentation import band_of
-from gezien.measure.storage import Stored
+from gezien.measure.store import Stored
 from gezien.vault.person import Person
 
 
 def _score(instrument: Instrument, stored: Stored) -> summary.Score:
     band = band_of(instrument, stored.result.band)
-    coded = storage.current_definition(stored)
+    coded = store.current_definition(stored)
     return summary.Score(
         instrument=instrument.id,
         name=instrument.name.shown().text,
@@ -28,12 +28,12 @@ def _score(instrument: Instrument, stored: Stored) -> summary.Score:
 
 
 def section(person: Person) -> summary.Section | None:
-    results = [stored for stored in storage.all_results(person) if stored.instrument is not None]
+    results = [stored for stored in store.all_results(person) if stored.instrument is not None]
     if not results:
         return None
     parts = []
     for instrument in catalogue.instruments().values():
-        mine = storage.of_instrument(results, instrument.id)
+        mine = store.of_instrument(results, instrument.id)
         if mine:
             parts.append(
                 summary.Part(

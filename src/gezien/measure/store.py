@@ -14,7 +14,7 @@ from typing import Any
 from django.utils import timezone
 
 from gezien.accounts.models import Account
-from gezien.measure import catalogue, fhir
+from gezien.measure import catalogue
 from gezien.measure.definitions import Instrument
 from gezien.measure.models import QuestionnaireResult
 from gezien.measure.result_format import result_from_json, result_json
@@ -131,20 +131,3 @@ def current_definition(stored: Stored) -> Instrument | None:
     Answers to an older version may not fit today's items, so those are not coded in FHIR."""
     instrument = stored.instrument
     return instrument if instrument is not None and instrument.version == stored.version else None
-
-
-def export_section(person: Person) -> list[dict[str, Any]]:
-    """Every result with its answers and scores, and as FHIR R4 resources where the
-    questionnaire is still known."""
-    section = []
-    for stored in all_results(person):
-        entry = {"id": stored.id, **stored.content}
-        instrument = current_definition(stored)
-        if instrument is not None:
-            fhir_input = {**stored.content, "id": stored.id}
-            entry["fhir"] = [
-                fhir.questionnaire_response(instrument, fhir_input),
-                fhir.observation(instrument, fhir_input),
-            ]
-        section.append(entry)
-    return section

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from gezien.core.summary import Part, Section
 from gezien.lib.text import current_language
-from gezien.story import helpquestion, stories
+from gezien.story import helpquestion, store
 from gezien.story.periods import PERIODS
 from gezien.vault.person import Person
 
@@ -39,7 +39,7 @@ def preference_facts(answers: dict[str, Any], lang: str) -> tuple[tuple[str, str
 
 
 def help_section(person: Person) -> Section | None:
-    stored = stories.help_question(person)
+    stored = store.help_question(person)
     parts = []
     if stored["text"].strip():
         parts.append(
@@ -54,7 +54,7 @@ def help_section(person: Person) -> Section | None:
 
 
 def story_section(person: Person) -> Section | None:
-    written = stories.all_periods(person)
+    written = store.all_periods(person)
     parts = []
     for period in PERIODS:
         for question in period.questions:
