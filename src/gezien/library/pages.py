@@ -13,7 +13,7 @@ from django.urls import reverse
 from gezien.core import lookups
 from gezien.core.lookups import PageRef
 from gezien.lib.data import At
-from gezien.lib.text import current_language
+from gezien.lib.text import LANGUAGES, current_language
 from gezien.library import content, markup, search
 from gezien.library.content import Library, Page
 from gezien.library.topics import TOPICS
@@ -46,7 +46,7 @@ def start() -> Loaded:
     _check_topics(library)
     indexes = {
         lang: search.Index(lang, search.documents(library.pages[lang].values()))
-        for lang in content.LANGUAGES
+        for lang in LANGUAGES
     }
     _loaded = Loaded(library, indexes)
     return _loaded

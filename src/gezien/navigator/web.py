@@ -91,7 +91,7 @@ def _item(step: Step) -> Item:
     )
 
 
-def words(advice: Advice) -> dict:
+def words(advice: Advice) -> dict[str, Any]:
     """Everything the result page shows, in the reader's language."""
     return {
         "suggestions": [_kind(s.kind, s.reasons, s.level) for s in advice.suggestions],

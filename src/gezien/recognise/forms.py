@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +15,7 @@ class ReflectionForm(forms.Form):
     """The statements a person recognises (any, or none) and, with an account, whether to keep
     the reflection."""
 
-    def __init__(self, loaded: Statements, *args, **kwargs) -> None:
+    def __init__(self, loaded: Statements, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["statements"] = forms.MultipleChoiceField(
             choices=[(statement_id, statement_id) for statement_id in loaded.by_id],

@@ -3,6 +3,9 @@ stored; a person with an account may keep a reflection, sealed in their vault.""
 
 from __future__ import annotations
 
+import uuid
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,15 +22,16 @@ from gezien.vault import person
 from gezien.vault.records import owned_or_404
 
 
-def _kept_list(request: HttpRequest) -> list[dict]:
-    if person.unlocked(request) is None:
+def _kept_list(request: HttpRequest) -> list[dict[str, Any]]:
+    me = person.unlocked(request)
+    if me is None:
         return []
-    records = Reflection.objects.filter(owner=request.user).order_by("-created_at")
+    records = Reflection.objects.filter(owner=me.account).order_by("-created_at")
     return [{"id": record.pk, "when": record.created_at} for record in records]
 
 
 def _form_page(request: HttpRequest, form: ReflectionForm, status: int = 200) -> HttpResponse:
-    chosen = set(form.data.getlist("statements")) if form.is_bound else set()
+    chosen = set(request.POST.getlist("statements")) if form.is_bound else set()
     groups = [
         {
             "id": group.id,
@@ -47,7 +51,7 @@ def _form_page(request: HttpRequest, form: ReflectionForm, status: int = 200) ->
     return render(request, "recognise/form.html", context, status=status)
 
 
-def _result(request: HttpRequest, chosen: list[str], **extra) -> HttpResponse:
+def _result(request: HttpRequest, chosen: list[str], **extra: Any) -> HttpResponse:
     context = {
         "recognised": web.recognised(set(chosen)),
         "chosen": chosen,
@@ -72,7 +76,7 @@ def recognise(request: HttpRequest) -> HttpResponse:
     chosen = form.chosen()
     me = person.unlocked(request)
     if form.cleaned_data["action"] == "keep" and me is not None:
-        record = Reflection(owner=request.user)
+        record = Reflection(owner=me.account)
         record.seal_content(
             me.data_key, {"statements": chosen, "kept_at": timezone.now().isoformat()}
         )
@@ -85,7 +89,7 @@ def recognise(request: HttpRequest) -> HttpResponse:
 
 @account_required
 @require_http_methods(["GET", "POST"])
-def kept(request: HttpRequest, pk) -> HttpResponse:
+def kept(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     record = owned_or_404(Reflection, request, pk)
     content = record.open_content(person.of(request).data_key)
     return _result(request, content["statements"], kept=record)
@@ -93,7 +97,7 @@ def kept(request: HttpRequest, pk) -> HttpResponse:
 
 @account_required
 @require_http_methods(["GET", "POST"])
-def delete(request: HttpRequest, pk) -> HttpResponse:
+def delete(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     record = owned_or_404(Reflection, request, pk)
     if request.method == "POST":
         record.delete()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,11 +18,11 @@ from gezien.drafts import service as drafts
 from gezien.drafts.pages import conflict_page, keep_words_on_expiry, posted_version
 from gezien.lib.text import current_language
 from gezien.story import forms, helpquestion, links, store
-from gezien.story.periods import BY_KEY, PERIODS
+from gezien.story.periods import BY_KEY, PERIODS, Period
 from gezien.vault import person
 
 
-def _neighbours(key: str) -> tuple:
+def _neighbours(key: str) -> tuple[Period | None, Period | None]:
     keys = [period.key for period in PERIODS]
     index = keys.index(key)
     before = PERIODS[index - 1] if index > 0 else None
@@ -44,7 +46,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def _period_page(
-    request: HttpRequest, current, form: forms.PeriodForm, state: drafts.FormState
+    request: HttpRequest, current: Period, form: forms.PeriodForm, state: drafts.FormState
 ) -> HttpResponse:
     before, after = _neighbours(current.key)
     return render(
@@ -61,7 +63,7 @@ def _period_page(
     )
 
 
-def _period_fields(current, parts: dict[str, str], version: int) -> drafts.Fields:
+def _period_fields(current: Period, parts: dict[str, str], version: int) -> drafts.Fields:
     fields = {forms.field_name(current, key): [text] for key, text in parts.items() if text}
     return {**fields, "story_version": [str(version)]}
 
@@ -119,7 +121,7 @@ def period(request: HttpRequest, key: str) -> HttpResponse:
     return _period_page(request, current, forms.PeriodForm(period=current, initial=initial), state)
 
 
-def _answers(cleaned: dict) -> dict:
+def _answers(cleaned: dict[str, Any]) -> dict[str, Any]:
     return {
         name: list(value) if isinstance(value, list) else value for name, value in cleaned.items()
     }
