@@ -417,9 +417,9 @@ def _instrument(file: str, raw: Any) -> Instrument:
         subscales=tuple(subscales.values()),
         bands=_bands(top, scoring, missing),
         flags=_flags(top, items, subscales, scoring),
-        algorithm=_algorithm(top, items, subscales),
+        algorithm=(algorithm := _algorithm(top, items, subscales)),
         reliable_change=_reliable_change(top, scoring, direction),
-        forms=_forms(top, items, scoring),
+        forms=_forms(top, items, scoring, algorithm),
         loinc=_loinc_table(top),
         citation=data.text(top.at_key("citation"), raw["citation"]),
         licence=_licence(top),
@@ -932,7 +932,12 @@ def _reliable_change(top: data.Table, scoring: Scoring, direction: str) -> Relia
     )
 
 
-def _forms(top: data.Table, items: Mapping[str, Item], scoring: Scoring) -> tuple[Form, ...]:
+def _forms(
+    top: data.Table, items: Mapping[str, Item], scoring: Scoring, algorithm: Algorithm | None
+) -> tuple[Form, ...]:
+    if top.has("forms") and (algorithm is None or algorithm.name != "maltreatment_forms"):
+        # The result page reads each form's answer through that algorithm's reported_value.
+        raise top.at_key("forms").error("only allowed with the maltreatment_forms algorithm")
     forms: list[Form] = []
     seen = data.Unique()
     for table in top.tables("forms", ("id", "item", "en", "nl")):

@@ -214,6 +214,12 @@ def test_phq9_and_gad7_carry_the_loinc_codes_from_the_research(instruments):
 # --- broken files ---------------------------------------------------------------------------
 
 BROKEN = [
+    (
+        "phq9",
+        "[loinc]",
+        '[[forms]]\nid = "x"\nitem = "phq9_1"\nen = "X"\nnl = "X"\n\n[loinc]',
+        "phq9.toml: forms: only allowed with the maltreatment_forms algorithm",
+    ),
     ("phq9", 'id = "phq9_4"\n', "", "phq9.toml: items[3].id: missing"),
     ("phq9", 'id = "phq9_5"', 'id = "phq9_4"', "phq9.toml: items[4].id: 'phq9_4' is already used"),
     ("phq9", 'number = "2"', 'number = "1"', "phq9.toml: items[1].number: '1' is already used"),
