@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "gezien.exercises",
     "gezien.story",
     "gezien.sharing",
+    "gezien.checkup",
 ]
 
 MIDDLEWARE = [

@@ -24,6 +24,7 @@ urlpatterns = [
     path("oefeningen/", include("gezien.exercises.urls")),
     path("", include("gezien.story.urls")),
     path("", include("gezien.sharing.urls")),
+    path("apk/", include("gezien.checkup.urls")),
 ]
 
 handler400 = core.bad_request
