@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "gezien.story",
     "gezien.sharing",
     "gezien.checkup",
+    "gezien.partner",
 ]
 
 MIDDLEWARE = [

@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("gezien.story.urls")),
     path("", include("gezien.sharing.urls")),
     path("apk/", include("gezien.checkup.urls")),
+    path("", include("gezien.partner.urls")),
 ]
 
 handler400 = core.bad_request
