@@ -26,4 +26,4 @@ class Due:
         if chosen is None:
             return None
         due = next_due(chosen, store.all_checkups(person))
-        return CheckupDue(due.isoformat(), due <= timezone.localdate(), reverse("checkup:home"))
+        return CheckupDue(due, due <= timezone.localdate(), reverse("checkup:home"))

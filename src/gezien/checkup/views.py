@@ -165,7 +165,7 @@ def _step_page(
             (names.get(p.id, p.id.upper()) if p.is_questionnaire else None, p.state, p is part)
             for p in taken.parts
         ],
-        "form": form,
+        "questionnaire": form,
         "items": [(item, (values or {}).get(item.id)) for item in form.items] if form else [],
         "missing": [],
         "missing_ids": set(missing),

@@ -14,6 +14,7 @@ check its references to library pages at start-up; the other lookups are used pe
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -231,7 +232,7 @@ def questionnaire_forms() -> QuestionnaireForms | None:
 
 @dataclass(frozen=True)
 class CheckupDue:
-    due_on: str  # ISO 8601 date
+    due_on: datetime.date
     due_now: bool
     url: str
 

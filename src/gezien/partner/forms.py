@@ -23,7 +23,8 @@ class LetterForm(forms.Form):
         for part in letter.letter().parts:
             self.fields[part.id] = forms.CharField(
                 label=part.title.get(),
-                help_text=f"{part.hint.get()} {_('For example:')} “{part.example.get()}”",
+                help_text=_("%(hint)s For example: “%(example)s”")
+                % {"hint": part.hint.get(), "example": part.example.get()},
                 required=False,
                 max_length=MAX_TEXT_CHARS,
                 widget=forms.Textarea(attrs={"rows": 4}),
