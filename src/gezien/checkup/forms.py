@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django import forms
 from django.utils import timezone
@@ -8,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gezien.checkup import plan
 from gezien.checkup.store import MAX_REFLECTION_CHARS
+from gezien.core.lookups import QuestionnaireForm
 
 TOO_LONG = _("This is too long: at most %(limit_value)d characters. Make it shorter.")
 
@@ -20,7 +22,9 @@ class PlanForm(forms.Form):
         error_messages={"invalid_choice": _("Choose from the questionnaires on the list.")},
     )
     reflections = forms.BooleanField(
-        label=_("Also three short questions of my own: what went better, what was hard, what I need"),
+        label=_(
+            "Also three short questions of my own: what went better, what was hard, what I need"
+        ),
         required=False,
     )
     every_weeks = forms.TypedChoiceField(
@@ -33,15 +37,20 @@ class PlanForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, offered: dict, **kwargs) -> None:
+    def __init__(self, *args: Any, offered: dict[str, QuestionnaireForm], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["questionnaires"].choices = [(i, form.name) for i, form in offered.items()]
-        self.fields["every_weeks"].choices = [
+        self._choices("questionnaires").choices = [(i, f.name) for i, f in offered.items()]
+        self._choices("every_weeks").choices = [
             (weeks, _("Every %(n)d weeks") % {"n": weeks}) for weeks in plan.rules().intervals
         ]
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def _choices(self, name: str) -> forms.ChoiceField:
+        field = self.fields[name]
+        assert isinstance(field, forms.ChoiceField)
+        return field
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
         if not cleaned.get("questionnaires") and not cleaned.get("reflections"):
             raise forms.ValidationError(
                 _("Choose at least one questionnaire, or the three short questions.")
@@ -51,12 +60,14 @@ class PlanForm(forms.Form):
     def plan(self) -> plan.Plan:
         chosen = self.cleaned_data["questionnaires"]
         # In the order of the list, whatever order the form sent them in.
-        ordered = tuple(i for i, _label in self.fields["questionnaires"].choices if i in chosen)
-        return plan.Plan(ordered, self.cleaned_data["reflections"], self.cleaned_data["every_weeks"])
+        ordered = tuple(i for i in self.offered if i in chosen)
+        return plan.Plan(
+            ordered, self.cleaned_data["reflections"], self.cleaned_data["every_weeks"]
+        )
 
 
 class ReflectionsForm(forms.Form):
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for reflection in plan.rules().reflections:
             self.fields[reflection.id] = forms.CharField(
@@ -111,14 +122,14 @@ class ReminderForm(forms.Form):
     )
 
     def clean_first_day(self) -> datetime.date:
-        day = self.cleaned_data["first_day"]
+        day: datetime.date = self.cleaned_data["first_day"]
         today = timezone.localdate()
         if not today <= day <= today + datetime.timedelta(days=366):
             raise forms.ValidationError(_("Choose a day from today to a year from now."))
         return day
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
         words = plan.telling_words_in(cleaned.get("title", ""))
         if words and not cleaned.get("keep_title"):
             self.add_error(

@@ -8,6 +8,7 @@ import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from gezien.lib import data
 from gezien.lib.text import Text
@@ -138,7 +139,7 @@ class Plan:
         }
 
     @classmethod
-    def from_content(cls, content: dict) -> Plan:
+    def from_content(cls, content: dict[str, Any]) -> Plan:
         return cls(
             questionnaires=tuple(content["questionnaires"]),
             reflections=bool(content["reflections"]),
@@ -229,7 +230,7 @@ class Taken:
         }
 
     @classmethod
-    def from_content(cls, record_id: str, content: dict) -> Taken:
+    def from_content(cls, record_id: str, content: dict[str, Any]) -> Taken:
         finished = content.get("finished_at")
         return cls(
             id=record_id,

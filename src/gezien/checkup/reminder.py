@@ -50,4 +50,4 @@ def calendar_file(
     alarm.add("trigger", datetime.timedelta(0))
     event.add_component(alarm)
     calendar = Calendar.new(subcomponents=[event])
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())

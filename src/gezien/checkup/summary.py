@@ -11,6 +11,7 @@ from gezien.checkup import plan, store
 from gezien.checkup.due import local_day
 from gezien.checkup.plan import DONE, Taken
 from gezien.checkup.taking import forms
+from gezien.core.lookups import KeptResult
 from gezien.core.summary import Part, Section
 from gezien.vault.person import Person
 
@@ -19,7 +20,7 @@ def _day(taken: Taken) -> str:
     return formats.date_format(local_day(taken.started_at), "j F Y")
 
 
-def _scores(taken: Taken, kept: dict) -> str:
+def _scores(taken: Taken, kept: dict[str, KeptResult]) -> str:
     shown = [
         f"{kept[part.result].name}: {kept[part.result].summary}"
         for part in taken.parts

@@ -149,23 +149,32 @@ def _name(part_id: str, kept: lookups.KeptResult | None) -> str:
     return form.name if form else part_id.upper()
 
 
-def _row(person: Person, part: Part, before: Taken | None, kept: dict) -> Row:
+def _row(
+    person: Person, part: Part, before: Taken | None, kept: dict[str, lookups.KeptResult]
+) -> Row:
     now = kept.get(part.result) if part.result else None
     name = _name(part.id, now)
     if part.state != DONE:
         return Row(part.id, name, NOT_NOW)
     if now is None:
         return Row(part.id, name, GONE)
-    shown = {"now": now.summary, "history_url": now.history_url}
     if before is None:
-        return Row(part.id, name, FIRST, **shown)
+        return Row(part.id, name, FIRST, now=now.summary, history_url=now.history_url)
     earlier_part = before.part(part.id)
     then = kept.get(earlier_part.result) if earlier_part and earlier_part.result else None
     lookup = forms()
     change = lookup.change(person, then.id, now.id) if then and lookup else None
     if then is None or change is None:
-        return Row(part.id, name, NOT_BEFORE, **shown)
-    return Row(part.id, name, COMPARED, then=then.summary, change=change, **shown)
+        return Row(part.id, name, NOT_BEFORE, now=now.summary, history_url=now.history_url)
+    return Row(
+        part.id,
+        name,
+        COMPARED,
+        now=now.summary,
+        then=then.summary,
+        change=change,
+        history_url=now.history_url,
+    )
 
 
 def comparison(person: Person, taken: Taken, everything: list[Taken]) -> Comparison:

@@ -102,9 +102,7 @@ def setup(request: HttpRequest) -> HttpResponse:
         status = 400
     else:
         status = 200
-    return render(
-        request, "checkup/setup.html", {"form": form, "offered": offered}, status=status
-    )
+    return render(request, "checkup/setup.html", {"form": form, "offered": offered}, status=status)
 
 
 @require_POST
@@ -177,7 +175,10 @@ def _step_page(
     if form:
         numbers = {item.id: n for n, item in enumerate(form.items, 1)}
         context["missing"] = [
-            (f"{item_id}-{_first_value(form, item_id)}", _("Question %(n)s") % {"n": numbers[item_id]})
+            (
+                f"{item_id}-{_first_value(form, item_id)}",
+                _("Question %(n)s") % {"n": numbers[item_id]},
+            )
             for item_id in missing
         ]
     return render(request, "checkup/step.html", context, status=status)
@@ -234,9 +235,7 @@ def _post_step(request: HttpRequest, me: Person, taken: Taken) -> HttpResponse:
         return _step_page(request, taken, current, tampered=True, status=400)
 
 
-def _post_questionnaire(
-    request: HttpRequest, me: Person, taken: Taken, part: Part
-) -> HttpResponse:
+def _post_questionnaire(request: HttpRequest, me: Person, taken: Taken, part: Part) -> HttpResponse:
     lookup = taking.forms()
     if lookup is None or lookup.form(part.id) is None:
         raise taking.WrongPart
@@ -261,9 +260,7 @@ def _post_questionnaire(
     )
 
 
-def _post_reflections(
-    request: HttpRequest, me: Person, taken: Taken, part: Part
-) -> HttpResponse:
+def _post_reflections(request: HttpRequest, me: Person, taken: Taken, part: Part) -> HttpResponse:
     form = forms.ReflectionsForm(request.POST)
     if not form.is_valid():
         return _step_page(request, taken, part, reflections=form, status=400)
@@ -277,7 +274,7 @@ def _post_reflections(
 @sensitive_post_parameters()
 @account_required
 @require_http_methods(["GET", "POST"])
-def step(request: HttpRequest, pk) -> HttpResponse:
+def step(request: HttpRequest, pk: object) -> HttpResponse:
     me = person.of(request)
     taken = _taken_or_404(me, pk)
     if request.method == "POST":
@@ -290,7 +287,7 @@ def step(request: HttpRequest, pk) -> HttpResponse:
 
 @account_required
 @require_http_methods(["GET", "POST"])
-def result(request: HttpRequest, pk) -> HttpResponse:
+def result(request: HttpRequest, pk: object) -> HttpResponse:
     """The check-up beside the one before. A POST ends the check-up here (the parts not
     done yet stay empty)."""
     me = person.of(request)
@@ -314,7 +311,7 @@ def result(request: HttpRequest, pk) -> HttpResponse:
 
 @account_required
 @require_http_methods(["GET", "POST"])
-def delete(request: HttpRequest, pk) -> HttpResponse:
+def delete(request: HttpRequest, pk: object) -> HttpResponse:
     me = person.of(request)
     taken = _taken_or_404(me, pk)
     if request.method == "POST":

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,7 +63,7 @@ def _step(table: data.Table, seen: data.Unique) -> Step:
     )
 
 
-def _placeholders(names: tuple[str, ...]):  # type: ignore[no-untyped-def]
+def _placeholders(names: tuple[str, ...]) -> Callable[[data.At, object], Text]:
     def read(at: data.At, value: object) -> Text:
         text = data.translated(at, value)
         for language in ("nl", "en"):

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +20,7 @@ class LetterForm(forms.Form):
         error_messages={"invalid_choice": _("Choose pages from the list.")},
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for part in letter.letter().parts:
             self.fields[part.id] = forms.CharField(
@@ -31,8 +33,10 @@ class LetterForm(forms.Form):
                 error_messages={"max_length": TOO_LONG},
             )
         # The page choices last, as on the partner's page.
-        self.fields["pages"] = self.fields.pop("pages")
-        self.fields["pages"].choices = [(page.id, page.title) for page in letter.pages()]
+        pages = self.fields.pop("pages")
+        assert isinstance(pages, forms.MultipleChoiceField)
+        pages.choices = [(page.id, page.title) for page in letter.pages()]
+        self.fields["pages"] = pages
 
     def written(self) -> Written:
         texts = {
@@ -69,7 +73,7 @@ class ConversationForm(forms.Form):
     keep_agreement = forms.BooleanField(label=_("Our agreement"), required=False)
     keep_statements = forms.BooleanField(label=_("Our I-statements"), required=False)
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         labels = {
             "feeling": _("I feel …"),
@@ -86,7 +90,7 @@ class ConversationForm(forms.Form):
                 )
 
     def clean_screen(self) -> int:
-        screen = self.cleaned_data["screen"]
+        screen: int = self.cleaned_data["screen"]
         if screen > len(checkin.screens()) + 1:
             raise forms.ValidationError(WENT_WRONG)
         return screen

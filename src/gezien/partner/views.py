@@ -19,7 +19,7 @@ from gezien.accounts.decorators import account_required
 from gezien.core import lookups
 from gezien.drafts import service as drafts
 from gezien.lib.text import current_language
-from gezien.partner import checkin, forms, letter, store
+from gezien.partner import checkin, forms, store
 from gezien.partner.models import CheckinNote
 from gezien.vault import person
 from gezien.vault.records import owned_or_404
@@ -52,7 +52,7 @@ def write(request: HttpRequest) -> HttpResponse:
 # --- the check-in conversation -------------------------------------------------------------
 
 
-def _names(data: dict) -> tuple[str, str]:
+def _names(data: dict[str, str]) -> tuple[str, str]:
     return (
         data.get("name_1", "").strip() or _("First person"),
         data.get("name_2", "").strip() or _("Second person"),
@@ -73,7 +73,7 @@ def _visible(screen: int, last: int, turn: int, step: checkin.Step | None) -> se
 
 def _conversation_page(
     request: HttpRequest,
-    data: dict,
+    data: dict[str, str],
     screen: int,
     *,
     built: bool = False,
@@ -141,7 +141,7 @@ def conversation(request: HttpRequest) -> HttpResponse:
 
 
 def _keep(
-    request: HttpRequest, form: forms.ConversationForm, data: dict, at_the_end: bool
+    request: HttpRequest, form: forms.ConversationForm, data: dict[str, str], at_the_end: bool
 ) -> HttpResponse:
     me = person.unlocked(request)
     last = len(checkin.screens()) + 1
@@ -175,7 +175,7 @@ def notes(request: HttpRequest) -> HttpResponse:
 
 @account_required
 @require_http_methods(["GET", "POST"])
-def note_delete(request: HttpRequest, pk) -> HttpResponse:
+def note_delete(request: HttpRequest, pk: object) -> HttpResponse:
     record = owned_or_404(CheckinNote, request, pk)
     if request.method == "POST":
         record.delete()

@@ -153,13 +153,19 @@ def test_reliable_change_is_said_only_where_a_figure_is_published() -> None:
     set_up(client, ["k10", "phq9", "gad7"], reflections=False)
     take(
         client,
-        {"k10": answers("k10", 4, 10), "phq9": answers("phq9", 2, 9) | {"phq9_9": "0"},
-         "gad7": answers("gad7", 1, 7)},
+        {
+            "k10": answers("k10", 4, 10),
+            "phq9": answers("phq9", 2, 9) | {"phq9_9": "0"},
+            "gad7": answers("gad7", 1, 7),
+        },
     )
     result = _second_check_up(
         client,
-        {"k10": answers("k10", 2, 10), "phq9": answers("phq9", 1, 9) | {"phq9_9": "0"},
-         "gad7": answers("gad7", 1, 7) | {"gad7_1": "2"}},
+        {
+            "k10": answers("k10", 2, 10),
+            "phq9": answers("phq9", 1, 9) | {"phq9_9": "0"},
+            "gad7": answers("gad7", 1, 7) | {"gad7_1": "2"},
+        },
     )
     page = _text(client.get(result).content.decode())
     names = ("Spanning en somberheid (K10)", "Somberheid (PHQ-9)", "Angst en zorgen (GAD-7)")
@@ -234,8 +240,13 @@ def test_the_calendar_file_is_made_on_request_and_nothing_of_it_is_stored() -> N
     assert telling.status_code == 400 and "“apk”" in telling.content.decode()
     kept = client.post(
         "/apk/herinnering/",
-        {"title": "Mijn APK", "first_day": day, "at": "20:15", "keep_title": "on",
-         "with_address": "on"},
+        {
+            "title": "Mijn APK",
+            "first_day": day,
+            "at": "20:15",
+            "keep_title": "on",
+            "with_address": "on",
+        },
     )
     event = Calendar.from_ical(kept.content).walk("VEVENT")[0]
     assert str(event["URL"]) == "http://testserver/apk/"
