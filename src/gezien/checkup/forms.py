@@ -39,6 +39,7 @@ class PlanForm(forms.Form):
 
     def __init__(self, *args: Any, offered: dict[str, QuestionnaireForm], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.offered = list(offered)
         self._choices("questionnaires").choices = [(i, f.name) for i, f in offered.items()]
         self._choices("every_weeks").choices = [
             (weeks, _("Every %(n)d weeks") % {"n": weeks}) for weeks in plan.rules().intervals
