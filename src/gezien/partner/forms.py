@@ -58,10 +58,16 @@ class ConversationForm(forms.Form):
     screen = forms.IntegerField(min_value=0, error_messages={"required": WENT_WRONG})
     action = forms.ChoiceField(choices=[(a, a) for a in ACTIONS], required=False)
     name_1 = forms.CharField(
-        label=_("Name of the first person"), required=False, max_length=NAME_CHARS
+        label=_("Name of the first person"),
+        help_text=_("Only to say whose turn it is. You may leave it empty."),
+        required=False,
+        max_length=NAME_CHARS,
     )
     name_2 = forms.CharField(
-        label=_("Name of the second person"), required=False, max_length=NAME_CHARS
+        label=_("Name of the second person"),
+        help_text=_("Only to say whose turn it is. You may leave it empty."),
+        required=False,
+        max_length=NAME_CHARS,
     )
     agreement = forms.CharField(
         label=_("Our agreement"),
