@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "gezien.exercises",
     "gezien.story",
     "gezien.sharing",
+    "gezien.checkup",
+    "gezien.partner",
 ]
 
 MIDDLEWARE = [

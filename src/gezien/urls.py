@@ -24,6 +24,8 @@ urlpatterns = [
     path("oefeningen/", include("gezien.exercises.urls")),
     path("", include("gezien.story.urls")),
     path("", include("gezien.sharing.urls")),
+    path("apk/", include("gezien.checkup.urls")),
+    path("", include("gezien.partner.urls")),
 ]
 
 handler400 = core.bad_request

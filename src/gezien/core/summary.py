@@ -1,10 +1,13 @@
-"""What each app adds to the summary for a professional ("startbrief").
+"""What each app adds to the summary for a professional ("startbrief"), and to the view for a
+partner: two audiences, each with its own sections (a partner never sees a professional's
+sections, nor the other way round).
 
 Apps offer *sections*: each is a list of *parts* the person may choose to share. An app
 registers a provider once, in its AppConfig.ready::
 
     from gezien.core import summary
     summary.register("measure", summary_section.section, order=30)
+    summary.register("partner", letter.section, order=10, audience=summary.PARTNER)
 
 A provider takes the person and returns a Section, or None when the person has nothing to
 offer from that app. The sharing app freezes the chosen parts into a snapshot that its
@@ -45,6 +48,8 @@ class Part:
     scores: tuple[Score, ...] = ()
     # Ticked in advance on the choice page; only for parts that are about care, not history.
     suggested: bool = False
+    # Pages to read, as (title, address on this site): the partner's library pages.
+    links: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,22 +59,29 @@ class Section:
     parts: tuple[Part, ...]
 
 
+PROFESSIONAL, PARTNER = "professional", "partner"
+AUDIENCES = (PROFESSIONAL, PARTNER)
+
 Provider = Callable[[Person], Section | None]
-_providers: dict[str, tuple[int, Provider]] = {}
+_providers: dict[str, tuple[int, Provider, str]] = {}
 
 
-def register(key: str, provider: Provider, order: int = 100) -> None:
+def register(key: str, provider: Provider, order: int = 100, audience: str = PROFESSIONAL) -> None:
     if key in _providers:
         raise ValueError(f"summary section {key!r} registered twice")
-    _providers[key] = (order, provider)
+    if audience not in AUDIENCES:
+        raise ValueError(f"summary section {key!r}: unknown audience {audience!r}")
+    _providers[key] = (order, provider, audience)
 
 
-def available(person: Person) -> list[Section]:
-    """Every section with at least one part, in the registered order."""
+def available(person: Person, audience: str = PROFESSIONAL) -> list[Section]:
+    """Every section for this audience with at least one part, in the registered order."""
     sections = []
-    for key, (_order, provider) in sorted(
+    for key, (_order, provider, for_whom) in sorted(
         _providers.items(), key=lambda item: (item[1][0], item[0])
     ):
+        if for_whom != audience:
+            continue
         section = provider(person)
         if section is None or not section.parts:
             continue

@@ -11,14 +11,22 @@ from django.utils.translation import check_for_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from gezien.core import helplines
+from gezien.core import helplines, lookups
 from gezien.core.leaving import forget_this_device
 from gezien.core.redirects import same_site_path
+from gezien.vault import person
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html")
+    return render(request, "core/home.html", {"checkup": _checkup_due(request)})
+
+
+def _checkup_due(request: HttpRequest) -> lookups.CheckupDue | None:
+    """When the logged-in person's next check-up is due (the check-up app, if installed)."""
+    me = person.unlocked(request)
+    checkups = lookups.checkups()
+    return checkups.next_due(me) if me is not None and checkups is not None else None
 
 
 @require_GET

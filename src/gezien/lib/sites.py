@@ -11,5 +11,7 @@ SITE_URL_NAMES: dict[str, str] = {
     "questionnaires": "measure:overview",
     "exercises": "exercises:index",
     "journal": "journal:index",
+    "checkup": "checkup:home",
+    "checkin": "partner:checkin",
 }
 SITES = frozenset(SITE_URL_NAMES)

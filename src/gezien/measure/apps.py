@@ -11,6 +11,7 @@ class MeasureConfig(AppConfig):
         from gezien.core import export, lookups, summary
         from gezien.measure import catalogue, checks  # noqa: F401  (checks register themselves)
         from gezien.measure import export as measure_export
+        from gezien.measure import keeping
         from gezien.measure import summary as measure_summary
         from gezien.measure.models import QuestionnaireResult
 
@@ -21,3 +22,4 @@ class MeasureConfig(AppConfig):
         export.register("questionnaires", measure_export.section, covers=[QuestionnaireResult])
         summary.register("measure", measure_summary.section, order=30)
         lookups.provide("questionnaires", catalogue.Offer())
+        lookups.provide("questionnaire_forms", keeping.Forms())

@@ -412,7 +412,7 @@ def _outcome(instrument: Instrument, result: Result) -> str | None:
     return None
 
 
-def _unit(unit: str | None) -> str | None:
+def unit_words(unit: str | None) -> str | None:
     names = {"points": _("points"), "percentage points": _("percentage points")}
     return names.get(unit, unit) if unit else None
 
@@ -437,7 +437,7 @@ def change_view(instrument: Instrument, earlier: Stored, later: Result) -> Chang
         direction=change.direction,
         difference=number(abs(change.difference)) if change.difference is not None else None,
         threshold=number(change.threshold) if change.threshold is not None else None,
-        unit=_unit(change.unit),
+        unit=unit_words(change.unit),
     )
 
 

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gezien.core.summary import Section
+from gezien.core.summary import AUDIENCES, PROFESSIONAL, Section
 from gezien.sharing import links
 
 TEXT_LIMIT = _(
@@ -56,6 +56,12 @@ class ShareForm(ChooseForm):
         required=False,
     )
     digest = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    audience = forms.ChoiceField(
+        widget=forms.HiddenInput,
+        choices=[(a, a) for a in AUDIENCES],
+        initial=PROFESSIONAL,
+        required=False,
+    )
     form_token = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from gezien.accounts import throttle
 from gezien.accounts.models import Account
+from gezien.core.summary import PARTNER, PROFESSIONAL
 from gezien.sharing import pdf
 from gezien.sharing.models import Share, ShareOpening
 from gezien.vault import codes, crypto
@@ -109,6 +110,8 @@ def create(
     with_code: bool,
     form_token: str,
 ) -> NewLink:
+    """A new link for this snapshot. A summary for a professional also gets its PDF; a
+    partner's view is a page only."""
     raw_id, raw_key = secrets.token_bytes(ID_BYTES), secrets.token_bytes(KEY_BYTES)
     link_id = _encode(raw_id)
     code = codes.new_code(CODE_GROUPS) if with_code else None
@@ -123,7 +126,10 @@ def create(
     share.snapshot = crypto.seal(raw_key, plain, _aad(share))
     # The PDF is made here, once per snapshot, and kept sealed like the snapshot: a burst of
     # downloads costs no rendering.
-    share.pdf = crypto.seal(raw_key, pdf.render(json.loads(plain), shared=True), _pdf_aad(share))
+    if audience_of(snapshot) == PROFESSIONAL:
+        share.pdf = crypto.seal(
+            raw_key, pdf.render(json.loads(plain), shared=True), _pdf_aad(share)
+        )
     share.seal_content(
         data_key,
         {
@@ -131,6 +137,7 @@ def create(
             "parts": part_titles,
             "language": snapshot["language"],
             "with_code": bool(code),
+            "audience": audience_of(snapshot),
         },
     )
     try:
@@ -140,6 +147,12 @@ def create(
         raise AlreadyMade from None
     log.info("share created id=%s", share.pk)
     return NewLink(share, link_id, _encode(raw_key), code)
+
+
+def audience_of(data: dict[str, Any]) -> str:
+    """Who a snapshot or a share's list entry is for; links made before there were two
+    audiences are all for a professional."""
+    return PARTNER if data.get("audience") == PARTNER else PROFESSIONAL
 
 
 def forget_expired() -> int:

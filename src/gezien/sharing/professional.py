@@ -21,6 +21,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from gezien.accounts import throttle
 from gezien.accounts.services import client_address
+from gezien.core import lookups
+from gezien.core.summary import PARTNER
 from gezien.sharing import fhir, forms, links
 from gezien.sharing.models import Share, ShareOpening
 from gezien.sharing.templatetags.sharing_tags import when
@@ -98,6 +100,8 @@ def shared(request: HttpRequest) -> HttpResponse:
         )
         return _private(response)
     links.record_opening(share, ShareOpening.PAGE)
+    if links.audience_of(data) == PARTNER:
+        return _private(render(request, "sharing/shared_partner.html", _partner(request, data)))
     return _private(
         render(
             request,
@@ -122,7 +126,8 @@ def _for_download(
         share, key, data = links.open_link(*link)
     except links.Unavailable:
         return _unavailable(request)
-    if not _unlocked(request, share):
+    if not _unlocked(request, share) or links.audience_of(data) == PARTNER:
+        # A partner's view is a page only.
         return _unavailable(request)
     try:
         links.count_download(share)
@@ -154,6 +159,18 @@ def shared_fhir(request: HttpRequest) -> HttpResponse:
         bundle = fhir.bundle(data, title=_("Summary for a professional"), about=_fhir_about(data))
     body = json.dumps(bundle, ensure_ascii=False, indent=2).encode()
     return _private(attachment(body, "application/fhir+json; charset=utf-8", "json"))
+
+
+def _partner(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
+    """The partner's page: what the person chose, and where to read on (the library's page
+    for partners, the check-in conversation) when this installation has them."""
+    with translation.override(data["language"]):
+        return _context(
+            request,
+            summary=data,
+            partner_page=lookups.library().page("voor-partners"),
+            checkin=lookups.site_url("checkin"),
+        )
 
 
 def _fhir_about(data: dict[str, Any]) -> list[str]:

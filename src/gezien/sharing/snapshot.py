@@ -12,7 +12,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from gezien.core.summary import Part, Section
+from gezien.core.summary import PROFESSIONAL, Part, Section
 
 FORMAT = "gezien-summary"
 VERSION = 1
@@ -25,6 +25,7 @@ def _part_data(part: Part) -> dict[str, Any]:
         "paragraphs": list(part.paragraphs),
         "facts": [list(fact) for fact in part.facts],
         "scores": [asdict(score) for score in part.scores],
+        "links": [list(link) for link in part.links],
     }
 
 
@@ -35,9 +36,11 @@ def snapshot(
     language: str,
     made_at: datetime,
     expires_at: datetime | None = None,
+    audience: str = PROFESSIONAL,
 ) -> dict[str, Any]:
     """Only the chosen parts, in their sections' order; sections without a chosen part are
-    left out entirely (their titles too)."""
+    left out entirely (their titles too). `audience` says who it is written for (a
+    professional or a partner): the shared page is made for them."""
     wanted = set(chosen)
     kept = []
     for section in sections:
@@ -48,6 +51,7 @@ def snapshot(
         "format": FORMAT,
         "version": VERSION,
         "language": language,
+        "audience": audience,
         "made_at": made_at.isoformat(),
         "expires_at": expires_at.isoformat() if expires_at else None,
         "sections": kept,

@@ -1,5 +1,7 @@
 """The person's side of sharing: choosing the parts of the summary, the preview and PDF,
-making a link, and the list of links with their openings."""
+making a link, and the list of links with their openings. The same pages serve both
+audiences (core.summary): a professional, and a partner, who gets a page of its own and
+no PDF; each audience chooses only from its own sections."""
 
 from __future__ import annotations
 
@@ -26,30 +28,38 @@ from gezien.sharing.models import Share
 from gezien.vault import person
 from gezien.vault.records import owned_or_404
 
+CHOOSE = {summary.PROFESSIONAL: "sharing:summary", summary.PARTNER: "sharing:partner"}
 # Kept under its old name, so sessions from before the sharing app keep their choice.
-CHOSEN = "story_summary_parts"
+CHOSEN = {summary.PROFESSIONAL: "story_summary_parts", summary.PARTNER: "partner_view_parts"}
 
 
 def _choose_page(
-    request: HttpRequest, form: forms.ChooseForm, sections_: list[Section], status: int = 200
+    request: HttpRequest,
+    form: forms.ChooseForm,
+    sections_: list[Section],
+    audience: str,
+    status: int = 200,
 ) -> HttpResponse:
     chosen = set(form["parts"].value() or [])
     return render(
         request,
         "sharing/summary_choose.html",
-        {"form": form, "sections": sections_, "chosen": chosen},
+        {"form": form, "sections": sections_, "chosen": chosen, "audience": audience},
         status=status,
     )
 
 
 @account_required
-def summary_choose(request: HttpRequest) -> HttpResponse:
-    available = summary.available(person.of(request))
+def summary_choose(request: HttpRequest, audience: str = summary.PROFESSIONAL) -> HttpResponse:
+    available = summary.available(person.of(request), audience)
     keys = summary.part_keys(available)
-    remembered = [key for key in request.session.get(CHOSEN, []) if key in keys]
+    remembered = [key for key in request.session.get(CHOSEN[audience], []) if key in keys]
     chosen = remembered or [p.key for s in available for p in s.parts if p.suggested]
     return _choose_page(
-        request, forms.ChooseForm(initial={"parts": chosen}, sections=available), available
+        request,
+        forms.ChooseForm(initial={"parts": chosen}, sections=available),
+        available,
+        audience,
     )
 
 
@@ -57,11 +67,18 @@ def _preview(
     request: HttpRequest,
     available: list[Section],
     chosen: list[str],
+    audience: str,
     share_form: forms.ShareForm | None = None,
     changed: bool = False,
     status: int = 200,
 ) -> HttpResponse:
-    data = snapshot.snapshot(available, chosen, language=current_language(), made_at=timezone.now())
+    data = snapshot.snapshot(
+        available,
+        chosen,
+        language=current_language(),
+        made_at=timezone.now(),
+        audience=audience,
+    )
     digest = snapshot.content_digest(data)
     if share_form is None:
         share_form = forms.ShareForm(
@@ -71,6 +88,7 @@ def _preview(
                 "days": 7,
                 "digest": digest,
                 "form_token": secrets.token_urlsafe(32),
+                "audience": audience,
             },
         )
     else:
@@ -88,6 +106,7 @@ def _preview(
             "share_form": share_form,
             "changed": changed,
             "passphrase_needed": not sessions.passphrase_is_recent(request),
+            "audience": audience,
         },
         status=status,
     )
@@ -95,13 +114,13 @@ def _preview(
 
 @require_POST
 @account_required
-def summary_preview(request: HttpRequest) -> HttpResponse:
-    available = summary.available(person.of(request))
+def summary_preview(request: HttpRequest, audience: str = summary.PROFESSIONAL) -> HttpResponse:
+    available = summary.available(person.of(request), audience)
     form = forms.ChooseForm(request.POST, sections=available)
     if not form.is_valid():
-        return _choose_page(request, form, available, status=400)
-    request.session[CHOSEN] = form.cleaned_data["parts"]
-    return _preview(request, available, form.cleaned_data["parts"])
+        return _choose_page(request, form, available, audience, status=400)
+    request.session[CHOSEN[audience]] = form.cleaned_data["parts"]
+    return _preview(request, available, form.cleaned_data["parts"], audience)
 
 
 def attachment(body: bytes, content_type: str, extension: str) -> HttpResponse:
@@ -119,7 +138,7 @@ def summary_pdf(request: HttpRequest) -> HttpResponse:
     available = summary.available(person.of(request))
     form = forms.ChooseForm(request.POST, sections=available)
     if not form.is_valid():
-        return _choose_page(request, form, available, status=400)
+        return _choose_page(request, form, available, summary.PROFESSIONAL, status=400)
     data = snapshot.snapshot(
         available, form.cleaned_data["parts"], language=current_language(), made_at=timezone.now()
     )
@@ -132,17 +151,20 @@ def summary_pdf(request: HttpRequest) -> HttpResponse:
 @recent_passphrase_required
 def share_create(request: HttpRequest) -> HttpResponse:
     me = person.of(request)
-    available = summary.available(me)
+    audience = request.POST.get("audience", summary.PROFESSIONAL)
+    if audience not in summary.AUDIENCES:
+        audience = summary.PROFESSIONAL
+    available = summary.available(me, audience)
     form = forms.ShareForm(request.POST, sections=available)
     chosen_ok = forms.ChooseForm(request.POST, sections=available)
     if not chosen_ok.is_valid():
         messages.error(
             request, _("Something changed in what you can share. Choose the parts again.")
         )
-        return redirect("sharing:summary")
+        return redirect(CHOOSE[audience])
     chosen = chosen_ok.cleaned_data["parts"]
     if not form.is_valid():
-        return _preview(request, available, chosen, share_form=form, status=400)
+        return _preview(request, available, chosen, audience, share_form=form, status=400)
     expires_at = links.expiry(form.cleaned_data["days"])
     data = snapshot.snapshot(
         available,
@@ -150,9 +172,12 @@ def share_create(request: HttpRequest) -> HttpResponse:
         language=current_language(),
         made_at=timezone.now(),
         expires_at=expires_at,
+        audience=audience,
     )
     if snapshot.content_digest(data) != form.cleaned_data["digest"]:
-        return _preview(request, available, chosen, share_form=form, changed=True, status=409)
+        return _preview(
+            request, available, chosen, audience, share_form=form, changed=True, status=409
+        )
     titles = [part["title"] for section in data["sections"] for part in section["parts"]]
     try:
         link = links.create(
@@ -181,7 +206,7 @@ def share_create(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "sharing/share_created.html",
-        {"url": url, "code": link.code, "expires_at": expires_at},
+        {"url": url, "code": link.code, "expires_at": expires_at, "audience": audience},
     )
 
 
@@ -192,13 +217,15 @@ def shares(request: HttpRequest) -> HttpResponse:
     items = [
         {
             "share": share,
-            "content": share.open_content(me.data_key),
+            "content": content,
+            "audience": links.audience_of(content),
             "status": links.status(share),
             "openings": openings,
             "opened": sum(opening.count for opening in openings),
         }
         for share in Share.objects.filter(owner=me.account).prefetch_related("openings")
         for openings in [list(share.openings.all())]
+        for content in [share.open_content(me.data_key)]
     ]
     return render(request, "sharing/shares.html", {"items": items})
 

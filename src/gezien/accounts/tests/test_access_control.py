@@ -55,6 +55,31 @@ OWNER_ONLY = {
 }
 
 
+def _own_checkup(owner) -> dict:
+    from gezien.checkup.tests.support import answers, set_up, take
+
+    set_up(owner, ["k10"], reflections=False)
+    result = take(owner, {"k10": answers("k10", 2, 10)})
+    return {"pk": result.rstrip("/").split("/")[-2]}
+
+
+def _own_checkin_note(owner) -> dict:
+    from gezien.partner.models import CheckinNote
+    from gezien.partner.tests.support import hidden, walk
+
+    end = walk(owner)
+    owner.post("/samen-praten/", {**hidden(end), "action": "keep", "keep_agreement": "on"})
+    return {"pk": CheckinNote.objects.get(owner=owner.account).pk}
+
+
+OWNER_ONLY |= {
+    "checkup:step": _own_checkup,
+    "checkup:result": _own_checkup,
+    "checkup:delete": _own_checkup,
+    "partner:note-delete": _own_checkin_note,
+}
+
+
 def _names_with_object_ids(resolver: URLResolver, prefix: str = "") -> set[str]:
     names = set()
     for pattern in resolver.url_patterns:

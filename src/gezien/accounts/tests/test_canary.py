@@ -266,3 +266,45 @@ def test_nothing_personal_is_stored_logged_or_backed_up_in_the_clear(
     ):
         assert form not in stored, "the data key is in the database"
         assert form not in backed_up, "the data key is in the backup"
+
+
+# --- the check-up and the partner's side (issue 18) -------------------------------------
+
+
+def _checkup(client: Client, marker: str) -> str | None:
+    # The plan (its own sealed kind), a check-up whose K10 answers are kept by the measure
+    # app, and the reflections in the check-up's own record.
+    from gezien.checkup.tests.support import answers, set_up, take
+
+    set_up(client, ["k10"], weeks=6)
+    take(client, {"k10": answers("k10", 3, 10)}, {"better": f"Beter {marker}", "need": marker})
+    return f"Beter {marker}"
+
+
+def _partner_view(client: Client, marker: str) -> str | None:
+    # What the person writes for their partner, shared with a code; the partner's link id,
+    # key and code are secrets like a professional's.
+    from gezien.partner.tests.support import share_with_partner, write
+
+    write(client, helps=f"Helpt {marker}", pages=["voor-partners"])
+    made = share_with_partner(client, ["partner.helps", "partner.pages"], with_code=True)
+    query = parse_qs(urlsplit(made["path"]).query)
+    client.canary_secrets += [query["id"][0], query["key"][0], made["code"]]
+    partner = Client()
+    partner.post(made["path"], {"code": made["code"]})
+    assert f"Helpt {marker}" in partner.get(made["path"]).content.decode()
+    return f"Helpt {marker}"
+
+
+def _checkin_note(client: Client, marker: str) -> str | None:
+    from gezien.partner.tests.support import hidden, walk
+
+    end = walk(client, agreement=f"Afspraak {marker}")
+    response = client.post(
+        "/samen-praten/", {**hidden(end), "action": "keep", "keep_agreement": "on"}
+    )
+    assert response.status_code == 302
+    return f"Afspraak {marker}"
+
+
+CANARY_WRITERS += [_checkup, _partner_view, _checkin_note]

@@ -30,3 +30,18 @@ def test_a_provider_registered_twice_or_with_foreign_parts_is_refused(registry) 
         registry.register("help", lambda person: None)
     with pytest.raises(ValueError, match="must start with 'help'"):
         registry.available(None)
+
+
+def test_each_audience_sees_only_its_own_sections(registry) -> None:
+    made = sections()
+    registry.register("help", lambda person: made[0], order=10)
+    registry.register(
+        "partner",
+        lambda person: Section("partner", "Voor jou", (Part("partner.helps", "Wat helpt"),)),
+        order=10,
+        audience=summary.PARTNER,
+    )
+    assert [s.key for s in registry.available(None)] == ["help"]
+    assert [s.key for s in registry.available(None, summary.PARTNER)] == ["partner"]
+    with pytest.raises(ValueError, match="unknown audience"):
+        registry.register("x", lambda person: None, audience="neighbour")
