@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "gezien.exercises",
     "gezien.story",
     "gezien.sharing",
+    "gezien.practise",
+    "gezien.therapyfit",
 ]
 
 MIDDLEWARE = [

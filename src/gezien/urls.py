@@ -24,6 +24,8 @@ urlpatterns = [
     path("oefeningen/", include("gezien.exercises.urls")),
     path("", include("gezien.story.urls")),
     path("", include("gezien.sharing.urls")),
+    path("oefenladder/", include("gezien.practise.urls")),
+    path("klikcheck/", include("gezien.therapyfit.urls")),
 ]
 
 handler400 = core.bad_request

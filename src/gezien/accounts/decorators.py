@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -11,17 +13,19 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from gezien.accounts import sessions
+from gezien.accounts.models import Account
 from gezien.vault import person
 
 PENDING_RECOVERY = "recovery_pending"
+View = Callable[..., HttpResponse]
 
 
-def account_required(view):
+def account_required(view: View) -> View:
     """Logged in, with the data key available and the recovery code confirmed; the view
     reaches the person (and their data key) with `vault.person.of(request)`."""
 
     @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
             query = {"next": request.path}
             if getattr(request, "session_expired", False):
@@ -40,11 +44,17 @@ def account_required(view):
     return wrapper
 
 
-def recent_passphrase_required(view):
+def account_of(request: HttpRequest) -> Account:
+    """The account of a page behind `account_required`, typed as Gezien's own."""
+    assert isinstance(request.user, Account)
+    return request.user
+
+
+def recent_passphrase_required(view: View) -> View:
     """Sensitive actions ask for the passphrase again when it was entered a while ago."""
 
     @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not sessions.passphrase_is_recent(request):
             back = (
                 request.path

@@ -7,7 +7,9 @@ check its references to library pages at start-up; the other lookups are used pe
 - the library's pages and sources (the navigator and Herkennen name pages and cite sources);
 - the questionnaires this installation offers (Herkennen points to the ACE when it is on);
 - the help navigator's answers, read from its result page's form (the help question takes
-  them over)."""
+  them over);
+- the help navigator's care route: its intake questions and the steps of the way to help
+  (the klik-check shows them when it may be time to look further)."""
 
 from __future__ import annotations
 
@@ -65,7 +67,7 @@ class Navigator(Protocol):
 _provided: dict[str, Any] = {}
 
 
-def provide(name: str, lookup: Library | Questionnaires | Navigator) -> None:
+def provide(name: str, lookup: Library | Questionnaires | Navigator | CareRoute) -> None:
     if name in _provided:
         raise ImproperlyConfigured(f"lookup {name!r} provided twice")
     _provided[name] = lookup
@@ -106,3 +108,24 @@ def site_url(name: str) -> str | None:
         return reverse(url_name)
     except NoReverseMatch:
         return None
+
+
+@dataclass(frozen=True)
+class RouteStep:
+    """A step of the way to help in Dutch care, in the reader's language."""
+
+    title: str
+    text: str
+    sources: tuple[str, ...]  # the names of its sources
+
+
+class CareRoute(Protocol):
+    def intake_questions(self) -> list[str]: ...
+
+    def route_step(self, step_id: str) -> RouteStep | None: ...
+
+
+def care_route() -> CareRoute | None:
+    """None when this installation has no help navigator."""
+    lookup: CareRoute | None = _provided.get("care-route")
+    return lookup

@@ -11,5 +11,7 @@ SITE_URL_NAMES: dict[str, str] = {
     "questionnaires": "measure:overview",
     "exercises": "exercises:index",
     "journal": "journal:index",
+    "practise-ladder": "practise:index",
+    "therapy-fit": "therapyfit:index",
 }
 SITES = frozenset(SITE_URL_NAMES)
