@@ -136,12 +136,14 @@ class AfterForm(forms.Form):
     actual = distress(_("How much distress did you feel?"))
     happened = forms.CharField(
         label=_("What happened?"),
+        help_text=_("You may leave this open."),
         required=False,
         max_length=store.MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     helped = forms.CharField(
         label=_("What helped?"),
+        help_text=_("You may leave this open."),
         required=False,
         max_length=store.MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -33,7 +33,7 @@ def test_without_an_account_the_reflection_is_shown_back_with_sentences_and_noth
     before = database_snapshot()
     response = reflect(client, "2026-12-01", "no", point_pace="no", point_talk="yes", note="x")
     page = response.content.decode()
-    assert response.status_code == 200 and "Een klik vandaag: Nee." in page
+    assert response.status_code == 200 and "Klik vandaag: <strong>Nee</strong>" in page
     assert "Ik kon in mijn eigen tempo werken." in page  # missed today
     assert "Kunnen we het tempo samen afspreken?" in page  # what to say about it
     assert "Er is niets bewaard" in page
