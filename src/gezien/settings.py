@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "gezien.sharing",
     "gezien.checkup",
     "gezien.partner",
+    "gezien.practise",
+    "gezien.therapyfit",
 ]
 
 MIDDLEWARE = [

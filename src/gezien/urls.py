@@ -26,6 +26,8 @@ urlpatterns = [
     path("", include("gezien.sharing.urls")),
     path("apk/", include("gezien.checkup.urls")),
     path("", include("gezien.partner.urls")),
+    path("oefenladder/", include("gezien.practise.urls")),
+    path("klikcheck/", include("gezien.therapyfit.urls")),
 ]
 
 handler400 = core.bad_request

@@ -10,7 +10,9 @@ check its references to library pages at start-up; the other lookups are used pe
   them over);
 - a questionnaire's form, its scoring and its reliable-change figure (the check-up fills in
   the measure app's questionnaires and keeps the results where their history shows them);
-- when a person's next check-up is due (the home page shows it)."""
+- when a person's next check-up is due (the home page shows it);
+- the help navigator's care route: its intake questions and the steps of the way to help
+  (the klik-check shows them when it may be time to look further)."""
 
 from __future__ import annotations
 
@@ -70,7 +72,8 @@ _provided: dict[str, Any] = {}
 
 
 def provide(
-    name: str, lookup: Library | Questionnaires | Navigator | QuestionnaireForms | Checkups
+    name: str,
+    lookup: Library | Questionnaires | Navigator | QuestionnaireForms | Checkups | CareRoute,
 ) -> None:
     if name in _provided:
         raise ImproperlyConfigured(f"lookup {name!r} provided twice")
@@ -246,4 +249,28 @@ class Checkups(Protocol):
 def checkups() -> Checkups | None:
     """None when this installation has no check-up."""
     lookup: Checkups | None = _provided.get("checkups")
+    return lookup
+
+
+# --- the navigator's care route, for the klik-check ---------------------------------------
+
+
+@dataclass(frozen=True)
+class RouteStep:
+    """A step of the way to help in Dutch care, in the reader's language."""
+
+    title: str
+    text: str
+    sources: tuple[str, ...]  # the names of its sources
+
+
+class CareRoute(Protocol):
+    def intake_questions(self) -> list[str]: ...
+
+    def route_step(self, step_id: str) -> RouteStep | None: ...
+
+
+def care_route() -> CareRoute | None:
+    """None when this installation has no help navigator."""
+    lookup: CareRoute | None = _provided.get("care-route")
     return lookup

@@ -425,3 +425,81 @@ def small_line_chart(
         points=tuple(laid_out),
         line=" ".join(f"{point.x:.1f},{point.y:.1f}" for point in laid_out),
     )
+
+
+# --- Paired bars: two values per row on one fixed scale, the label above them ---------------
+
+PAIRED_WIDTH = 360  # about a phone's width, so the text is drawn near its own size
+PAIRED_LEFT, PAIRED_TOP = 4, 4
+PAIRED_TEXT_ROOM = 28  # right of the longest bar, for its number
+PAIRED_LABEL, PAIRED_BAR, PAIRED_GAP = 18, 14, 4
+PAIRED_ROW = PAIRED_LABEL + 2 * PAIRED_BAR + PAIRED_GAP + 16
+
+
+@dataclass(frozen=True)
+class PairedRow:
+    label: str
+    label_y: float  # the baseline of the label
+    first: Number
+    second: Number
+    first_y: float
+    second_y: float
+    first_width: float
+    second_width: float
+    first_text_x: float
+    second_text_x: float
+
+
+@dataclass(frozen=True)
+class PairedBarChart:
+    width: int
+    height: int
+    left: int
+    bar_height: int
+    rows: tuple[PairedRow, ...]
+    gridlines: tuple[float, ...]  # the x of 0, half the scale and the whole scale
+    grid_top: int
+    grid_bottom: int
+
+
+def paired_bar_chart(rows: Sequence[tuple[str, Number, Number]], maximum: Number) -> PairedBarChart:
+    """A row per (label, first, second): the label on a line of its own, then a bar for each
+    value, both measured on the same scale from 0 to `maximum` (values outside it are drawn
+    at its ends), each with its number after it."""
+    area = PAIRED_WIDTH - PAIRED_LEFT - PAIRED_TEXT_ROOM
+    top = maximum or 1
+
+    def length(value: Number) -> float:
+        return _round(area * max(0, min(value, top)) / top)
+
+    laid_out = []
+    for index, (label, first, second) in enumerate(rows):
+        row_top = PAIRED_TOP + index * PAIRED_ROW
+        first_y = row_top + PAIRED_LABEL + 2
+        second_y = first_y + PAIRED_BAR + PAIRED_GAP
+        first_width, second_width = length(first), length(second)
+        laid_out.append(
+            PairedRow(
+                label=label,
+                label_y=row_top + PAIRED_LABEL - 4,
+                first=first,
+                second=second,
+                first_y=first_y,
+                second_y=second_y,
+                first_width=first_width,
+                second_width=second_width,
+                first_text_x=_round(PAIRED_LEFT + first_width + 4),
+                second_text_x=_round(PAIRED_LEFT + second_width + 4),
+            )
+        )
+    height = PAIRED_TOP + len(rows) * PAIRED_ROW
+    return PairedBarChart(
+        width=PAIRED_WIDTH,
+        height=height,
+        left=PAIRED_LEFT,
+        bar_height=PAIRED_BAR,
+        rows=tuple(laid_out),
+        gridlines=tuple(_round(PAIRED_LEFT + area * share) for share in (0, 0.5, 1)),
+        grid_top=PAIRED_TOP,
+        grid_bottom=height - 12,
+    )

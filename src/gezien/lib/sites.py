@@ -13,5 +13,7 @@ SITE_URL_NAMES: dict[str, str] = {
     "journal": "journal:index",
     "checkup": "checkup:home",
     "checkin": "partner:checkin",
+    "practise-ladder": "practise:index",
+    "therapy-fit": "therapyfit:index",
 }
 SITES = frozenset(SITE_URL_NAMES)

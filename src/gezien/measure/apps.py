@@ -9,9 +9,8 @@ class MeasureConfig(AppConfig):
 
     def ready(self) -> None:
         from gezien.core import export, lookups, summary
-        from gezien.measure import catalogue, checks  # noqa: F401  (checks register themselves)
+        from gezien.measure import catalogue, checks, keeping  # noqa: F401  (checks register themselves)
         from gezien.measure import export as measure_export
-        from gezien.measure import keeping
         from gezien.measure import summary as measure_summary
         from gezien.measure.models import QuestionnaireResult
 

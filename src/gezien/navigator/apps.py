@@ -13,3 +13,4 @@ class NavigatorConfig(AppConfig):
         # must stop start-up.
         web.start()
         lookups.provide("navigator", web.Answers())
+        lookups.provide("care-route", web.CareRoute())

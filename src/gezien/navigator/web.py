@@ -103,6 +103,7 @@ def words(advice: Advice) -> dict[str, Any]:
         "click": advice.click.text.get(),
         "click_sources": [source_name(key) for key in advice.click.sources],
         "click_where": advice.click.where,
+        "click_check_url": lookups.site_url("therapy-fit"),
     }
 
 
@@ -128,3 +129,18 @@ class Answers:
         concerns, preferences = form.answers()
         statements = [c.text.get() for c in rules().concerns if c.id in concerns]
         return lookups.NavigatorAnswers(statements, preferences)
+
+
+class CareRoute:
+    """The navigator's intake questions and route steps, as other apps look them up (see
+    core.lookups): the klik-check shows them when it may be time to look further."""
+
+    def intake_questions(self) -> list[str]:
+        return [question.text.get() for question in rules().intake_questions]
+
+    def route_step(self, step_id: str) -> lookups.RouteStep | None:
+        for step in rules().route.steps:
+            if step.id == step_id:
+                sources = tuple(source_name(key) for key in step.sources)
+                return lookups.RouteStep(step.title.get(), step.text.get(), sources)
+        return None

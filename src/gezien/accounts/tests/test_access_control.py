@@ -80,6 +80,30 @@ OWNER_ONLY |= {
 }
 
 
+def _own_ladder_step(owner) -> dict:
+    from gezien.practise.models import LadderStep
+    from gezien.practise.tests.support import make_ladder
+
+    make_ladder(owner, [("", "Nee zeggen", 3)])
+    return {"pk": LadderStep.objects.get(owner=owner.account).pk}
+
+
+def _own_session_reflection(owner) -> dict:
+    from gezien.therapyfit.models import SessionReflection
+    from gezien.therapyfit.tests.support import reflect
+
+    reflect(owner, "2026-12-01", "bit")
+    return {"pk": SessionReflection.objects.get(owner=owner.account).pk}
+
+
+OWNER_ONLY |= {
+    "practise:try": _own_ladder_step,
+    "practise:move": _own_ladder_step,
+    "practise:delete": _own_ladder_step,
+    "therapyfit:delete": _own_session_reflection,
+}
+
+
 def _names_with_object_ids(resolver: URLResolver, prefix: str = "") -> set[str]:
     names = set()
     for pattern in resolver.url_patterns:

@@ -152,6 +152,27 @@ def _reflection(client: Client, marker: str) -> str | None:
     return '"no-room-for-feelings"'
 
 
+def _ladder_step(client: Client, marker: str) -> str | None:
+    from gezien.practise.models import LadderStep
+    from gezien.practise.tests.support import make_ladder, try_step
+
+    assert make_ladder(client, [("", f"Nee zeggen {marker}", 4)]).status_code == 302
+    step = LadderStep.objects.get(owner=client.account).pk
+    response = try_step(
+        client, step, expected=4, actual=2, happened=marker, helped=f"Adem {marker}"
+    )
+    assert response.status_code == 302
+    return f"Adem {marker}"
+
+
+def _session_reflection(client: Client, marker: str) -> str | None:
+    from gezien.therapyfit.tests.support import reflect
+
+    response = reflect(client, "2026-12-01", "bit", with_whom=marker, note=f"Bespreken {marker}")
+    assert response.status_code == 302
+    return f"Bespreken {marker}"
+
+
 CANARY_WRITERS = [
     _second_step,
     _safety_plan,
@@ -163,6 +184,8 @@ CANARY_WRITERS = [
     _exercise_rating,
     _share,
     _reflection,
+    _ladder_step,
+    _session_reflection,
 ]
 
 

@@ -49,3 +49,16 @@ def test_a_lookup_cannot_be_provided_twice(monkeypatch) -> None:
     lookups.provide("library", object())  # type: ignore[arg-type]
     with pytest.raises(ImproperlyConfigured, match="twice"):
         lookups.provide("library", object())  # type: ignore[arg-type]
+
+
+def test_the_navigator_gives_its_intake_questions_and_route_steps_in_the_readers_language() -> None:
+    route = lookups.care_route()
+    assert route is not None
+    with translation.override("nl"):
+        questions = route.intake_questions()
+        step = route.route_step("wachtlijstbemiddeling")
+    with translation.override("en"):
+        english = route.intake_questions()
+    assert "Mag ik het tempo meebepalen?" in questions and "Can I help decide the pace?" in english
+    assert step is not None and "wachtlijstbemiddeling" in step.text and step.sources
+    assert route.route_step("bestaat-niet") is None

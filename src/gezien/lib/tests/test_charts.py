@@ -151,3 +151,24 @@ def test_a_small_line_chart_without_a_maximum_reaches_up_to_the_highest_value() 
 
 def test_one_number_needs_no_line() -> None:
     assert charts.small_line_chart([("1-4", 15)], maximum=27) is None
+
+
+def test_paired_bars_share_one_fixed_scale_with_the_label_above_and_numbers_after_them() -> None:
+    chart = charts.paired_bar_chart([("nee zeggen", 6, 3), ("hulp vragen", 10, 12)], 10)
+    # 2 rows of 66 (label 18 + two bars of 14 + gap 4 + 16 between rows) under a top of 4
+    assert (chart.width, chart.height, chart.left, chart.bar_height) == (360, 136, 4, 14)
+    first, second = chart.rows
+    # the bar area is 360 - 4 - 28 = 328 wide: 6 of 10 is 196.8, 3 of 10 is 98.4
+    assert (first.label, first.label_y, first.first_y, first.second_y) == ("nee zeggen", 18, 24, 42)
+    assert (first.first_width, first.second_width) == (196.8, 98.4)
+    assert (first.first_text_x, first.second_text_x) == (204.8, 106.4)  # 4 + width + 4
+    # one row (66) lower; 12 is drawn at the end of the scale, and still written as 12
+    assert (second.first_y, second.second_y) == (90, 108)
+    assert (second.first_width, second.second_width, second.second) == (328, 328, 12)
+    assert chart.gridlines == (4, 168, 332) and (chart.grid_top, chart.grid_bottom) == (4, 124)
+
+
+def test_paired_bars_of_nothing_have_no_length() -> None:
+    chart = charts.paired_bar_chart([("a", 0, 0)], 10)
+    assert (chart.rows[0].first_width, chart.rows[0].second_width) == (0, 0)
+    assert charts.paired_bar_chart([], 10).rows == ()
