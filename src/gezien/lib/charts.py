@@ -1,10 +1,9 @@
-"""Chart geometry: where every bar, column, dot and line goes, as plain numbers and strings.
+"""Chart geometry: where every bar, column, point and line goes, as plain numbers and strings.
 The templates draw the SVG from these, and every chart comes with a table of the same data,
 so the picture is never the only way to read it. No Django here."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -129,72 +128,6 @@ def column_chart(periods: Sequence[P]) -> ColumnChart[P]:
         labels=[
             (_round(COLUMNS_LEFT + index * slot + slot / 2), periods[index]) for index in shown
         ],
-    )
-
-
-# --- The map: 11 x 11 cells for -5..5 on both axes --------------------------------------------
-
-CELL = 30
-MAP_LEFT, MAP_TOP = 44, 12
-MAP_SIZE = 11 * CELL
-
-
-@dataclass(frozen=True)
-class Dot:
-    x: float
-    y: float
-    r: float
-    count: int
-    pleasantness: int
-    energy: int
-
-
-@dataclass(frozen=True)
-class MapChart:
-    width: int
-    height: int
-    left: int
-    top: int
-    size: int
-    middle_x: float
-    middle_y: float
-    half: float
-    dots: list[Dot]
-    corners: list[tuple[str, float, float]]
-
-
-def map_chart(cells: dict[tuple[int, int], int]) -> MapChart:
-    """A dot per spot (pleasantness, energy) on the map; its size grows with the number of
-    entries there (and the number is written in it, so size is never the only cue)."""
-    most = max(cells.values(), default=1)
-    dots = [
-        Dot(
-            x=MAP_LEFT + (p + 5) * CELL + CELL / 2,
-            y=MAP_TOP + (5 - e) * CELL + CELL / 2,
-            r=_round(7 + (CELL / 2 - 8) * math.sqrt(count / most)),
-            count=count,
-            pleasantness=p,
-            energy=e,
-        )
-        for (p, e), count in sorted(cells.items())
-    ]
-    return MapChart(
-        width=MAP_LEFT + MAP_SIZE + 12,
-        height=MAP_TOP + MAP_SIZE + 44,
-        left=MAP_LEFT,
-        top=MAP_TOP,
-        size=MAP_SIZE,
-        middle_x=MAP_LEFT + MAP_SIZE / 2,
-        middle_y=MAP_TOP + MAP_SIZE / 2,
-        dots=dots,
-        # A tinted square per quadrant (class name, x, y), each half the map wide.
-        corners=[
-            ("unpleasant-high", MAP_LEFT, MAP_TOP),
-            ("pleasant-high", MAP_LEFT + MAP_SIZE / 2, MAP_TOP),
-            ("unpleasant-low", MAP_LEFT, MAP_TOP + MAP_SIZE / 2),
-            ("pleasant-low", MAP_LEFT + MAP_SIZE / 2, MAP_TOP + MAP_SIZE / 2),
-        ],
-        half=MAP_SIZE / 2,
     )
 
 

@@ -52,24 +52,6 @@ def test_columns_stand_on_the_axis_in_equal_slots_and_skip_periods_without_a_val
     assert [(x, day.name) for x, day in chart.labels] == [(104, "ma"), (384, "wo"), (524, "do")]
 
 
-def test_the_map_puts_a_dot_in_the_middle_of_its_cell_sized_by_its_count() -> None:
-    chart = charts.map_chart({(0, 0): 2, (-5, -5): 1, (2, 3): 4})
-    assert (chart.width, chart.height, chart.middle_x, chart.middle_y, chart.half) == (
-        386,
-        386,
-        209,
-        177,
-        165,
-    )
-    assert [(d.pleasantness, d.energy, d.x, d.y, d.r, d.count) for d in chart.dots] == [
-        (-5, -5, 59, 327, 10.5, 1),  # 44 + 15, 12 + 10 x 30 + 15; 7 + 7 x sqrt(1/4)
-        (0, 0, 209, 177, 11.9, 2),  # 44 + 5 x 30 + 15; 7 + 7 x sqrt(2/4) = 11.95
-        (2, 3, 269, 87, 14, 4),  # 44 + 7 x 30 + 15, 12 + 2 x 30 + 15; the largest: 7 + 7
-    ]
-    assert chart.corners[0] == ("unpleasant-high", 44, 12)
-    assert chart.corners[3] == ("pleasant-low", 209, 177)
-
-
 START = datetime(2025, 1, 1, tzinfo=UTC)
 
 
