@@ -250,6 +250,47 @@ def _edit_state(client: Client, entry_id) -> dict[str, str]:
     return state
 
 
+def _as_a_browser_sends_it(html: str) -> dict[str, list[str]]:
+    """The hidden fields, ticked boxes and chosen radio buttons of a form page."""
+    sent: dict[str, list[str]] = {}
+    for tag in re.findall(r"<input [^>]*>", html):
+        name, value = re.search(r'name="([^"]+)"', tag), re.search(r'value="([^"]*)"', tag)
+        if name and value and ('type="hidden"' in tag or tag.endswith(" checked>")):
+            sent.setdefault(name.group(1), []).append(value.group(1))
+    return sent
+
+
+@pytest.mark.parametrize(
+    ("old", "shown"),
+    [
+        (
+            {"pleasantness": 3, "energy": -1, "quadrant": "pleasant-low"},
+            "Prettig, gemiddelde energie",
+        ),
+        ({"quadrant": "unpleasant-high"}, "Onprettig, veel energie"),  # only a corner
+        ({"pleasantness": -5}, "heel onprettig"),  # only one of the two scales
+    ],
+)
+def test_an_entry_from_before_the_mood_meter_keeps_its_values_when_saved_again(
+    client, old, shown
+) -> None:
+    client.post("/dagboek/nieuw/", {"happened": "Van vroeger"})
+    record = JournalEntry.objects.get(owner=client.account)
+    from gezien.vault import session
+
+    key = session.data_key(client.get("/").wsgi_request)
+    record.seal_content(key, {**record.open_content(key), **old})
+    record.save()
+    assert shown in client.get("/dagboek/").content.decode()
+    page = client.get(f"/dagboek/{record.pk}/").content.decode()
+    sent = {**_as_a_browser_sends_it(page), "happened": ["Van vroeger, nu met meer woorden"]}
+    assert client.post(f"/dagboek/{record.pk}/", sent).status_code == 302
+    content = _only_entry(client)
+    assert content["happened"] == "Van vroeger, nu met meer woorden"
+    for field_name in ("pleasantness", "energy", "quadrant"):
+        assert content[field_name] == old.get(field_name, None if field_name != "quadrant" else "")
+
+
 def test_editing_from_two_tabs_shows_both_versions_instead_of_overwriting(client) -> None:
     client.post("/dagboek/nieuw/", {"happened": "Origineel"})
     entry = JournalEntry.objects.get(owner=client.account)
@@ -383,6 +424,9 @@ def test_a_megabyte_of_text_is_refused_with_the_limit_and_kept_in_the_form(clien
         {"words": ["boos"], "intensity_boos": "heel erg"},
         {"words": ["bestaat-niet"]},
         {"quadrant": "midden"},
+        {"mood": "9,9"},
+        {"mood": "-2,4,1"},
+        {"mood": "zomaar"},
         {"body_areas": ["staart"]},
         {"date": "3000-01-01"},
         {"date": "gisteren"},
