@@ -476,3 +476,19 @@ def test_the_breathing_stylesheet_is_a_cached_static_file(visit) -> None:
     assert response.url.startswith(visit.server.url + "/static/")
     assert "max-age=" in response.headers["cache-control"]
     assert "no-store" not in response.headers["cache-control"]
+
+
+def test_every_journal_and_exercise_page_fits_a_320_px_screen_without_javascript(
+    make_visit, accounts
+) -> None:
+    """320 CSS px is a small phone, and also a 1280 px screen zoomed to 400%."""
+    visit = make_visit(java_script_enabled=False, viewport={"width": 320, "height": 640})
+    _log_in(visit, accounts["entries"], "/dagboek/")
+    for path in [*JOURNAL_PAGES, *EXERCISE_PAGES]:
+        page = visit.open(path)
+        wide = page.evaluate(
+            "[...document.querySelectorAll('main *')].filter(el =>"
+            " el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+            ".map(el => el.tagName + '.' + el.className)"
+        )
+        assert wide == [], f"{path}: wider than the screen: {wide[:5]}"
