@@ -186,7 +186,7 @@ def exercise(request: HttpRequest, exercise_id: str) -> HttpResponse:
 
 @require_GET
 @account_required
-def done(request: HttpRequest, pk) -> HttpResponse:
+def done(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
     """The closing screen of a stored rating (only its owner sees it)."""
     rating = owned_or_404(ExerciseRating, request, pk).open_content(person.of(request).data_key)
     return _done(

@@ -256,36 +256,38 @@ def meter_choices(form: EntryForm) -> dict[str, Any]:
 
     fields = {field_name: [raw(field_name)] for field_name in ("mood", *SCALE_FIELDS)}
     pleasantness, energy = entries.spot_in(fields)
-    whole = pleasantness is not None and energy is not None
+    spot = (pleasantness, energy) if pleasantness is not None and energy is not None else None
+    whole = spot is not None
     cells = []
     for index, cell in enumerate(meter.grid()):
-        holds = whole and cell.holds(pleasantness, energy)
+        holds = spot is not None and cell.holds(*spot)
         cells.append(
             {
                 "id": f"id_mood_{index}",
-                "value": meter.value((pleasantness, energy) if holds else cell.values),
+                "value": meter.value(spot if spot is not None and holds else cell.values),
                 "name": entries.cell_name(cell),
                 "corner": cell.corner or "middle",
                 "checked": holds,
             }
         )
     questions = []
+    text_open = any(form[field_name].errors for field_name in SCALE_FIELDS)
     for axis, (field_name, names) in enumerate(
         (("pleasantness", entries.PLEASANTNESS_LEVELS), ("energy", entries.ENERGY_LEVELS))
     ):
         answered = entries.spot_in({field_name: fields[field_name]})[axis]
         shown = answered if form.is_bound else None if whole else (pleasantness, energy)[axis]
+        chosen = None if shown is None else meter.level(shown)
+        text_open = text_open or chosen is not None
         questions.append(
             {
                 "field": form[field_name],
                 "options": [
                     {
                         "id": f"id_{field_name}_{index}",
-                        "value": shown
-                        if shown is not None and meter.level(shown) == level
-                        else meter.VALUES[level],
+                        "value": shown if chosen == level else meter.VALUES[level],
                         "name": capfirst(names[level]),
-                        "checked": shown is not None and meter.level(shown) == level,
+                        "checked": chosen == level,
                     }
                     for index, level in enumerate(meter.LEVELS)
                 ],
@@ -297,7 +299,7 @@ def meter_choices(form: EntryForm) -> dict[str, Any]:
         "cells": cells,
         "unknown": form.is_bound and form.data.get("mood") == "",
         "questions": questions,
-        "text_open": any(o["checked"] for q in questions for o in q["options"]),
+        "text_open": text_open,
         "corner": carried,
         "corner_name": entries.names_of("quadrant", [carried])[0] if carried else "",
         "errors": [*form["mood"].errors, *form["pleasantness"].errors, *form["energy"].errors],
