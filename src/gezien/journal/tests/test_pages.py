@@ -383,6 +383,24 @@ def test_patterns_count_corners_words_intensity_and_what_helped(client) -> None:
     assert client.get("/dagboek/patronen/?periode=eeuw").status_code == 200
 
 
+def test_the_patterns_map_and_its_table_show_the_same_numbers(client) -> None:
+    for fields in [
+        {"mood": "-2,2"},
+        {"mood": "-2,2", "words": ["boos"]},
+        {"words": ["boos", "blij"]},  # their middle lies on no corner
+        {"mood": "0,-4"},
+        {"happened": "alleen tekst"},  # no place on the map
+    ]:
+        assert client.post("/dagboek/nieuw/", fields).status_code == 302
+    page = client.get("/dagboek/patronen/?periode=week").content.decode()
+    in_squares = [int(n) for n in re.findall(r'<span class="gz-map__count">(\d+)</span>', page)]
+    table = page[page.index('class="gz-map-table"') :]
+    table = table[: table.index("</table>")]
+    rows = [int(n) for n in re.findall(r"</th><td>(\d+)</td></tr>", table)]
+    assert sorted(in_squares) == sorted(rows) == [1, 1, 2]
+    assert "4 van de 5 stukjes staan op de kaart" in page and "1 stukje heeft geen plek" in page
+
+
 @pytest.mark.parametrize(
     "text",
     [
