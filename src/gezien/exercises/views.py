@@ -25,7 +25,6 @@ from gezien.core import summary
 from gezien.drafts import service as drafts
 from gezien.exercises import catalogue as data
 from gezien.exercises.models import ExerciseRating
-from gezien.lib import charts
 from gezien.vault import person
 from gezien.vault.person import Person
 from gezien.vault.records import owned_or_404
@@ -262,9 +261,10 @@ def what_helps_rows(me: Person) -> list[dict[str, Any]]:
 
 @account_required
 def what_helps(request: HttpRequest) -> HttpResponse:
-    rows = what_helps_rows(person.of(request))
-    chart = charts.bar_chart([(row["name"], max(0.0, -row["change"])) for row in rows])
-    return render(request, "exercises/what_helps.html", {"rows": rows, "chart": chart})
+    rows = [
+        {**row, "difference": abs(row["change"])} for row in what_helps_rows(person.of(request))
+    ]
+    return render(request, "exercises/what_helps.html", {"rows": rows})
 
 
 def summary_section(me: Person) -> summary.Section | None:

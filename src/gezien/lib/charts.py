@@ -22,43 +22,20 @@ def _number(value: Number) -> str:
 
 # --- Bars: one row per label, the value written after the bar ------------------------------
 
-BAR_ROW = 30
-BAR_LABEL = 200
-BAR_AREA = 320
-
 
 @dataclass(frozen=True)
 class Bar:
     label: str
     value: float
-    y: float
-    width: float
-    text_x: float
+    share: float  # its length: per cent of the largest value
 
 
-@dataclass(frozen=True)
-class BarChart:
-    width: int
-    height: int
-    label_width: int
-    bar_height: int
-    bars: list[Bar]
-
-
-def bar_chart(rows: Sequence[tuple[str, float]]) -> BarChart:
-    """Horizontal bars, one row per (label, value), each as long as its share of the largest."""
+def bar_chart(rows: Sequence[tuple[str, float]]) -> list[Bar]:
+    """Horizontal bars, one per (label, value), each as long as its share of the largest. The
+    page writes the label and the value as text beside a bar, so they stay readable at any
+    width and zoom; only the bar itself is drawn."""
     most = max((value for _, value in rows), default=1) or 1
-    bars = []
-    for index, (label, value) in enumerate(rows):
-        width = _round(BAR_AREA * value / most)
-        bars.append(Bar(label, value, index * BAR_ROW + 4, width, BAR_LABEL + width + 6))
-    return BarChart(
-        width=BAR_LABEL + BAR_AREA + 50,
-        height=len(rows) * BAR_ROW + 4,
-        label_width=BAR_LABEL,
-        bar_height=BAR_ROW - 10,
-        bars=bars,
-    )
+    return [Bar(label, value, _round(100 * value / most)) for label, value in rows]
 
 
 # --- Columns: an average (0 to 10) per period -----------------------------------------------

@@ -84,9 +84,15 @@ def test_what_helps_me_shows_the_average_change_per_exercise_with_a_table() -> N
         client.post("/oefeningen/5-4-3-2-1/", {"before": str(before), "after": str(after)})
     client.post("/oefeningen/veilige-plek/", {"before": "5", "after": "6"})
     html = client.get("/oefeningen/wat-helpt-mij/").content.decode()
-    assert 'role="img"' in html
+    # In words first, the biggest drop on top; the numbers as a table behind a disclosure.
+    said = re.findall(r'<h2>([^<]+)</h2>\s*<p class="gz-helps__change">([^<]+)</p>', html)
+    assert said == [
+        ("5-4-3-2-1: terug in het nu", "Je onrust was na afloop gemiddeld 3,0 lager"),
+        ("Een veilige plek in je hoofd", "Je onrust was na afloop gemiddeld 1,0 hoger"),
+    ]
     rows = re.findall(
-        r'<tr><th scope="row">([^<]+)</th><td>(\d+)</td><td>([^<]+)</td><td>([^<]+)</td><td>([^<]+)</td></tr>',
+        r'<tr><th scope="row">([^<]+)</th><td>(\d+)</td><td>([^<]+)</td><td>([^<]+)</td>'
+        r"<td>([^<]+)</td></tr>",
         html,
     )
     assert rows[0] == ("5-4-3-2-1: terug in het nu", "2", "7,0", "4,0", "-3,0")

@@ -172,7 +172,7 @@ def test_by_day_puts_the_newest_day_first_and_times_in_order() -> None:
 
 def test_bars_are_as_long_as_their_share_of_the_largest() -> None:
     chart = charts.bar_chart([("a", 4), ("b", 1), ("c", 0)])
-    assert [bar.width for bar in chart.bars] == [charts.BAR_AREA, charts.BAR_AREA / 4, 0]
+    assert [bar.share for bar in chart] == [100, 25, 0]
 
 
 def test_days_without_a_strength_get_no_column() -> None:

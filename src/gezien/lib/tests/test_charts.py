@@ -9,26 +9,15 @@ from datetime import UTC, datetime, timedelta
 from gezien.lib import charts
 
 
-def test_bars_start_after_the_labels_and_grow_with_their_share_of_the_largest() -> None:
-    chart = charts.bar_chart([("rust", 3), ("boos", 1.5)])
-    assert (chart.width, chart.height) == (570, 64)  # 200 + 320 + 50; 2 rows x 30 + 4
-    assert (chart.label_width, chart.bar_height) == (200, 20)
-    first, second = chart.bars
-    assert (first.label, first.value, first.y, first.width, first.text_x) == (
-        "rust",
-        3,
-        4,
-        320,
-        526,
-    )
-    # half the largest: 160 wide, one row (30) lower, its value 6 after its end (200 + 160 + 6)
-    assert (second.y, second.width, second.text_x) == (34, 160, 366)
+def test_bars_grow_with_their_share_of_the_largest() -> None:
+    first, second, third = charts.bar_chart([("rust", 3), ("boos", 1.5), ("moe", 1)])
+    assert (first.label, first.value, first.share) == ("rust", 3, 100)
+    assert (second.share, third.share) == (50, 33.3)
 
 
 def test_bars_of_nothing_have_no_length_and_an_empty_chart_has_no_rows() -> None:
-    assert [bar.width for bar in charts.bar_chart([("a", 0), ("b", 0)]).bars] == [0, 0]
-    empty = charts.bar_chart([])
-    assert empty.bars == [] and empty.height == 4
+    assert [bar.share for bar in charts.bar_chart([("a", 0), ("b", 0)])] == [0, 0]
+    assert charts.bar_chart([]) == []
 
 
 @dataclass(frozen=True)
