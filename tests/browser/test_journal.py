@@ -56,20 +56,18 @@ def test_an_entry_through_the_guided_path_by_keyboard_only(visit, accounts) -> N
     tab_to(page, "main button[type=submit] >> nth=0")
     page.keyboard.press("Enter")
     page.wait_for_url("**/stap/gevoel/")
-    # Radio groups: Tab into the group, then arrow keys choose. -5 ... -3 and 0 ... +3.
-    tab_to(page, "#id_pleasantness_0")
+    # The mood meter is one group of radio buttons: Tab into it, then the arrow keys choose;
+    # with JavaScript, ArrowDown goes a row down. Row 2, column 3: neutral, much energy.
+    tab_to(page, "#id_mood_0")
     page.keyboard.press("Space")
+    page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
-    tab_to(page, "#id_energy_0")
-    page.keyboard.press("Space")
-    for _ in range(8):
-        page.keyboard.press("ArrowRight")
-    expect(page.locator("#id_pleasantness_2")).to_be_checked()
-    expect(page.locator("#id_energy_8")).to_be_checked()
+    expect(page.locator("#id_mood_7")).to_be_checked()
+    expect(page.locator("[data-mood-status]")).to_have_text("Je koos: Neutraal, veel energie")
     page.keyboard.press("Enter")
     page.wait_for_url("**/stap/woorden/")
-    first_word = page.locator(".word-list input[type=checkbox]").first
+    first_word = page.locator(".gz-words input[type=checkbox]").first
     word = first_word.get_attribute("value")
     expect(page.locator(f"#word-{word}-def")).not_to_be_empty()
     tab_to(page, f"#word-{word}")
@@ -87,6 +85,7 @@ def test_an_entry_through_the_guided_path_by_keyboard_only(visit, accounts) -> N
     page.wait_for_url("**/dagboek/?stukje=*")
     entry = page.locator(".journal-entry", has_text=marker)
     expect(entry).to_contain_text("buik: knoop in de maag")
+    expect(entry).to_contain_text("Neutraal, veel energie")
     expect(entry).to_contain_text("(10/10)")
     _nothing_in_browser_storage(page)
     assert not [url for url in visit.requests if marker in url]
@@ -113,6 +112,7 @@ def test_a_draft_survives_a_reload_and_a_closed_tab(visit, accounts) -> None:
 
 def test_an_ended_session_loses_no_words(visit, accounts) -> None:
     page = _log_in(visit, accounts["drafts"], "/dagboek/nieuw/")
+    page.get_by_text("Wat je deed, en wat hielp").click()
     page.fill("#id_did", "Voor het verlopen")
     expect(page.locator("[data-draft-status]")).to_contain_text("Concept bewaard", timeout=10000)
     # The session ends on the server's side (as after the idle time): its cookie is gone.
@@ -213,17 +213,20 @@ def test_every_journal_and_exercise_page_passes_axe_with_reduced_motion(
     if language == "en":
         visit.open("/taal/en/?next=/dagboek/nieuw/")
     page.fill("#id_happened", "Voor de patronen <b>vet</b> مرحبا 🙂")
-    page.locator(".word-group summary").first.click()
-    page.locator(".word-list input[type=checkbox]").first.check()
+    page.locator(".gz-word-group summary").first.click()
+    page.locator(".gz-words input[type=checkbox]").first.click()
+    page.locator("#id_mood_3").click()
     page.locator("main button[type=submit]").first.click()
     page.wait_for_url("**/dagboek/?stukje=*")
     entry_link = page.locator(".entry-actions a").first.get_attribute("href")
     delete_link = page.locator(".entry-actions a").nth(1).get_attribute("href")
     page.goto(visit.server.url + "/oefeningen/5-4-3-2-1/")
-    page.locator("label[for=id_before_7]").click()
-    page.locator("label[for=id_after_4]").click()
+    page.locator("#id_before_7").click()
+    page.locator("#id_after_4").click()
     page.locator("main form button[type=submit]").click()
-    for path in [*JOURNAL_PAGES, *EXERCISE_PAGES, entry_link, delete_link]:
+    page.wait_for_url("**/oefeningen/klaar/*/")
+    done = page.url.removeprefix(visit.server.url)
+    for path in [*JOURNAL_PAGES, *EXERCISE_PAGES, entry_link, delete_link, done]:
         visit.open(path)
         expect(page.locator("html")).to_have_attribute("lang", language)
         expect(page.locator("h1")).to_have_count(1)
@@ -258,11 +261,12 @@ def test_the_exercises_work_for_someone_without_an_account(visit) -> None:
         == "running"
     )
     assert_accessible(page)
-    page.locator("label[for=id_before_8]").click()
-    page.locator("label[for=id_after_5]").click()
+    page.locator("#id_before_8").click()
+    page.locator("#id_after_5").click()
     page.get_by_role("button", name="Laat het verschil zien").click()
-    expect(page.locator(".result")).to_contain_text("van 8 naar 5")
-    expect(page.locator(".result")).to_contain_text("niets bewaard")
+    expect(page.locator(".gz-done__result")).to_contain_text("van 8 naar 5")
+    expect(page.locator(".gz-done__result")).to_contain_text("niets bewaard")
+    assert_accessible(page)
     assert {cookie["name"] for cookie in visit.context.cookies()} <= {"csrftoken"}
 
 
@@ -275,3 +279,223 @@ def test_the_muscle_timer_walks_through_the_steps(visit) -> None:
     expect(page.locator(".exercise-steps li").first).to_have_attribute("aria-current", "step")
     page.get_by_role("button", name="Stop de timer").click()
     expect(page.locator(".exercise-steps li[aria-current]")).to_have_count(0)
+
+
+# ---------------------------------------------------------------- the feeling tools (issue 15)
+
+PHONE = {"width": 390, "height": 844}
+SCREEN = 844
+HEADER_BUDGET = 220  # the top of the h1; the page shell's own budget
+
+
+def _fresh_guided_path(page: Page) -> None:
+    """Start the guided path without an unfinished entry from an earlier test."""
+    page.goto(page.url.split("/dagboek/")[0] + "/dagboek/stap/lichaam/")
+    discard = page.locator("form.draft-discard button")
+    if discard.count():
+        discard.click()
+        page.wait_for_load_state()
+
+
+def _length_in_screens(page: Page) -> float:
+    """The page's length at this viewport in screens, counting the header as if it met its own
+    budget (the h1 at most 220 px down), so this measures the page's own content."""
+    height = page.evaluate("document.documentElement.scrollHeight")
+    h1_top = page.evaluate("document.querySelector('h1').getBoundingClientRect().top + scrollY")
+    return (height - max(0, h1_top - HEADER_BUDGET)) / SCREEN
+
+
+def test_the_mood_meter_by_keyboard_without_javascript(make_visit, accounts) -> None:
+    visit = make_visit(java_script_enabled=False, viewport=PHONE)
+    page = _log_in(visit, accounts["entries"], "/dagboek/")
+    _fresh_guided_path(page)
+    page.goto(visit.server.url + "/dagboek/stap/gevoel/")
+    # The whole meter fits on one phone screen.
+    assert page.locator(".gz-mood").bounding_box()["height"] <= SCREEN
+    # One group of 25 radio buttons (and "I don't know"), each named with both axes.
+    expect(page.locator(".gz-mood input[name=mood]")).to_have_count(26)
+    expect(page.locator("#id_mood_0")).to_have_accessible_name("Heel onprettig, heel veel energie")
+    # Without JavaScript the arrow keys go square by square in reading order.
+    tab_to(page, "#id_mood_0")
+    page.keyboard.press("Space")
+    for _ in range(6):
+        page.keyboard.press("ArrowRight")
+    expect(page.locator("#id_mood_6")).to_be_checked()
+    expect(page.locator("#id_mood_6")).to_have_accessible_name("Onprettig, veel energie")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/stap/woorden/")
+    expect(page.locator("main .lead")).to_have_text(
+        "Deze woorden passen misschien bij wat je koos."
+    )
+    page.goto(visit.server.url + "/dagboek/stap/gevoel/")
+    expect(page.locator("#id_mood_6")).to_be_checked()
+    # "I don't know" instead (the arrows wrap round to it, after the last square): the next
+    # step offers words from every side, without reproach.
+    tab_to(page, "#id_mood_6")
+    for _ in range(7):
+        page.keyboard.press("ArrowLeft")
+    expect(page.locator("#id_mood_25")).to_be_checked()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/stap/woorden/")
+    lead = page.locator("main .lead")
+    expect(lead).to_have_text("Hier zijn woorden van alle kanten van de kaart.")
+    expect(page.locator("main")).not_to_contain_text("geen plek")
+
+
+def test_the_mood_meter_moves_a_row_with_the_up_and_down_keys(make_visit, accounts) -> None:
+    visit = make_visit(viewport={"width": 320, "height": 640})
+    page = _log_in(visit, accounts["entries"], "/dagboek/")
+    _fresh_guided_path(page)
+    page.goto(visit.server.url + "/dagboek/stap/gevoel/")
+    # Five squares of at least 56 px on a 320 px screen (and at 400% zoom).
+    for cell in page.locator(".gz-mood__slot").all()[:5]:
+        box = cell.bounding_box()
+        assert box["width"] >= 56 and box["height"] >= 56
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    tab_to(page, "#id_mood_0")
+    page.keyboard.press("Space")
+    for key in ("ArrowDown", "ArrowDown", "ArrowDown", "ArrowRight", "ArrowUp"):
+        page.keyboard.press(key)
+    expect(page.locator("#id_mood_11")).to_be_checked()
+    expect(page.locator("#id_mood_11")).to_be_focused()
+    expect(page.locator("[data-mood-status]")).to_have_text(
+        "Je koos: Onprettig, gemiddelde energie"
+    )
+    # The text version: two questions; answering both checks the matching square.
+    page.get_by_text("Liever twee vragen in woorden?").click()
+    page.locator("#id_pleasantness_4").check()
+    page.locator("#id_energy_0").check()
+    expect(page.locator("#id_mood_24")).to_be_checked()
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_strength_is_asked_only_for_ticked_words(make_visit, accounts, javascript) -> None:
+    visit = make_visit(java_script_enabled=javascript, viewport=PHONE)
+    page = _log_in(visit, accounts["entries"], "/dagboek/")
+    _fresh_guided_path(page)
+    page.goto(visit.server.url + "/dagboek/stap/woorden/")
+    in_view = page.locator(".gz-words > .gz-chips input[type=checkbox]")
+    expect(in_view).to_have_count(15)
+    expect(page.locator(".gz-words details.gz-word-group:not([open])")).to_have_count(4)
+    expect(page.locator(".gz-words select:visible")).to_have_count(0)
+    word = in_view.nth(2).get_attribute("value")
+    tab_to(page, f"#word-{word}")
+    page.keyboard.press("Space")
+    # The ticked word shows its meaning and asks how strong it is; no other word does.
+    expect(page.locator(".gz-words select:visible")).to_have_count(1)
+    expect(page.locator(f"#word-{word}-def")).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(page.locator(f"#id_intensity_{word}")).to_be_focused()
+    page.keyboard.press("End")
+    if javascript:  # axe itself needs JavaScript
+        assert_accessible(page)
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url("**/stap/verder/")
+    expect(page.locator(".so-far")).to_contain_text("Woorden voor het gevoel")
+    page.goto(visit.server.url + "/dagboek/stap/woorden/")
+    expect(page.locator(f"#word-{word}")).to_be_checked()
+    expect(page.locator(f"#id_intensity_{word}")).to_have_value("10")
+    # Untick: the question goes away again.
+    page.locator(f"#word-{word}").click()
+    expect(page.locator(".gz-words select:visible")).to_have_count(0)
+
+
+def test_the_body_outline_with_the_list_as_fallback(make_visit, accounts) -> None:
+    visit = make_visit(viewport=PHONE)
+    page = _log_in(visit, accounts["entries"], "/dagboek/")
+    _fresh_guided_path(page)
+    outline = page.locator(".gz-body__outline")
+    expect(outline).to_be_visible()
+    expect(outline).to_have_attribute("aria-hidden", "true")
+    chest = page.locator('.gz-body__outline [data-zone="borst"]')
+    empty = chest.evaluate("el => getComputedStyle(el).fill")
+    # Each place sits beside its part of the body: the chest beside the chest.
+    body = outline.bounding_box()
+    spot = page.locator("label[for=id_body_areas_5]").bounding_box()
+    middle = spot["y"] + spot["height"] / 2
+    assert body["y"] + 0.2 * body["height"] < middle < body["y"] + 0.55 * body["height"]
+    assert spot["x"] + spot["width"] <= body["x"] + 8
+    page.locator("#id_body_areas_5").click()  # borst
+    expect(page.locator("#id_body_areas_5")).to_be_checked()
+    assert chest.evaluate("el => getComputedStyle(el).fill") != empty
+    expect(page.get_by_label("ergens anders, of ik weet het niet")).to_be_visible()
+    assert_accessible(page)
+    # Narrow, or zoomed to 400% (1280 px / 4): no drawing, the plain list, nothing cut off.
+    page.set_viewport_size({"width": 320, "height": 640})
+    expect(outline).to_be_hidden()
+    expect(page.locator(".gz-body input[type=checkbox]")).to_have_count(13)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    for box in page.locator(".gz-body label.gz-chip").all():
+        assert box.bounding_box()["height"] >= 44
+
+
+def test_the_one_page_form_is_at_most_four_screens_on_a_phone(make_visit, accounts) -> None:
+    visit = make_visit(viewport=PHONE)
+    page = _log_in(visit, accounts["entries"], "/dagboek/nieuw/")
+    expect(page.locator(".gz-words details[open]")).to_have_count(0)
+    assert _length_in_screens(page) <= 4
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
+def test_the_rating_buttons_and_the_closing_screen(make_visit, javascript) -> None:
+    visit = make_visit(java_script_enabled=javascript, viewport={"width": 320, "height": 640})
+    page = visit.open("/oefeningen/5-4-3-2-1/")
+    # Eleven large targets per question, nothing wider than the screen.
+    steps = page.locator(".gz-rating__step input")
+    expect(steps).to_have_count(22)
+    for step in steps.all():
+        box = step.bounding_box()
+        assert box["width"] >= 44 and box["height"] >= 44
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    tab_to(page, "#id_before_0")
+    page.keyboard.press("Space")
+    for _ in range(7):
+        page.keyboard.press("ArrowRight")
+    tab_to(page, "#id_after_0")
+    page.keyboard.press("Space")
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    expect(page.locator("#id_before_7")).to_be_checked()
+    expect(page.locator("#id_after_3")).to_be_checked()
+    if javascript:  # axe itself needs JavaScript
+        assert_accessible(page)
+    page.keyboard.press("Enter")
+    # The closing screen: what you rated, a kind word, what next.
+    expect(page.locator("h1")).to_have_text("Je nam even tijd voor jezelf")
+    expect(page.locator(".gz-done__numbers")).to_contain_text("7")
+    expect(page.locator(".gz-done__result")).to_contain_text("van 7 naar 3")
+    expect(page.locator("main .lead")).to_contain_text("Fijn dat het wat rustiger is")
+    expect(page.get_by_role("link", name="Een andere oefening")).to_be_visible()
+    expect(page.get_by_role("link", name="Deze oefening nog een keer")).to_be_visible()
+    if javascript:
+        assert_accessible(page)
+
+
+def test_the_breathing_stylesheet_is_a_cached_static_file(visit) -> None:
+    page = visit.page
+    with page.expect_response(lambda r: "breathing" in r.url and r.url.endswith(".css")) as css:
+        visit.open("/oefeningen/ademhaling/")
+    response = css.value
+    assert response.url.startswith(visit.server.url + "/static/")
+    assert "max-age=" in response.headers["cache-control"]
+    assert "no-store" not in response.headers["cache-control"]
+
+
+def test_every_journal_and_exercise_page_fits_a_320_px_screen_without_javascript(
+    make_visit, accounts
+) -> None:
+    """320 CSS px is a small phone, and also a 1280 px screen zoomed to 400%."""
+    visit = make_visit(java_script_enabled=False, viewport={"width": 320, "height": 640})
+    _log_in(visit, accounts["entries"], "/dagboek/")
+    for path in [*JOURNAL_PAGES, *EXERCISE_PAGES]:
+        page = visit.open(path)
+        # Everything opened, as someone would who reads it all; a wide table may scroll in
+        # its own box (.gz-table), the page itself may not.
+        page.evaluate("document.querySelectorAll('main details').forEach(d => d.open = true)")
+        wide = page.evaluate(
+            "[...document.querySelectorAll('main *')].filter(el => !el.closest('.gz-table > *')"
+            " && el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+            ".map(el => el.tagName + '.' + el.className)"
+        )
+        assert wide == [], f"{path}: wider than the screen: {wide[:5]}"

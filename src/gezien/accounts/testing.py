@@ -61,11 +61,13 @@ def database_snapshot() -> dict[str, list[dict[str, Any]]]:
 def assert_outsider_gets_404(
     outsider: Client, urls: Iterable[str], snapshot: Callable[[], object] = database_snapshot
 ) -> None:
-    """For each URL: a POST by someone else's account gives 404 (not 403, not 500, so
-    nobody learns the object exists), a GET gives 404 too (or 405 where the URL takes POST
-    only, for everyone), and the database is unchanged."""
+    """For each URL: a POST and a GET by someone else's account give 404 (not 403, not 500,
+    so nobody learns the object exists), or 405 for the method the URL never takes, for
+    everyone; at least one of the two is 404. The database is unchanged."""
     before = snapshot()
     for url in urls:
-        assert outsider.post(url).status_code == 404, f"POST {url}"
-        assert outsider.get(url).status_code in (404, 405), f"GET {url}"
+        post, get = outsider.post(url).status_code, outsider.get(url).status_code
+        assert post in (404, 405) and get in (404, 405) and 404 in (post, get), (
+            f"{url}: POST {post}, GET {get}"
+        )
     assert snapshot() == before, "an outsider's request changed data"

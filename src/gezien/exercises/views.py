@@ -11,7 +11,6 @@ from statistics import mean
 from typing import Any
 
 from django import forms
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -26,9 +25,9 @@ from gezien.core import summary
 from gezien.drafts import service as drafts
 from gezien.exercises import catalogue as data
 from gezien.exercises.models import ExerciseRating
-from gezien.lib import charts
 from gezien.vault import person
 from gezien.vault.person import Person
+from gezien.vault.records import owned_or_404
 
 catalogue = functools.cache(data.load)
 BREATHING = "breathing"
@@ -149,32 +148,29 @@ def exercise(request: HttpRequest, exercise_id: str) -> HttpResponse:
         }
     me = person.unlocked(request)
     form = RatingForm(request.POST if request.method == "POST" else None)
-    result = None
     if request.method == "POST" and form.is_valid():
         before, after = form.cleaned_data["before"], form.cleaned_data["after"]
-        result = {"before": before, "after": after, "change": after - before}
-        if me is not None:
-            variant = pattern.id if pattern else ""
+        variant = pattern.id if pattern else ""
+        if me is None:
+            # Nothing is stored without an account, so the closing screen is this answer.
+            return _done(request, exercise_id, variant, before, after, saved=False)
 
-            def store() -> str:
-                rating = ExerciseRating(owner=me.account)
-                rating.seal_content(
-                    me.data_key,
-                    {
-                        "exercise": exercise_id,
-                        "variant": variant,
-                        "before": before,
-                        "after": after,
-                        "date": timezone.localdate().isoformat(),
-                    },
-                )
-                rating.save()
-                messages.success(
-                    request, _result_message(result) + " " + _("Your numbers are saved.")
-                )
-                return request.path + (f"?patroon={variant}" if variant else "")
+        def store() -> str:
+            rating = ExerciseRating(owner=me.account)
+            rating.seal_content(
+                me.data_key,
+                {
+                    "exercise": exercise_id,
+                    "variant": variant,
+                    "before": before,
+                    "after": after,
+                    "date": timezone.localdate().isoformat(),
+                },
+            )
+            rating.save()
+            return reverse("exercises:done", args=[rating.pk])
 
-            return redirect(drafts.submit_once(request, store))
+        return redirect(drafts.submit_once(request, store))
     return render(
         request,
         "exercises/exercise.html",
@@ -182,13 +178,47 @@ def exercise(request: HttpRequest, exercise_id: str) -> HttpResponse:
             **context,
             "exercise_id": exercise_id,
             "form": form,
-            "result": result,
-            "result_message": _result_message(result) if result else "",
             "logged_in": me is not None,
-            "session_expired": getattr(request, "session_expired", False),
             "submit_token": request.POST.get("submit_token") or str(uuid.uuid4()),
         },
         status=400 if request.method == "POST" and not form.is_valid() else 200,
+    )
+
+
+@require_GET
+@account_required
+def done(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
+    """The closing screen of a stored rating (only its owner sees it)."""
+    rating = owned_or_404(ExerciseRating, request, pk).open_content(person.of(request).data_key)
+    return _done(
+        request,
+        rating["exercise"],
+        rating.get("variant", ""),
+        rating["before"],
+        rating["after"],
+        saved=True,
+    )
+
+
+def _done(
+    request: HttpRequest, exercise_id: str, variant: str, before: int, after: int, saved: bool
+) -> HttpResponse:
+    """After an exercise: what the person rated, a kind word that fits how it went, and what
+    they can do next."""
+    result = {"before": before, "after": after, "change": after - before}
+    url = reverse(f"exercises:{exercise_id}")
+    return render(
+        request,
+        "exercises/done.html",
+        {
+            "name": _name(exercise_id, variant),
+            "result": result,
+            "result_message": _result_message(result),
+            "saved": saved,
+            "session_expired": getattr(request, "session_expired", False),
+            "again_url": url + (f"?patroon={variant}" if variant else ""),
+            "logged_in": saved or person.unlocked(request) is not None,
+        },
     )
 
 
@@ -207,42 +237,6 @@ def _result_message(result: dict[str, int] | None) -> str:
             % numbers
         )
     return _("Your distress stayed at %(before)d.") % numbers
-
-
-@require_GET
-def breathing_css(request: HttpRequest) -> HttpResponse:
-    """The breathing animation for every pattern in exercises.toml, so the circle always
-    matches the numbers in the text. Served as a file (the page allows no inline style)."""
-    rules = []
-    for p in catalogue().patterns:
-        total = p.seconds
-        marks = [0.0]
-        for part in (p.inhale, p.hold, p.exhale):
-            marks.append(marks[-1] + 100 * part / total)
-        grow, full, shrink = (round(m, 2) for m in marks[1:])
-        name = f"breath-{p.id}"
-        rules.append(
-            f"@keyframes {name} {{ 0% {{ transform: scale(0.45); }} "
-            f"{grow}% {{ transform: scale(1); }} {full}% {{ transform: scale(1); }} "
-            f"{shrink}% {{ transform: scale(0.45); }} 100% {{ transform: scale(0.45); }} }}\n"
-            f".{name} .breath-circle {{ animation-name: {name}; animation-duration: {total}s; }}\n"
-        )
-        phases = [
-            ("in", 0, grow),
-            ("hold", grow, full),
-            ("out", full, shrink),
-            ("pause", shrink, 100),
-        ]
-        for phase, start, end in phases:
-            if start == end:
-                continue
-            rules.append(
-                f"@keyframes {name}-{phase} {{ 0% {{ opacity: {1 if start == 0 else 0}; }} "
-                f"{start}% {{ opacity: 1; }} {end}% {{ opacity: 0; }} 100% {{ opacity: 0; }} }}\n"
-                f".{name} .phase-{phase} {{ animation-name: {name}-{phase}; "
-                f"animation-duration: {total}s; }}\n"
-            )
-    return HttpResponse("".join(rules), content_type="text/css; charset=utf-8")
 
 
 def what_helps_rows(me: Person) -> list[dict[str, Any]]:
@@ -270,9 +264,10 @@ def what_helps_rows(me: Person) -> list[dict[str, Any]]:
 
 @account_required
 def what_helps(request: HttpRequest) -> HttpResponse:
-    rows = what_helps_rows(person.of(request))
-    chart = charts.bar_chart([(row["name"], max(0.0, -row["change"])) for row in rows])
-    return render(request, "exercises/what_helps.html", {"rows": rows, "chart": chart})
+    rows = [
+        {**row, "difference": abs(row["change"])} for row in what_helps_rows(person.of(request))
+    ]
+    return render(request, "exercises/what_helps.html", {"rows": rows})
 
 
 def summary_section(me: Person) -> summary.Section | None:

@@ -11,7 +11,8 @@ from datetime import date, timedelta
 from statistics import mean
 from typing import Any
 
-from gezien.journal.emotions import Vocabulary, by_id, quadrant_of
+from gezien.journal.emotions import QUADRANT_SIDES, Vocabulary, by_id
+from gezien.journal.meter import MIDDLE, VALUES, Cell, cell_of
 
 TEXT_FIELDS = ("happened", "body_note", "feeling_note", "thoughts", "needs", "did", "helped")
 LIST_FIELDS = ("body_areas", "sensations", "helpers")
@@ -59,12 +60,13 @@ def derived_quadrant(pleasantness: int | None, energy: int | None) -> str:
     return f"{'pleasant' if pleasantness > 0 else 'unpleasant'}-{'high' if energy > 0 else 'low'}"
 
 
-def point(content: dict[str, Any], vocab: Vocabulary) -> tuple[int, int] | None:
-    """Where an entry sits on the pleasantness x energy map: the spot the person chose,
-    else the middle of the words they chose, else nowhere."""
-    pleasantness, energy = content.get("pleasantness"), content.get("energy")
-    if pleasantness is not None and energy is not None:
-        return pleasantness, energy
+def place(content: dict[str, Any], vocab: Vocabulary) -> Cell | None:
+    """The cell of the mood meter an entry sits in. The map of the patterns page, its table
+    and every count there use this one rule, so they always agree. Per axis: the value the
+    person chose; else the side of the corner they chose (entries from before the meter
+    could have only a corner); else the middle of the words they chose. An entry with an
+    axis still open has no place."""
+    side = QUADRANT_SIDES.get(content.get("quadrant") or "")
     spots = []
     for chosen in content.get("words") or []:
         try:
@@ -72,25 +74,17 @@ def point(content: dict[str, Any], vocab: Vocabulary) -> tuple[int, int] | None:
         except KeyError:
             continue
         spots.append((word.pleasantness, word.energy))
-    if not spots:
-        return None
-    return round(mean(p for p, _ in spots)), round(mean(e for _, e in spots))
-
-
-def quadrant(content: dict[str, Any], vocab: Vocabulary) -> str:
-    """The quadrant of an entry: chosen, else from the map spot, else from its first word."""
-    if content.get("quadrant"):
-        chosen_quadrant: str = content["quadrant"]
-        return chosen_quadrant
-    derived = derived_quadrant(content.get("pleasantness"), content.get("energy"))
-    if derived:
-        return derived
-    for chosen in content.get("words") or []:
-        try:
-            return quadrant_of(by_id(vocab.words, chosen["id"]))
-        except KeyError:
-            continue
-    return ""
+    axes: list[float] = []
+    for axis, field_name in enumerate(SCALE_FIELDS):
+        value = content.get(field_name)
+        if value is None and side:
+            value = VALUES[MIDDLE + side[axis]]
+        if value is None and spots:
+            value = mean(spot[axis] for spot in spots)
+        if value is None:
+            return None
+        axes.append(value)
+    return cell_of(*axes)
 
 
 # ---------------------------------------------------------------- overview and search
@@ -176,14 +170,17 @@ class Patterns:
     start: date
     end: date
     entries: int
-    placed: int = 0
-    cells: dict[tuple[int, int], int] = field(default_factory=dict)
-    quadrants: dict[str, int] = field(default_factory=dict)
+    # How many entries sit in each cell of the mood meter; the rest have no place.
+    cells: dict[Cell, int] = field(default_factory=dict)
     words: list[tuple[str, int, float | None]] = field(default_factory=list)
     buckets: list[Bucket] = field(default_factory=list)
     by_week: bool = False
     helpers: list[tuple[str, int]] = field(default_factory=list)
     helped: list[tuple[date, str]] = field(default_factory=list)
+
+    @property
+    def placed(self) -> int:
+        return sum(self.cells.values())
 
 
 TOP_WORDS = 10
@@ -199,18 +196,14 @@ def patterns(entries: Sequence[Entry], period: str, today: date, vocab: Vocabula
     chosen = [entry for entry in entries if start <= entry.day <= today]
     result = Patterns(start=start, end=today, entries=len(chosen), by_week=days > 31)
 
-    cells: Counter[tuple[int, int]] = Counter()
-    quadrants: Counter[str] = Counter({q.id: 0 for q in vocab.quadrants})
+    cells: Counter[Cell] = Counter()
     word_counts: Counter[str] = Counter()
     word_intensities: dict[str, list[int]] = defaultdict(list)
     helper_counts: Counter[str] = Counter()
     for entry in chosen:
-        spot = point(entry.content, vocab)
-        if spot is not None:
-            cells[spot] += 1
-        side = quadrant(entry.content, vocab)
-        if side:
-            quadrants[side] += 1
+        cell = place(entry.content, vocab)
+        if cell is not None:
+            cells[cell] += 1
         for word in entry.words():
             word_counts[word["id"]] += 1
             if word.get("intensity") is not None:
@@ -219,9 +212,7 @@ def patterns(entries: Sequence[Entry], period: str, today: date, vocab: Vocabula
         if entry.content.get("helped"):
             result.helped.append((entry.day, entry.content["helped"]))
 
-    result.cells = dict(cells)
-    result.placed = sum(cells.values())
-    result.quadrants = dict(quadrants)
+    result.cells = dict(sorted(cells.items()))
     result.words = [
         (
             word_id,

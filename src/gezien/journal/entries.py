@@ -15,12 +15,14 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from gezien.drafts import service as drafts
-from gezien.journal import emotions
+from gezien.journal import emotions, meter
 from gezien.journal import helpers as helper_list
 from gezien.journal.content import LIST_FIELDS, SCALE_FIELDS, TEXT_FIELDS, Entry, chosen_day
+from gezien.journal.emotions import SCALE_MAX, SCALE_MIN
 from gezien.journal.models import JournalEntry
 from gezien.lib.text import Text, current_language
 from gezien.vault.person import Person
@@ -28,7 +30,9 @@ from gezien.vault.person import Person
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
+# The drafts of a new entry: one for the one-page form, one for the guided path.
 NEW = "journal:new"
+STEPS_DRAFT = "journal:steps"
 INTENSITY = "intensity_"
 MAX_TEXT = 20_000
 
@@ -40,6 +44,7 @@ LABELS = {
     "sensations": _("What I feel in my body"),
     "body_note": _("More about my body"),
     "quadrant": _("Pleasant or unpleasant, much or little energy"),
+    "mood": _("Pleasant or unpleasant, much or little energy"),
     "pleasantness": _("How pleasant it feels"),
     "energy": _("How much energy"),
     "words": _("Words for the feeling"),
@@ -50,6 +55,47 @@ LABELS = {
     "helpers": _("What helped"),
     "helped": _("What helped, in my own words"),
 }
+
+
+# The five levels of each axis of the mood meter (see journal.meter).
+PLEASANTNESS_LEVELS = {
+    1: _("very unpleasant"),
+    2: _("unpleasant"),
+    3: _("neutral"),
+    4: _("pleasant"),
+    5: _("very pleasant"),
+}
+ENERGY_LEVELS = {
+    1: _("very little energy"),
+    2: _("little energy"),
+    3: _("medium energy"),
+    4: _("much energy"),
+    5: _("very much energy"),
+}
+
+
+def cell_name(cell: meter.Cell) -> str:
+    """ "Unpleasant, much energy": both axes, as the mood meter's radio buttons are named."""
+    return capfirst(
+        _("%(pleasantness)s, %(energy)s")
+        % {
+            "pleasantness": PLEASANTNESS_LEVELS[cell.pleasantness],
+            "energy": ENERGY_LEVELS[cell.energy],
+        }
+    )
+
+
+def spot_in(fields: drafts.Fields) -> tuple[int | None, int | None]:
+    """The pleasantness and energy that form fields (a draft, a posted form) hold, by the
+    same rule as a saved entry (meter.combine); either may be None."""
+    found = []
+    for field_name in SCALE_FIELDS:
+        try:
+            value: int | None = int((fields.get(field_name) or [""])[0])
+        except ValueError:
+            value = None
+        found.append(value if value is not None and SCALE_MIN <= value <= SCALE_MAX else None)
+    return meter.combine(meter.parse((fields.get("mood") or [""])[0]), *found)
 
 
 @functools.cache
@@ -89,6 +135,10 @@ def _names(kind: str, language: str) -> dict[str, str]:
     }
     items = kinds[kind]
     return {item.id: item.name.get(language) for item in items}
+
+
+def word(word_id: str) -> emotions.Word:
+    return emotions.by_id(vocabulary().words, word_id)
 
 
 def word_names() -> dict[str, str]:
@@ -162,13 +212,7 @@ def parts(content: dict[str, Any]) -> list[tuple[StrOrPromise, SafeString]]:
         names("sensations", content.get("sensations") or []),
     ]
     add(_("In my body"), mark_safe(": ".join(piece for piece in body if piece)), text("body_note"))
-    feel = []
-    if content.get("quadrant"):
-        feel.append(names("quadrant", [content["quadrant"]]))
-    if content.get("pleasantness") is not None:
-        feel.append(format_html("{}", _("pleasant: %(n)s") % {"n": content["pleasantness"]}))
-    if content.get("energy") is not None:
-        feel.append(format_html("{}", _("energy: %(n)s") % {"n": content["energy"]}))
+    feel = [conditional_escape(text) for text in feeling(content)]
     add(_("How it feels"), mark_safe(" · ".join(feel)))
     words = content.get("words") or []
     felt = [
@@ -183,6 +227,26 @@ def parts(content: dict[str, Any]) -> list[tuple[StrOrPromise, SafeString]]:
     add(_("What I did"), text("did"))
     add(_("What helped"), names("helpers", content.get("helpers") or []), text("helped"))
     return found
+
+
+def feeling(content: dict[str, Any]) -> list[str]:
+    """Where an entry is on the mood meter, in words: the cell, for old and new entries
+    alike (an old value from -5 to +5 shows as the cell it falls in). An entry from before
+    the meter may have only a corner, or one of the two scales."""
+    pleasantness, energy = content.get("pleasantness"), content.get("energy")
+    if pleasantness is not None and energy is not None:
+        return [cell_name(meter.cell_of(pleasantness, energy))]
+    found = names_of("quadrant", [content["quadrant"]]) if content.get("quadrant") else []
+    if pleasantness is not None:
+        found.append(str(PLEASANTNESS_LEVELS[meter.level(pleasantness)]))
+    if energy is not None:
+        found.append(str(ENERGY_LEVELS[meter.level(energy)]))
+    return found
+
+
+def feeling_in(fields: drafts.Fields) -> list[str]:
+    """`feeling` of form fields (a draft)."""
+    return feeling(dict(zip(SCALE_FIELDS, spot_in(fields), strict=True)))
 
 
 def searchable_names(entry: Entry) -> str:
@@ -227,6 +291,8 @@ def field_label(field_name: str) -> StrOrPromise | None:
 
 
 def describe(field_name: str, values: list[str]) -> str:
+    if field_name in ("mood", "pleasantness", "energy"):
+        return ", ".join(feeling_in({field_name: values}))
     if field_name in ("body_areas", "sensations", "words", "quadrant", "helpers"):
         return ", ".join(names_of(field_name, values))
     return ", ".join(values)

@@ -24,10 +24,10 @@ from gezien.accounts.decorators import account_required
 from gezien.drafts import service as drafts
 from gezien.drafts.pages import conflict_page, keep_words_on_expiry, too_long_message
 from gezien.drafts.service import Conflict, TooLong
-from gezien.journal import content, entries, word_list
-from gezien.journal.emotions import suggest, words_in
-from gezien.journal.entries import NEW, entry_key
-from gezien.journal.forms import EntryForm, entry_field_names
+from gezien.journal import content, entries, meter, word_list
+from gezien.journal.emotions import QUADRANT_SIDES, suggest, words_in
+from gezien.journal.entries import NEW, STEPS_DRAFT, entry_key
+from gezien.journal.forms import EntryForm, entry_field_names, meter_choices
 from gezien.journal.models import JournalEntry
 from gezien.lib import charts
 from gezien.vault import person
@@ -105,6 +105,7 @@ def overview(request: HttpRequest) -> HttpResponse:
             "older": older[0] if older else None,
             "total": len(everything),
             "draft": drafts.load(request, NEW),
+            "steps_draft": drafts.load(request, STEPS_DRAFT),
         },
     )
 
@@ -134,10 +135,14 @@ def _names(form: EntryForm, *extra: str) -> list[str]:
 
 
 def _submit_new(
-    request: HttpRequest, step_form: EntryForm, invalid: Callable[[EntryForm], HttpResponse]
+    request: HttpRequest,
+    key: str,
+    step_form: EntryForm,
+    invalid: Callable[[EntryForm], HttpResponse],
 ) -> HttpResponse:
-    """Store a new entry from the draft plus this page's fields, once per form instance.
-    A conflict with another tab shows both versions; an invalid form is shown again."""
+    """Store a new entry from the draft `key` plus this page's fields, once per form
+    instance. A conflict with another tab shows both versions; an invalid form is shown
+    again."""
     done = drafts.submitted(request)
     if done is not None:
         return redirect(done)
@@ -149,7 +154,7 @@ def _submit_new(
         try:
             saved = drafts.save(
                 request,
-                NEW,
+                key,
                 drafts.from_post(request.POST),
                 _version(request, "draft_version") or 0,
                 names,
@@ -175,12 +180,12 @@ def _submit_new(
         return _entry_url(record.pk)
 
     try:
-        return redirect(drafts.submit_once(request, create, draft=NEW))
+        return redirect(drafts.submit_once(request, create, draft=key))
     except Invalid as problem:
         return invalid(problem.form)
     except Conflict as conflict:
         return conflict_page(
-            request, _ref(request, NEW), conflict.mine, conflict.theirs, conflict.theirs.version
+            request, _ref(request, key), conflict.mine, conflict.theirs, conflict.theirs.version
         )
 
 
@@ -188,20 +193,18 @@ def _ref(request: HttpRequest, key: str) -> drafts.FormRef:
     return drafts.FormRef(key, str(request.user.pk), request.path)
 
 
-def _quadrant_groups(form: EntryForm) -> list[dict[str, Any]]:
+def _words(form: EntryForm, first: list[str]) -> dict[str, Any]:
+    """The feeling words as chips: the words in `first` (chosen, then suggested) in view,
+    the others per corner of the map behind a disclosure, open when a word in it is ticked."""
     vocab = entries.vocabulary()
+    shown = [entries.word(word_id) for word_id in first]
     groups = []
     for quadrant in vocab.quadrants:
-        rows = word_list.rows(form, words_in(vocab, quadrant.id))
+        rows = word_list.rows(form, [w for w in words_in(vocab, quadrant.id) if w.id not in first])
         groups.append(
-            {
-                "quadrant": quadrant,
-                "name": entries.name(quadrant),
-                "rows": rows,
-                "open": any(r["checked"] for r in rows),
-            }
+            {"name": entries.name(quadrant), "rows": rows, "open": any(r["checked"] for r in rows)}
         )
-    return groups
+    return {"shown": word_list.rows(form, shown), "groups": groups}
 
 
 def _plain(
@@ -210,7 +213,13 @@ def _plain(
     return render(
         request,
         "journal/entry_form.html",
-        {"form": form, "draft_state": state, "groups": _quadrant_groups(form), **extra},
+        {
+            "form": form,
+            "draft_state": state,
+            "words": _words(form, []),
+            "meter": meter_choices(form),
+            **extra,
+        },
         status=200,
     )
 
@@ -223,7 +232,9 @@ def new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = EntryForm(request.POST)
         state = _posted_state(request, NEW, form)
-        return _submit_new(request, form, lambda invalid: _plain(request, invalid, state, new=True))
+        return _submit_new(
+            request, NEW, form, lambda invalid: _plain(request, invalid, state, new=True)
+        )
     state = drafts.form_state(request, NEW, request.path, entry_field_names())
     form = EntryForm(initial={"date": timezone.localdate(), **state.initial()})
     return _plain(request, form, state, new=True)
@@ -261,7 +272,7 @@ STEPS: tuple[Step, ...] = (
     {
         "name": "map",
         "url": "journal:step-map",
-        "fields": ("pleasantness", "energy"),
+        "fields": ("mood", "pleasantness", "energy", "quadrant"),
         "title": gettext_lazy("Pleasant or unpleasant, and how much energy?"),
     },
     {
@@ -277,51 +288,63 @@ STEPS: tuple[Step, ...] = (
         "title": gettext_lazy("What else do you want to write down?"),
     },
 )
-SUGGESTIONS = 12
+SUGGESTIONS = 15
+# The body areas the outline of the body step draws (journal/parts/body.html); the others
+# (skin, the whole body, somewhere else) are listed under it.
+DRAWN_AREAS = (
+    "hoofd",
+    "gezicht",
+    "kaak",
+    "keel",
+    "schouders",
+    "borst",
+    "buik",
+    "rug",
+    "handen",
+    "benen",
+)
 
 
 def _suggested(draft: drafts.Saved | None) -> tuple[list[str], bool]:
-    """Words for the words step: those already chosen, then suggestions from the map
-    spot and the body. Returns (ids, whether a map spot was chosen)."""
+    """Words for the words step to show first: those already chosen, then suggestions from
+    the map spot and the body, about fifteen in all. Returns (ids, whether a map spot was
+    chosen)."""
     vocab = entries.vocabulary()
     fields = draft.fields if draft else {}
-
-    def number(field_name: str) -> int | None:
-        try:
-            value = int((fields.get(field_name) or [""])[0])
-        except ValueError:
-            return None
-        return value if -5 <= value <= 5 else None
-
-    pleasantness, energy = number("pleasantness"), number("energy")
+    pleasantness, energy = entries.spot_in(fields)
     known_sensations = {s.id for s in vocab.sensations}
     felt = {s for s in fields.get("sensations", []) if s in known_sensations}
-    chosen = [w for w in fields.get("words", []) if any(word.id == w for word in vocab.words)]
+    known_words = {w.id for w in vocab.words}
+    chosen = [w for w in fields.get("words", []) if w in known_words]
     spot = pleasantness is not None and energy is not None
-    suggested = suggest(vocab, pleasantness or 0, energy or 0, felt, limit=SUGGESTIONS)
-    return chosen + [w.id for w in suggested if w.id not in chosen], spot
+    if pleasantness is not None and energy is not None:
+        suggested = suggest(vocab, pleasantness, energy, felt, limit=SUGGESTIONS)
+    else:
+        # No square chosen: a few words from the middle of each corner of the map.
+        per_corner = -(-SUGGESTIONS // len(QUADRANT_SIDES))
+        suggested = [
+            word
+            for side_p, side_e in QUADRANT_SIDES.values()
+            for word in suggest(vocab, 3 * side_p, 3 * side_e, felt, limit=per_corner)
+        ]
+    more = [w.id for w in suggested if w.id not in chosen][: max(SUGGESTIONS - len(chosen), 0)]
+    return chosen + more, spot
 
 
 @sensitive_post_parameters()
 @keep_words_on_expiry
 @account_required
 def step(request: HttpRequest, number: int) -> HttpResponse:
+    """One step of the guided path. Its draft is its own (STEPS_DRAFT), apart from the
+    one-page form's, so an unfinished entry in one never turns up in the other."""
     current = STEPS[number - 1]
-    draft = drafts.load(request, NEW)
-    word_ids, spot = _suggested(draft) if current["name"] == "words" else (None, True)
+    draft = drafts.load(request, STEPS_DRAFT)
+    first, spot = _suggested(draft) if current["name"] == "words" else ([], True)
 
     def make(data: QueryDict | None = None, **kwargs: Any) -> EntryForm:
-        return EntryForm(
-            data, only=current["fields"], word_ids=word_ids, require_something=False, **kwargs
-        )
+        return EntryForm(data, only=current["fields"], require_something=False, **kwargs)
 
     def show(form: EntryForm, state: drafts.FormState) -> HttpResponse:
-        vocab = entries.vocabulary()
-        rows = (
-            word_list.rows(form, [w for i in word_ids for w in vocab.words if w.id == i])
-            if word_ids
-            else []
-        )
         return render(
             request,
             "journal/step.html",
@@ -331,23 +354,25 @@ def step(request: HttpRequest, number: int) -> HttpResponse:
                 "step": current,
                 "number": number,
                 "steps": len(STEPS),
-                "rows": rows,
+                "words": _words(form, first) if current["name"] == "words" else None,
+                "meter": meter_choices(form) if current["name"] == "map" else None,
                 "spot": spot,
                 "so_far": _so_far(draft) if current["name"] == "rest" else None,
-                "quadrants": vocab.quadrants,
+                "quadrants": entries.vocabulary().quadrants,
+                "on_body": DRAWN_AREAS,
             },
         )
 
     if request.method == "POST":
         form = make(request.POST)
-        state = _posted_state(request, NEW, form)
+        state = _posted_state(request, STEPS_DRAFT, form)
         if number == len(STEPS) and request.POST.get("go") != "back":
-            return _submit_new(request, form, lambda invalid: show(invalid, state))
+            return _submit_new(request, STEPS_DRAFT, form, lambda invalid: show(invalid, state))
         if form.is_valid():
             try:
                 drafts.save(
                     request,
-                    NEW,
+                    STEPS_DRAFT,
                     drafts.from_post(request.POST),
                     _version(request, "draft_version") or 0,
                     _names(form),
@@ -355,7 +380,7 @@ def step(request: HttpRequest, number: int) -> HttpResponse:
             except Conflict as conflict:
                 return conflict_page(
                     request,
-                    _ref(request, NEW),
+                    _ref(request, STEPS_DRAFT),
                     conflict.mine,
                     conflict.theirs,
                     conflict.theirs.version,
@@ -366,7 +391,7 @@ def step(request: HttpRequest, number: int) -> HttpResponse:
                 target = number - 1 if request.POST.get("go") == "back" else number + 1
                 return redirect(STEPS[max(target, 1) - 1]["url"])
         return show(form, state)
-    state = drafts.form_state(request, NEW, request.path, make().fields)
+    state = drafts.form_state(request, STEPS_DRAFT, request.path, make().fields)
     initial: dict[str, Any] = state.initial()
     if current["name"] == "rest":
         initial.setdefault("date", timezone.localdate())
@@ -378,15 +403,12 @@ def _so_far(draft: drafts.Saved | None) -> list[tuple[StrOrPromise, str]]:
     if draft is None:
         return []
     shown: list[tuple[StrOrPromise, str]] = []
-    for field_name in (
-        "body_areas",
-        "sensations",
-        "body_note",
-        "pleasantness",
-        "energy",
-        "words",
-        "feeling_note",
-    ):
+    for field_name in ("body_areas", "sensations", "body_note", "mood", "words", "feeling_note"):
+        if field_name == "mood":
+            feeling = ", ".join(entries.feeling_in(draft.fields))
+            if feeling:
+                shown.append((entries.LABELS["mood"], feeling))
+            continue
         values = draft.fields.get(field_name)
         if values:
             shown.append((entries.LABELS[field_name], entries.describe(field_name, values)))
@@ -517,7 +539,7 @@ def patterns(request: HttpRequest) -> HttpResponse:
     )
     words = entries.word_names()
     helper_names = {h.id: entries.name(h) for h in entries.helpers()}
-    quadrant_names = {q.id: entries.name(q) for q in vocab.quadrants}
+    order = {cell: index for index, cell in enumerate(meter.grid())}
     return render(
         request,
         "journal/patterns.html",
@@ -525,9 +547,16 @@ def patterns(request: HttpRequest) -> HttpResponse:
             "period": period,
             "periods": content.PERIODS,
             "found": found,
-            "map": charts.map_chart(found.cells),
-            "quadrant_rows": [(quadrant_names[q], n) for q, n in found.quadrants.items()],
-            "cells": sorted(found.cells.items(), key=lambda item: (-item[1], item[0])),
+            # The map and its table come from the same counts (content.place).
+            "map": [
+                {"corner": cell.corner or "middle", "count": found.cells.get(cell, 0)}
+                for cell in meter.grid()
+            ],
+            "map_rows": [
+                (entries.cell_name(cell), count)
+                for cell, count in sorted(found.cells.items(), key=lambda i: (-i[1], order[i[0]]))
+            ],
+            "unplaced": found.entries - found.placed,
             "word_rows": [(words.get(w, w), n, avg) for w, n, avg in found.words],
             "word_chart": charts.bar_chart([(words.get(w, w), n) for w, n, _avg in found.words]),
             "columns": charts.column_chart(found.buckets),

@@ -1,10 +1,9 @@
-"""Chart geometry: where every bar, column, dot and line goes, as plain numbers and strings.
+"""Chart geometry: where every bar, column, point and line goes, as plain numbers and strings.
 The templates draw the SVG from these, and every chart comes with a table of the same data,
 so the picture is never the only way to read it. No Django here."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,43 +22,20 @@ def _number(value: Number) -> str:
 
 # --- Bars: one row per label, the value written after the bar ------------------------------
 
-BAR_ROW = 30
-BAR_LABEL = 200
-BAR_AREA = 320
-
 
 @dataclass(frozen=True)
 class Bar:
     label: str
     value: float
-    y: float
-    width: float
-    text_x: float
+    share: float  # its length: per cent of the largest value
 
 
-@dataclass(frozen=True)
-class BarChart:
-    width: int
-    height: int
-    label_width: int
-    bar_height: int
-    bars: list[Bar]
-
-
-def bar_chart(rows: Sequence[tuple[str, float]]) -> BarChart:
-    """Horizontal bars, one row per (label, value), each as long as its share of the largest."""
+def bar_chart(rows: Sequence[tuple[str, float]]) -> list[Bar]:
+    """Horizontal bars, one per (label, value), each as long as its share of the largest. The
+    page writes the label and the value as text beside a bar, so they stay readable at any
+    width and zoom; only the bar itself is drawn."""
     most = max((value for _, value in rows), default=1) or 1
-    bars = []
-    for index, (label, value) in enumerate(rows):
-        width = _round(BAR_AREA * value / most)
-        bars.append(Bar(label, value, index * BAR_ROW + 4, width, BAR_LABEL + width + 6))
-    return BarChart(
-        width=BAR_LABEL + BAR_AREA + 50,
-        height=len(rows) * BAR_ROW + 4,
-        label_width=BAR_LABEL,
-        bar_height=BAR_ROW - 10,
-        bars=bars,
-    )
+    return [Bar(label, value, _round(100 * value / most)) for label, value in rows]
 
 
 # --- Columns: an average (0 to 10) per period -----------------------------------------------
@@ -129,72 +105,6 @@ def column_chart(periods: Sequence[P]) -> ColumnChart[P]:
         labels=[
             (_round(COLUMNS_LEFT + index * slot + slot / 2), periods[index]) for index in shown
         ],
-    )
-
-
-# --- The map: 11 x 11 cells for -5..5 on both axes --------------------------------------------
-
-CELL = 30
-MAP_LEFT, MAP_TOP = 44, 12
-MAP_SIZE = 11 * CELL
-
-
-@dataclass(frozen=True)
-class Dot:
-    x: float
-    y: float
-    r: float
-    count: int
-    pleasantness: int
-    energy: int
-
-
-@dataclass(frozen=True)
-class MapChart:
-    width: int
-    height: int
-    left: int
-    top: int
-    size: int
-    middle_x: float
-    middle_y: float
-    half: float
-    dots: list[Dot]
-    corners: list[tuple[str, float, float]]
-
-
-def map_chart(cells: dict[tuple[int, int], int]) -> MapChart:
-    """A dot per spot (pleasantness, energy) on the map; its size grows with the number of
-    entries there (and the number is written in it, so size is never the only cue)."""
-    most = max(cells.values(), default=1)
-    dots = [
-        Dot(
-            x=MAP_LEFT + (p + 5) * CELL + CELL / 2,
-            y=MAP_TOP + (5 - e) * CELL + CELL / 2,
-            r=_round(7 + (CELL / 2 - 8) * math.sqrt(count / most)),
-            count=count,
-            pleasantness=p,
-            energy=e,
-        )
-        for (p, e), count in sorted(cells.items())
-    ]
-    return MapChart(
-        width=MAP_LEFT + MAP_SIZE + 12,
-        height=MAP_TOP + MAP_SIZE + 44,
-        left=MAP_LEFT,
-        top=MAP_TOP,
-        size=MAP_SIZE,
-        middle_x=MAP_LEFT + MAP_SIZE / 2,
-        middle_y=MAP_TOP + MAP_SIZE / 2,
-        dots=dots,
-        # A tinted square per quadrant (class name, x, y), each half the map wide.
-        corners=[
-            ("unpleasant-high", MAP_LEFT, MAP_TOP),
-            ("pleasant-high", MAP_LEFT + MAP_SIZE / 2, MAP_TOP),
-            ("unpleasant-low", MAP_LEFT, MAP_TOP + MAP_SIZE / 2),
-            ("pleasant-low", MAP_LEFT + MAP_SIZE / 2, MAP_TOP + MAP_SIZE / 2),
-        ],
-        half=MAP_SIZE / 2,
     )
 
 

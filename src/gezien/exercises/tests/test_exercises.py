@@ -13,7 +13,7 @@ from django.contrib.sessions.models import Session
 from django.test import Client
 
 from gezien.accounts.testing import PASSPHRASE, logged_in_client
-from gezien.exercises import catalogue
+from gezien.exercises import breathing, catalogue
 from gezien.exercises.models import ExerciseRating
 from gezien.lib.data import DataError
 
@@ -54,10 +54,28 @@ def test_logged_in_the_numbers_are_stored_sealed_once_per_form() -> None:
         {"before": "7", "after": "3", "pattern": "4-7-8", "submit_token": token},
     )
     assert first.status_code == again.status_code == 302
-    assert first["Location"] == "/oefeningen/ademhaling/?patroon=4-7-8"
     rating = ExerciseRating.objects.get(owner=client.account)
+    assert first["Location"] == again["Location"] == f"/oefeningen/klaar/{rating.pk}/"
     assert b"4-7-8" not in bytes(rating.sealed)
-    assert "van 7 naar 3" in client.get(first["Location"]).content.decode()
+
+
+def test_after_an_exercise_a_closing_screen_shows_the_numbers_a_kind_word_and_what_next() -> None:
+    client = logged_in_client()
+    done = client.post("/oefeningen/ademhaling/", {"before": "7", "after": "3", "pattern": "4-7-8"})
+    html = client.get(done["Location"]).content.decode()
+    assert "van 7 naar 3" in html and "bewaard" in html
+    assert "Fijn dat het wat rustiger is" in html
+    assert 'href="/oefeningen/ademhaling/?patroon=4-7-8"' in html  # this one again
+    assert 'href="/oefeningen/"' in html and 'href="/oefeningen/wat-helpt-mij/"' in html
+    # Only its owner sees it.
+    assert logged_in_client("iemand-anders").get(done["Location"]).status_code == 404
+    # Worse afterwards: the kind word says so, and help comes first.
+    worse = client.post("/oefeningen/veilige-plek/", {"before": "5", "after": "8"})
+    html = client.get(worse["Location"]).content.decode()
+    assert "niet jouw schuld" in html
+    assert html.index('href="/hulplijnen/"', html.index("<main")) < html.index(
+        'href="/oefeningen/"', html.index("<main")
+    )
 
 
 def test_what_helps_me_shows_the_average_change_per_exercise_with_a_table() -> None:
@@ -66,7 +84,12 @@ def test_what_helps_me_shows_the_average_change_per_exercise_with_a_table() -> N
         client.post("/oefeningen/5-4-3-2-1/", {"before": str(before), "after": str(after)})
     client.post("/oefeningen/veilige-plek/", {"before": "5", "after": "6"})
     html = client.get("/oefeningen/wat-helpt-mij/").content.decode()
-    assert 'role="img"' in html
+    # In words first, the biggest drop on top; the numbers as a table behind a disclosure.
+    said = re.findall(r'<h2>([^<]+)</h2>\s*<p class="gz-helps__change">([^<]+)</p>', html)
+    assert said == [
+        ("5-4-3-2-1: terug in het nu", "Je onrust was na afloop gemiddeld 3,0 lager"),
+        ("Een veilige plek in je hoofd", "Je onrust was na afloop gemiddeld 1,0 hoger"),
+    ]
     rows = re.findall(
         r'<tr><th scope="row">([^<]+)</th><td>(\d+)</td>'
         r"<td>([^<]+)</td><td>([^<]+)</td><td>([^<]+)</td></tr>",
@@ -93,7 +116,12 @@ def test_the_breathing_text_and_animation_follow_the_pattern() -> None:
     html = Client().get("/oefeningen/ademhaling/?patroon=4-7-8").content.decode()
     assert "tel rustig tot 4" in html and "tel tot 7" in html and "tel tot 8" in html
     assert 'class="breath breath-4-7-8" aria-hidden="true"' in html
-    css = Client().get("/oefeningen/ademhaling.css").content.decode()
+    # The animation is a static file, cached by the browser; it matches exercises.toml.
+    assert re.search(r'<link rel="stylesheet" href="/static/gezien/breathing[.\w]*css">', html)
+    css = breathing.PATH.read_text(encoding="utf-8")
+    assert css == breathing.stylesheet(catalogue.load().patterns), (
+        "breathing.css is older than exercises.toml: python -m gezien.exercises.breathing"
+    )
     for pattern in catalogue.load().patterns:
         assert f"@keyframes breath-{pattern.id} " in css
     # 4 seconds in out of 19: the circle is full at 21.05%.

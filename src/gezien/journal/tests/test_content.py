@@ -3,7 +3,6 @@ period, chart geometry, and the helper list."""
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +10,8 @@ import pytest
 
 from gezien.journal import content, helpers
 from gezien.journal.content import Entry
-from gezien.journal.emotions import by_id, load
+from gezien.journal.emotions import load
+from gezien.journal.meter import Cell
 from gezien.lib import charts, data
 
 VOCAB = load()
@@ -23,20 +23,39 @@ def _entry(day: date, **fields) -> Entry:
 
 
 def test_a_chosen_spot_wins_over_the_words() -> None:
-    assert content.point({"pleasantness": -2, "energy": 4, "words": [{"id": "blij"}]}, VOCAB) == (
-        -2,
-        4,
-    )
+    place = content.place({"pleasantness": -2, "energy": 4, "words": [{"id": "blij"}]}, VOCAB)
+    assert place == Cell(2, 5)
 
 
 def test_without_a_spot_the_words_place_the_entry_in_their_middle() -> None:
-    words = [by_id(VOCAB.words, "boos"), by_id(VOCAB.words, "bang")]
-    expected = (
-        round((words[0].pleasantness + words[1].pleasantness) / 2),
-        round((words[0].energy + words[1].energy) / 2),
-    )
-    assert content.point({"words": [{"id": "boos"}, {"id": "bang"}]}, VOCAB) == expected
-    assert content.point({"happened": "alleen tekst"}, VOCAB) is None
+    # boos (-3, 4) and bang (-4, 4): their middle (-3.5, 4) is unpleasant, very much energy.
+    assert content.place({"words": [{"id": "boos"}, {"id": "bang"}]}, VOCAB) == Cell(2, 5)
+    assert content.place({"happened": "alleen tekst"}, VOCAB) is None
+
+
+def test_an_old_entry_with_only_a_corner_sits_in_that_corner() -> None:
+    assert content.place({"quadrant": "pleasant-low"}, VOCAB) == Cell(4, 2)
+    # One scale answered on the old form: the corner fills in the other.
+    assert content.place({"quadrant": "pleasant-low", "energy": -5}, VOCAB) == Cell(4, 1)
+    assert content.place({"pleasantness": 3}, VOCAB) is None
+
+
+def test_the_map_its_table_and_the_counts_agree() -> None:
+    """Five entries that once gave four dots on the map while the table counted three in
+    one corner: the table took the chosen corner or the first word, the map the chosen spot
+    or the middle of all words, and a spot on an axis sat between two corners."""
+    entries = [
+        _entry(TODAY, pleasantness=-3, energy=3, quadrant="unpleasant-high"),
+        _entry(TODAY, quadrant="unpleasant-high"),  # only a corner: had no dot
+        _entry(TODAY, words=[{"id": "boos"}, {"id": "blij"}]),  # middle (0, 3.5)
+        _entry(TODAY, pleasantness=2, energy=-2, quadrant="pleasant-low"),
+        _entry(TODAY, pleasantness=0, energy=-3, words=[{"id": "leeg"}]),  # 0: on the axis
+    ]
+    found = content.patterns(entries, "week", TODAY, VOCAB)
+    assert found.cells == {Cell(2, 4): 2, Cell(3, 4): 1, Cell(3, 2): 1, Cell(4, 2): 1}
+    assert found.placed == found.entries == 5
+    for entry in entries:
+        assert content.place(entry.content, VOCAB) in found.cells
 
 
 @pytest.mark.parametrize(
@@ -115,12 +134,9 @@ def test_patterns_of_a_week_by_hand() -> None:
     ]
     found = content.patterns(entries, "week", TODAY, VOCAB)
     assert (found.start, found.end, found.entries) == (date(2026, 3, 9), TODAY, 3)
-    boos = by_id(VOCAB.words, "boos")
-    # Two entries chose (-3, 3); the third has no spot, so its word "boos" places it.
-    expected = Counter({(-3, 3): 2})
-    expected[(boos.pleasantness, boos.energy)] += 1
-    assert found.cells == dict(expected)
-    assert found.quadrants["unpleasant-high"] == 3 and found.quadrants["pleasant-high"] == 0
+    # Two entries chose (-3, 3); the third chose the corner only: all three are
+    # unpleasant with much energy.
+    assert found.cells == {Cell(2, 4): 3} and found.placed == 3
     # boos: 3 times, strengths 8 and 6 (one without) -> 7.0; bang: once, 4.
     assert found.words == [("boos", 3, 7), ("bang", 1, 4)]
     assert found.helpers == [("bewegen", 2), ("muziek", 1)]
@@ -154,20 +170,9 @@ def test_by_day_puts_the_newest_day_first_and_times_in_order() -> None:
     assert [e.time for e in days[1][1]] == ["08:00", "20:00", ""]
 
 
-def test_the_map_chart_places_dots_and_writes_the_count() -> None:
-    chart = charts.map_chart({(-5, 5): 1, (5, -5): 4})
-    top_left, bottom_right = chart.dots
-    assert (top_left.x, top_left.y) == (
-        charts.MAP_LEFT + charts.CELL / 2,
-        charts.MAP_TOP + charts.CELL / 2,
-    )
-    assert bottom_right.x == charts.MAP_LEFT + 10.5 * charts.CELL and bottom_right.count == 4
-    assert bottom_right.r > top_left.r and bottom_right.r <= charts.CELL / 2
-
-
 def test_bars_are_as_long_as_their_share_of_the_largest() -> None:
     chart = charts.bar_chart([("a", 4), ("b", 1), ("c", 0)])
-    assert [bar.width for bar in chart.bars] == [charts.BAR_AREA, charts.BAR_AREA / 4, 0]
+    assert [bar.share for bar in chart] == [100, 25, 0]
 
 
 def test_days_without_a_strength_get_no_column() -> None:

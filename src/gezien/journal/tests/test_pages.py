@@ -97,7 +97,7 @@ def test_an_entry_shows_only_its_filled_parts_in_the_forms_order_with_text_escap
     assert shown == [
         ("Wat er gebeurde", "Ruzie<br>&lt;b&gt;hard&lt;/b&gt;"),
         ("In mijn lijf", "borst"),
-        ("Hoe het voelt", "prettig: -3"),
+        ("Hoe het voelt", "onprettig"),
         ("Woorden voor het gevoel", "boos (7/10), moe"),
         ("Wat hielp", "even lopen"),
     ]
@@ -118,11 +118,15 @@ def test_the_guided_path_keeps_each_step_as_a_draft_and_saves_one_entry(client) 
     assert step["Location"] == "/dagboek/stap/gevoel/"
     feel = _page_state(client.get("/dagboek/stap/gevoel/").content.decode())
     assert feel["draft_version"] == "1"
-    client.post("/dagboek/stap/gevoel/", {**feel, "pleasantness": "-3", "energy": "3"})
+    # The square "unpleasant, much energy" of the mood meter.
+    client.post("/dagboek/stap/gevoel/", {**feel, "mood": "-2,2"})
     words_page = client.get("/dagboek/stap/woorden/").content.decode()
-    # Suggestions fit the unpleasant, high-energy corner and come with their definitions.
-    assert 'value="angstig"' in words_page and 'value="tevreden"' not in words_page
-    assert "word-angstig-def" in words_page
+    # The words in view fit the unpleasant, high-energy corner and come with their
+    # definitions; the others wait behind "More words".
+    in_view = words_page.split('<details class="gz-word-group"')[0]
+    assert 'value="angstig"' in in_view and 'value="tevreden"' not in in_view
+    assert in_view.count('name="words"') == 15 and "word-angstig-def" in in_view
+    assert 'value="tevreden"' in words_page
     words = _page_state(words_page)
     client.post("/dagboek/stap/woorden/", {**words, "words": ["angstig"], "intensity_angstig": "6"})
     rest = _page_state(client.get("/dagboek/stap/verder/").content.decode())
@@ -131,8 +135,8 @@ def test_the_guided_path_keeps_each_step_as_a_draft_and_saves_one_entry(client) 
     content = _only_entry(client)
     assert content["body_areas"] == ["buik"] and content["sensations"] == ["knoop_in_maag"]
     assert (content["pleasantness"], content["energy"], content["quadrant"]) == (
-        -3,
-        3,
+        -2,
+        2,
         "unpleasant-high",
     )
     assert content["words"] == [{"id": "angstig", "intensity": 6}]
@@ -149,8 +153,9 @@ def test_going_back_a_step_keeps_what_was_typed(client) -> None:
     back = client.post("/dagboek/stap/gevoel/", {**state, "energy": "2", "go": "back"})
     assert back["Location"] == "/dagboek/stap/lichaam/"
     assert "warm" in client.get("/dagboek/stap/lichaam/").content.decode()
+    # Energy alone (its text version) cannot be a square: it stays in the text version.
     assert (
-        'value="2" id="id_energy_7" checked' in client.get("/dagboek/stap/gevoel/").content.decode()
+        'id="id_energy_3" value="2" checked' in client.get("/dagboek/stap/gevoel/").content.decode()
     )
 
 
@@ -169,9 +174,32 @@ def test_a_draft_comes_back_on_the_form(client) -> None:
     )
     again = client.get("/dagboek/nieuw/").content.decode()
     assert "Half af" in again and 'name="draft_version" value="1"' in again
-    # The guided path and the plain form share one draft.
-    assert "Half af" in client.get("/dagboek/stap/verder/").content.decode()
     assert "niet afgemaakt" in client.get("/dagboek/").content.decode()
+
+
+def test_the_one_page_form_and_the_guided_path_keep_separate_drafts(client) -> None:
+    state = _page_state(client.get("/dagboek/nieuw/").content.decode())
+    client.post(
+        "/concepten/bewaren/",
+        {**state, "thoughts": "Half af, op één pagina"},
+        HTTP_X_REQUESTED_WITH="fetch",
+    )
+    # A new entry step by step starts empty...
+    assert "Half af, op één pagina" not in client.get("/dagboek/stap/verder/").content.decode()
+    body = _page_state(client.get("/dagboek/stap/lichaam/").content.decode())
+    client.post("/dagboek/stap/lichaam/", {**body, "body_note": "Alleen stap voor stap"})
+    assert "Alleen stap voor stap" in client.get("/dagboek/stap/lichaam/").content.decode()
+    # ...and its words stay out of the one-page form, which still has its own.
+    one_page = client.get("/dagboek/nieuw/").content.decode()
+    assert "Alleen stap voor stap" not in one_page and "Half af, op één pagina" in one_page
+    # The overview offers each unfinished entry with its own form.
+    notices = re.findall(
+        r'<p class="notice">([^<]*)<a href="([^"]+)">', client.get("/dagboek/").content.decode()
+    )
+    assert [(" ".join(text.split()[:5]), link) for text, link in notices] == [
+        ("Je hebt een stukje op", "/dagboek/nieuw/"),
+        ("Je hebt een stukje stap", "/dagboek/stap/lichaam/"),
+    ]
 
 
 def test_a_draft_with_one_word_comes_back_ticked(client) -> None:
@@ -220,6 +248,47 @@ def _edit_state(client: Client, entry_id) -> dict[str, str]:
     state = _page_state(html)
     state["entry_version"] = re.search(r'name="entry_version" value="([^"]*)"', html).group(1)
     return state
+
+
+def _as_a_browser_sends_it(html: str) -> dict[str, list[str]]:
+    """The hidden fields, ticked boxes and chosen radio buttons of a form page."""
+    sent: dict[str, list[str]] = {}
+    for tag in re.findall(r"<input [^>]*>", html):
+        name, value = re.search(r'name="([^"]+)"', tag), re.search(r'value="([^"]*)"', tag)
+        if name and value and ('type="hidden"' in tag or tag.endswith(" checked>")):
+            sent.setdefault(name.group(1), []).append(value.group(1))
+    return sent
+
+
+@pytest.mark.parametrize(
+    ("old", "shown"),
+    [
+        (
+            {"pleasantness": 3, "energy": -1, "quadrant": "pleasant-low"},
+            "Prettig, gemiddelde energie",
+        ),
+        ({"quadrant": "unpleasant-high"}, "Onprettig, veel energie"),  # only a corner
+        ({"pleasantness": -5}, "heel onprettig"),  # only one of the two scales
+    ],
+)
+def test_an_entry_from_before_the_mood_meter_keeps_its_values_when_saved_again(
+    client, old, shown
+) -> None:
+    client.post("/dagboek/nieuw/", {"happened": "Van vroeger"})
+    record = JournalEntry.objects.get(owner=client.account)
+    from gezien.vault import session
+
+    key = session.data_key(client.get("/").wsgi_request)
+    record.seal_content(key, {**record.open_content(key), **old})
+    record.save()
+    assert shown in client.get("/dagboek/").content.decode()
+    page = client.get(f"/dagboek/{record.pk}/").content.decode()
+    sent = {**_as_a_browser_sends_it(page), "happened": ["Van vroeger, nu met meer woorden"]}
+    assert client.post(f"/dagboek/{record.pk}/", sent).status_code == 302
+    content = _only_entry(client)
+    assert content["happened"] == "Van vroeger, nu met meer woorden"
+    for field_name in ("pleasantness", "energy", "quadrant"):
+        assert content[field_name] == old.get(field_name, None if field_name != "quadrant" else "")
 
 
 def test_editing_from_two_tabs_shows_both_versions_instead_of_overwriting(client) -> None:
@@ -305,13 +374,31 @@ def test_patterns_count_corners_words_intensity_and_what_helped(client) -> None:
             },
         )
     month = client.get("/dagboek/patronen/?periode=maand").content.decode()
-    assert 'role="img"' in month and '<title id="map-title">' in month
+    assert 'class="gz-map__grid" role="img"' in month
     assert re.search(r"<th scope=\"row\">boos</th><td>2</td><td>7,0</td>", month)
     assert '<th scope="row">blij</th>' not in month
     assert re.search(r"<th scope=\"row\">bewegen of wandelen</th><td>2</td>", month)
     year = client.get("/dagboek/patronen/?periode=jaar").content.decode()
     assert re.search(r"<th scope=\"row\">blij</th><td>1</td>", year)
     assert client.get("/dagboek/patronen/?periode=eeuw").status_code == 200
+
+
+def test_the_patterns_map_and_its_table_show_the_same_numbers(client) -> None:
+    for fields in [
+        {"mood": "-2,2"},
+        {"mood": "-2,2", "words": ["boos"]},
+        {"words": ["boos", "blij"]},  # their middle lies on no corner
+        {"mood": "0,-4"},
+        {"happened": "alleen tekst"},  # no place on the map
+    ]:
+        assert client.post("/dagboek/nieuw/", fields).status_code == 302
+    page = client.get("/dagboek/patronen/?periode=week").content.decode()
+    in_squares = [int(n) for n in re.findall(r'<span class="gz-map__count">(\d+)</span>', page)]
+    table = page[page.index('class="gz-map-table"') :]
+    table = table[: table.index("</table>")]
+    rows = [int(n) for n in re.findall(r"</th><td>(\d+)</td></tr>", table)]
+    assert sorted(in_squares) == sorted(rows) == [1, 1, 2]
+    assert "4 van de 5 stukjes staan op de kaart" in page and "1 stukje heeft geen plek" in page
 
 
 @pytest.mark.parametrize(
@@ -355,6 +442,9 @@ def test_a_megabyte_of_text_is_refused_with_the_limit_and_kept_in_the_form(clien
         {"words": ["boos"], "intensity_boos": "heel erg"},
         {"words": ["bestaat-niet"]},
         {"quadrant": "midden"},
+        {"mood": "9,9"},
+        {"mood": "-2,4,1"},
+        {"mood": "zomaar"},
         {"body_areas": ["staart"]},
         {"date": "3000-01-01"},
         {"date": "gisteren"},

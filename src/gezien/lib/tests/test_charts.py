@@ -9,26 +9,15 @@ from datetime import UTC, datetime, timedelta
 from gezien.lib import charts
 
 
-def test_bars_start_after_the_labels_and_grow_with_their_share_of_the_largest() -> None:
-    chart = charts.bar_chart([("rust", 3), ("boos", 1.5)])
-    assert (chart.width, chart.height) == (570, 64)  # 200 + 320 + 50; 2 rows x 30 + 4
-    assert (chart.label_width, chart.bar_height) == (200, 20)
-    first, second = chart.bars
-    assert (first.label, first.value, first.y, first.width, first.text_x) == (
-        "rust",
-        3,
-        4,
-        320,
-        526,
-    )
-    # half the largest: 160 wide, one row (30) lower, its value 6 after its end (200 + 160 + 6)
-    assert (second.y, second.width, second.text_x) == (34, 160, 366)
+def test_bars_grow_with_their_share_of_the_largest() -> None:
+    first, second, third = charts.bar_chart([("rust", 3), ("boos", 1.5), ("moe", 1)])
+    assert (first.label, first.value, first.share) == ("rust", 3, 100)
+    assert (second.share, third.share) == (50, 33.3)
 
 
 def test_bars_of_nothing_have_no_length_and_an_empty_chart_has_no_rows() -> None:
-    assert [bar.width for bar in charts.bar_chart([("a", 0), ("b", 0)]).bars] == [0, 0]
-    empty = charts.bar_chart([])
-    assert empty.bars == [] and empty.height == 4
+    assert [bar.share for bar in charts.bar_chart([("a", 0), ("b", 0)])] == [0, 0]
+    assert charts.bar_chart([]) == []
 
 
 @dataclass(frozen=True)
@@ -50,24 +39,6 @@ def test_columns_stand_on_the_axis_in_equal_slots_and_skip_periods_without_a_val
     assert chart.gridlines == [(0, 210), (5, 110), (10, 10)]
     # the first, middle (4 // 2) and last slot are labelled at their centres
     assert [(x, day.name) for x, day in chart.labels] == [(104, "ma"), (384, "wo"), (524, "do")]
-
-
-def test_the_map_puts_a_dot_in_the_middle_of_its_cell_sized_by_its_count() -> None:
-    chart = charts.map_chart({(0, 0): 2, (-5, -5): 1, (2, 3): 4})
-    assert (chart.width, chart.height, chart.middle_x, chart.middle_y, chart.half) == (
-        386,
-        386,
-        209,
-        177,
-        165,
-    )
-    assert [(d.pleasantness, d.energy, d.x, d.y, d.r, d.count) for d in chart.dots] == [
-        (-5, -5, 59, 327, 10.5, 1),  # 44 + 15, 12 + 10 x 30 + 15; 7 + 7 x sqrt(1/4)
-        (0, 0, 209, 177, 11.9, 2),  # 44 + 5 x 30 + 15; 7 + 7 x sqrt(2/4) = 11.95
-        (2, 3, 269, 87, 14, 4),  # 44 + 7 x 30 + 15, 12 + 2 x 30 + 15; the largest: 7 + 7
-    ]
-    assert chart.corners[0] == ("unpleasant-high", 44, 12)
-    assert chart.corners[3] == ("pleasant-low", 209, 177)
 
 
 START = datetime(2025, 1, 1, tzinfo=UTC)
