@@ -183,9 +183,9 @@ class Shooter:
         boxes = page.locator("main form input[type=checkbox]")
         for n in range(min(3, boxes.count())):
             boxes.nth(n).check(force=True)
-        for name in set(page.eval_on_selector_all(
-            "main form input[type=radio]", "els => els.map(e => e.name)"
-        )):
+        for name in set(
+            page.eval_on_selector_all("main form input[type=radio]", "els => els.map(e => e.name)")
+        ):
             page.locator(f"main form input[type=radio][name='{name}']").first.check(force=True)
         page.locator("main form button[type=submit]").last.click()
         page.wait_for_load_state()
@@ -243,7 +243,8 @@ class Shooter:
         today = datetime.date.today()
         for days, text, pleasant, energy, word in JOURNAL:
             self.open(page, "/dagboek/nieuw/")
-            self._try(page, lambda: page.fill("#id_date", str(today - datetime.timedelta(days))))
+            day = str(today - datetime.timedelta(days))
+            self._try(page, lambda day=day: page.fill("#id_date", day))
             page.fill("#id_happened", text)
             for field, value in (("pleasantness", pleasant), ("energy", energy)):
                 self._check(page, f"input[name={field}][value='{value}']")
@@ -257,8 +258,11 @@ class Shooter:
         self._try(page, lambda: page.locator("main form.exercise-form button[type=submit]").click())
 
         self.open(page, "/mijn-verhaal/kindertijd/")
-        page.fill("#id_childhood_happened", "Bij ons thuis werd niet over gevoelens gepraat. "
-                  "Als ik verdrietig was, moest ik naar mijn kamer.")
+        page.fill(
+            "#id_childhood_happened",
+            "Bij ons thuis werd niet over gevoelens gepraat. "
+            "Als ik verdrietig was, moest ik naar mijn kamer.",
+        )
         page.fill("#id_childhood_missed", "Iemand die vroeg hoe het met me ging.")
         page.locator("button[name=save]").click()
         self.open(page, "/mijn-verhaal/nu/")
@@ -276,8 +280,14 @@ class Shooter:
         self.open(page, "/veiligheidsplan/aanpassen/")
         lines = page.locator("main form input[type=text]")
         for n, text in enumerate(
-            ["Ik slaap slecht", "Ik trek me terug", "Wandelen", "Muziek luisteren",
-             "Mijn zus Anna, 06 12345678", "Huisarts, 030 123 4567"]
+            [
+                "Ik slaap slecht",
+                "Ik trek me terug",
+                "Wandelen",
+                "Muziek luisteren",
+                "Mijn zus Anna, 06 12345678",
+                "Huisarts, 030 123 4567",
+            ]
         ):
             lines.nth(n * 2).fill(text)
         page.locator("main button[value=save]").click()
@@ -308,7 +318,8 @@ class Shooter:
 
     def _check(self, page: Page, selector: str) -> None:
         """Tick a box or radio as a script would: inside closed details, or drawn over."""
-        self._try(page, lambda: page.locator(selector).first.evaluate("el => el.checked = true", timeout=2000))
+        tick = page.locator(selector).first
+        self._try(page, lambda: tick.evaluate("el => el.checked = true", timeout=2000))
 
     def _try(self, page: Page, action) -> None:
         try:
