@@ -10,6 +10,7 @@ import sys
 import django
 
 from gezien.config import ConfigError
+from gezien.lib.data import DataError
 from gezien.measure.definitions import DefinitionError
 
 # Django's deployment warnings that do not apply when Gezien serves plain HTTP on a
@@ -84,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
 
         execute_from_command_line(["gezien", *args.args])
         return 0
-    except (ConfigError, DefinitionError) as error:
+    except (ConfigError, DefinitionError, DataError) as error:
         print(f"gezien: {error}", file=sys.stderr)
         return 2
 

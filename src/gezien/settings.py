@@ -144,6 +144,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = DEBUG
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    # The operator's theme (GEZIEN_DATA_DIR/theme.toml) as a stylesheet and a logo.
+    "gezien.core.theme.ThemeFinder",
+]
 
 # The log never holds personal content: requests are logged by path only, and paths
 # carry no personal data (see SECURITY.md). The PDF libraries report at INFO what they

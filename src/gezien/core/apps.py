@@ -6,7 +6,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Gezien core"
 
     def ready(self) -> None:
-        from gezien.core import checks, helplines  # noqa: F401  (checks register themselves)
+        from gezien.core import checks, helplines, theme  # noqa: F401  (checks register themselves)
 
         # A broken data file must stop start-up, not a page view later.
         helplines.load()
+        theme.load()

@@ -13,7 +13,7 @@ from gezien.lib.data import At
 from gezien.lib.text import current_language
 from gezien.library import content, markup, search
 from gezien.library.content import Library, Page
-from gezien.library.topics import TOPICS
+from gezien.library.topics import READERS, TOPICS
 
 # site:NAME in a page -> the URL name of that Gezien tool. A tool that is not installed has
 # no URL, and its links are shown as plain text.
@@ -46,6 +46,9 @@ def _check_topics(library: Library) -> None:
     for page_id in library.ids:
         if page_id not in listed:
             raise At("topics.py").error(f"page {page_id!r} is in no topic")
+    for reader in READERS:
+        if reader.page not in library.ids:
+            raise At("topics.py").error(f"unknown page {reader.page!r}")
 
 
 def start() -> Loaded:
@@ -97,6 +100,11 @@ def find(query: str) -> list[Page]:
     lang = current_language()
     by_id = loaded().library.pages[lang]
     return [by_id[hit.id] for hit in loaded().indexes[lang].search(query)]
+
+
+def readers() -> list[tuple[object, Page]]:
+    by_id = loaded().library.pages[current_language()]
+    return [(reader, by_id[reader.page]) for reader in READERS]
 
 
 def topics() -> list[tuple[object, list[Page]]]:
