@@ -19,7 +19,8 @@ class Reader:
 
 
 READERS = (
-    Reader("emotionele-verwaarlozing", _("For me"), _("What happened to you, and what it can still do.")),
+    Reader("emotionele-verwaarlozing", _("For me"),
+           _("What happened to you, and what it can still do.")),
     Reader("voor-partners", _("For partners"), _("How you can help, and look after yourself.")),
     Reader("voor-ouders", _("For parents"), _("How to give a child what it needs.")),
     Reader("voor-professionals", _("For professionals"), _("How to ask about it, and what helps.")),

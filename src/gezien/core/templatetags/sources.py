@@ -27,7 +27,7 @@ def _cited(context: template.Context) -> list[str]:
 
 @register.simple_tag(takes_context=True)
 def cite(context: template.Context, source: str, where: str | None = None) -> SafeString:
-    """" (source 2, chapter 5)": the number of the source in the list, and where in it."""
+    """`(source 2, 5.1)`: the number of the source in the list, and where in it."""
     cited = _cited(context)
     if source not in cited:
         cited.append(source)

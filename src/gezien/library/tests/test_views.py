@@ -162,7 +162,9 @@ def test_the_index_groups_every_page_once_with_its_summary_and_reading_time():
     for page in LIBRARY.pages["nl"].values():
         assert topics.count(f'href="/bibliotheek/{page.id}/"') == 1, page.id
         assert escape(page.summary) in topics
-    assert re.search(r'href="/bibliotheek/cgt/"><span>[^<]+</span> <span class="meta">\d+ min', html)
+    assert re.search(
+        r'href="/bibliotheek/cgt/"><span>[^<]+</span> <span class="meta">\d+ min', html
+    )
 
 
 def test_four_cards_lead_each_kind_of_reader_to_a_first_page_with_its_reading_time():
