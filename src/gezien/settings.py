@@ -147,8 +147,8 @@ WHITENOISE_USE_FINDERS = DEBUG
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
-    # The operator's theme (GEZIEN_DATA_DIR/theme.toml) as a stylesheet and a logo.
-    "gezien.core.theme.ThemeFinder",
+    # Files made from data files: the operator's theme, the breathing animation.
+    "gezien.core.generated.GeneratedFinder",
 ]
 
 # The log never holds personal content: requests are logged by path only, and paths

@@ -5,21 +5,18 @@ The colours override design tokens from tokens.css; only the ones in THEMABLE ma
 The crisis line, the quick exit, the focus ring and the warning colours are locked, so they
 look the same in every Gezien. Every pair of colours a page puts together is checked in both
 colour schemes (4.5:1 for text, 3:1 for borders and buttons); a theme that fails does not
-start. The theme is served as a static file (`gezien/theme.css`, with the logo beside it) by
-ThemeFinder, so it gets a hashed name and long caching like every other stylesheet."""
+start. The theme is served as a static file (`gezien/theme.css`, with the logo beside it)
+through core.generated, so it gets a hashed name and long caching like every stylesheet."""
 
 from __future__ import annotations
 
 import re
-import shutil
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.contrib.staticfiles.finders import BaseFinder
-from django.core.files.storage import FileSystemStorage
 
 from gezien.lib import colour, data
 
@@ -202,37 +199,12 @@ def load() -> Theme | None:
     return parse(data.read_toml(path), path.parent)
 
 
-class ThemeFinder(BaseFinder):
-    """Finds the theme's stylesheet and logo for `collectstatic` (run by `gezien serve`) and
-    for `gezien serve --dev`. They are written to a folder of their own in the data folder,
-    because static files are served from files."""
-
-    def _folder(self) -> Path:
-        return Path(settings.DATA_DIR) / "theme-static"
-
-    def _files(self) -> list[str]:
-        theme = load()
-        if theme is None:
-            return []
-        target = self._folder() / "gezien"
-        target.mkdir(parents=True, exist_ok=True)
-        (target / "theme.css").write_text(stylesheet(theme), encoding="utf-8")
-        names = [STYLESHEET]
-        if theme.logo:
-            shutil.copyfile(theme.logo.file, self._folder() / theme.logo.static_name)
-            names.append(theme.logo.static_name)
-        return names
-
-    def check(self, **kwargs: Any) -> list:
-        return []
-
-    def find(self, path: str, find_all: bool = False, **kwargs: Any) -> str | list[str]:
-        matches = [str(self._folder() / path)] if path in self._files() else []
-        if find_all or kwargs.get("all"):
-            return matches
-        return matches[0] if matches else []
-
-    def list(self, ignore_patterns: Any) -> Any:
-        storage = FileSystemStorage(location=self._folder())
-        for path in self._files():
-            yield path, storage
+def static_files() -> dict[str, bytes]:
+    """The theme's stylesheet and logo, for core.generated."""
+    theme = load()
+    if theme is None:
+        return {}
+    files = {STYLESHEET: stylesheet(theme).encode()}
+    if theme.logo:
+        files[theme.logo.static_name] = theme.logo.file.read_bytes()
+    return files

@@ -105,3 +105,40 @@ def load(path: Path | str | None = None) -> Catalogue:
     if missing:
         raise top.at_key("exercises").error(f"missing {', '.join(sorted(missing))}")
     return Catalogue(tuple(patterns), tuple(exercises))
+
+
+def breathing_stylesheet(catalogue: Catalogue) -> str:
+    """The breathing animation for every pattern, so the circle always matches the numbers in
+    the text. A static file (the page allows no inline style), made at start-up by
+    core.generated, so it is cached like every other stylesheet."""
+    small, full = "transform: scale(0.45);", "transform: scale(1);"
+    rules = []
+    for p in catalogue.patterns:
+        total = p.seconds
+        marks = [0.0]
+        for part in (p.inhale, p.hold, p.exhale):
+            marks.append(marks[-1] + 100 * part / total)
+        grow, held, shrink = (round(m, 2) for m in marks[1:])
+        name = f"breath-{p.id}"
+        rules.append(
+            f"@keyframes {name} {{ 0% {{ {small} }} {grow}% {{ {full} }} "
+            f"{held}% {{ {full} }} {shrink}% {{ {small} }} 100% {{ {small} }} }}\n"
+            f".{name} .breath-circle {{ animation-name: {name}; animation-duration: {total}s; }}\n"
+        )
+        phases = [
+            ("in", 0, grow),
+            ("hold", grow, held),
+            ("out", held, shrink),
+            ("pause", shrink, 100),
+        ]
+        for phase, start, end in phases:
+            if start == end:
+                continue
+            first = 1 if start == 0 else 0
+            rules.append(
+                f"@keyframes {name}-{phase} {{ 0% {{ opacity: {first}; }} "
+                f"{start}% {{ opacity: 1; }} {end}% {{ opacity: 0; }} 100% {{ opacity: 0; }} }}\n"
+                f".{name} .phase-{phase} {{ animation-name: {name}-{phase}; "
+                f"animation-duration: {total}s; }}\n"
+            )
+    return "".join(rules)

@@ -206,40 +206,6 @@ def _result_message(result: dict[str, int] | None) -> str:
     return _("Your distress stayed at %(before)d.") % numbers
 
 
-@require_GET
-def breathing_css(request: HttpRequest) -> HttpResponse:
-    """The breathing animation for every pattern in exercises.toml, so the circle always
-    matches the numbers in the text. Served as a file (the page allows no inline style)."""
-    rules = []
-    for p in catalogue().patterns:
-        total = p.seconds
-        marks = [0.0]
-        for part in (p.inhale, p.hold, p.exhale):
-            marks.append(marks[-1] + 100 * part / total)
-        grow, full, shrink = (round(m, 2) for m in marks[1:])
-        name = f"breath-{p.id}"
-        rules.append(
-            f"@keyframes {name} {{ 0% {{ transform: scale(0.45); }} {grow}% {{ transform: scale(1); }} "
-            f"{full}% {{ transform: scale(1); }} {shrink}% {{ transform: scale(0.45); }} 100% {{ transform: scale(0.45); }} }}\n"
-            f".{name} .breath-circle {{ animation-name: {name}; animation-duration: {total}s; }}\n"
-        )
-        phases = [
-            ("in", 0, grow),
-            ("hold", grow, full),
-            ("out", full, shrink),
-            ("pause", shrink, 100),
-        ]
-        for phase, start, end in phases:
-            if start == end:
-                continue
-            rules.append(
-                f"@keyframes {name}-{phase} {{ 0% {{ opacity: {1 if start == 0 else 0}; }} {start}% {{ opacity: 1; }} "
-                f"{end}% {{ opacity: 0; }} 100% {{ opacity: 0; }} }}\n"
-                f".{name} .phase-{phase} {{ animation-name: {name}-{phase}; animation-duration: {total}s; }}\n"
-            )
-    return HttpResponse("".join(rules), content_type="text/css; charset=utf-8")
-
-
 def what_helps_rows(me: Person) -> list[dict[str, Any]]:
     """Per exercise: how often it was done and the average distress before and after,
     the biggest drop first."""

@@ -92,7 +92,8 @@ def test_the_breathing_text_and_animation_follow_the_pattern() -> None:
     html = Client().get("/oefeningen/ademhaling/?patroon=4-7-8").content.decode()
     assert "tel rustig tot 4" in html and "tel tot 7" in html and "tel tot 8" in html
     assert 'class="breath breath-4-7-8" aria-hidden="true"' in html
-    css = Client().get("/oefeningen/ademhaling.css").content.decode()
+    assert 'href="/static/gezien/exercises/breathing.css"' in html
+    css = catalogue.breathing_stylesheet(catalogue.load())
     for pattern in catalogue.load().patterns:
         assert f"@keyframes breath-{pattern.id} " in css
     # 4 seconds in out of 19: the circle is full at 21.05%.

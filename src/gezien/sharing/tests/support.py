@@ -155,11 +155,12 @@ def share(
         data["with_code"] = "on"
     response = client.post("/mijn-verhaal/delen/nieuw/", data)
     page = response.content.decode()
-    link = re.search(r'<textarea id="share-link"[^>]*>\s*(.*?)</textarea>', page, re.S)
+    link = re.search(r'<input type="url" id="share-link" value="([^"]*)"', page)
     code = re.search(r'<p class="share-code"><code>(.*?)</code>', page)
     return {
         "response": response,
         "data": data,
         "path": unescape(link.group(1)).split("testserver", 1)[1] if link else None,
-        "code": code.group(1) if code else None,
+        # The code as shown, in groups that do not break: XXXX-XXXX.
+        "code": re.sub(r"<[^>]+>", "", code.group(1)) if code else None,
     }
