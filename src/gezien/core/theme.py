@@ -181,12 +181,13 @@ def stylesheet(theme: Theme) -> str:
     def block(colours: dict[str, str]) -> str:
         return "".join(f"  --gz-color-{name}: {value};\n" for name, value in colours.items())
 
+    # Each scheme in its own media block: a light colour must never reach the dark scheme,
+    # where it was not checked.
     css = f"/* The theme of {theme.name}, from {FILE_NAME} in the data folder. */\n"
-    if theme.colours["light"]:
-        css += ":root {\n" + block(theme.colours["light"]) + "}\n"
-    if theme.colours["dark"]:
-        css += "@media (prefers-color-scheme: dark) {\n:root {\n"
-        css += block(theme.colours["dark"]) + "}\n}\n"
+    for scheme in SCHEMES:
+        if theme.colours[scheme]:
+            css += f"@media (prefers-color-scheme: {scheme}) {{\n:root {{\n"
+            css += block(theme.colours[scheme]) + "}\n}\n"
     return css
 
 

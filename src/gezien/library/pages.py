@@ -3,8 +3,10 @@ built in memory, each page rendered to HTML once per language and kept."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
@@ -88,8 +90,21 @@ def rendered(lang: str, page_id: str) -> str:
     def image(name: str) -> str:
         return static(f"gezien/library/{library.images[name][lang]}")
 
-    links = markup.Links(page=page_url, site=site_url, image=image)
+    def size(name: str) -> tuple[int, int]:
+        return svg_size(content.IMAGE_DIR / library.images[name][lang])
+
+    links = markup.Links(page=page_url, site=site_url, image=image, size=size)
     return markup.render(library.page(lang, page_id).body, links)
+
+
+def svg_size(path: Path) -> tuple[int, int]:
+    """The width and height an SVG says it has (its viewBox when it says none)."""
+    root = re.search(r"<svg\b[^>]*>", path.read_text(encoding="utf-8"))
+    attributes = dict(re.findall(r'([\w-]+)="([^"]*)"', root.group(0) if root else ""))
+    if "width" in attributes and "height" in attributes:
+        return round(float(attributes["width"])), round(float(attributes["height"]))
+    *_, width, height = attributes.get("viewBox", "0 0 300 150").split()
+    return round(float(width)), round(float(height))
 
 
 def get(page_id: str) -> Page | None:

@@ -3,8 +3,8 @@ fact stands, `{% cited_sources %}` lists every source once, in the order first c
 same source cited twice gets the same number (each place says where in it), so no source
 line repeats on a page.
 
-The list lives in the render context of the page's template (a page and the template it
-extends share it), so `cited_sources` must come after the last `cite` of the page."""
+The list lives in the render context of the page (shared by the templates it extends and
+includes), so `cited_sources` must come after the last `cite` of the page."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ NUMBERED = re.compile(r"^\d+\.\s+")
 
 
 def _cited(context: template.Context) -> list[str]:
-    return context.render_context.setdefault(KEY, [])
+    # The bottom of the render context lasts the whole page, included templates too.
+    return context.render_context.dicts[0].setdefault(KEY, [])
 
 
 @register.simple_tag(takes_context=True)

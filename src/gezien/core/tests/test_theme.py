@@ -61,6 +61,7 @@ def test_a_theme_sets_the_name_the_logo_and_colours_in_both_schemes(tmp_path) ->
     assert loaded.logo.static_name == "gezien/theme-logo.svg"
     css = theme.stylesheet(loaded)
     light, dark = css.split("@media (prefers-color-scheme: dark)")
+    assert "@media (prefers-color-scheme: light)" in light
     assert "--gz-color-primary: #6b2c91;" in light and "--gz-color-link: #6b2c91;" in light
     assert "--gz-color-primary: #d9b8ee;" in dark and "link" not in dark
 
