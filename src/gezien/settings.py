@@ -149,6 +149,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = DEBUG
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    # Files made from data files: the operator's theme, the breathing animation.
+    "gezien.core.generated.GeneratedFinder",
+]
 
 # The log never holds personal content: requests are logged by path only, and paths
 # carry no personal data (see SECURITY.md). The PDF libraries report at INFO what they

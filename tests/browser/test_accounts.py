@@ -46,6 +46,9 @@ def test_an_account_from_signup_to_deletion_by_keyboard_only(make_visit) -> None
     expect(page.locator(".messages")).to_contain_text("klaar")
     assert_accessible(page)
 
+    # Log out sits in the menu: open it with the keyboard, then go on to the button.
+    tab_to(page, ".menu summary")
+    page.keyboard.press("Enter")
     tab_to(page, ".logout button")
     page.keyboard.press("Enter")
     page.wait_for_url(visit.server.url + "/")

@@ -1,5 +1,8 @@
-"""Every page a person can reach by following links, logged out and logged in: axe-clean,
-one h1, no web fonts, small images, and at most 60 KB of HTML + CSS + JS compressed."""
+"""Every page a person can reach by following links, logged out and logged in, on a phone
+(390×844): axe-clean, one h1 that starts within the first 220 px, a meta description,
+images with their size, no sideways scrolling, exactly one current menu item, every control
+outside running text at least 44×44 px, no web fonts, small images, and at most 60 KB of
+HTML + CSS + JS compressed."""
 
 from __future__ import annotations
 
@@ -18,6 +21,48 @@ MAX_IMAGE_BYTES = 20 * 1024
 # Links that do something instead of showing a page.
 SKIP = re.compile(r"^/(weg|taal)/|/bestand/$|/export/$")
 LIMIT = 200
+PHONE = {"width": 390, "height": 844}
+MAX_H1_TOP = 220
+# What a page shows on a phone, checked in one go: the h1's top, sideways scrolling, the
+# meta description, images without their size, the current menu items, and controls smaller
+# than 44×44 that are not a link inside running text.
+PHONE_LAYOUT = """() => {
+  const visible = el => { const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
+    return r.width > 1 && r.height > 1 && s.visibility !== 'hidden'; };
+  const inText = el => getComputedStyle(el).display === 'inline'
+    && el.closest('p, li, dd, td, th, figcaption, .hint, label, legend');
+  const controls = [...document.querySelectorAll(
+    'a[href], button, summary, select, textarea, input:not([type=hidden])')];
+  const small = controls.filter(el => visible(el) && !inText(el)).filter(el => {
+    const r = el.getBoundingClientRect();
+    return Math.round(r.width) < 44 || Math.round(r.height) < 44; });
+  const description = document.querySelector('meta[name=description]');
+  return {
+    h1: document.querySelector('h1').getBoundingClientRect().top + scrollY,
+    width: document.documentElement.scrollWidth,
+    description: description ? description.content.trim() : '',
+    unsized: [...document.images].filter(i => !i.getAttribute('width')
+      || !i.getAttribute('height')).map(i => i.src),
+    menu: [...document.querySelectorAll('.site-nav a')].map(a => a.getAttribute('href')),
+    current: document.querySelectorAll('.site-nav [aria-current=page]').length,
+    small: small.map(el => el.outerHTML.slice(0, 160)),
+  };
+}"""
+
+
+def _check_phone_layout(page, path: str) -> None:
+    shown = page.evaluate(PHONE_LAYOUT)
+    assert shown["h1"] <= MAX_H1_TOP, f"{path}: the h1 starts at {shown['h1']} px"
+    assert shown["width"] <= PHONE["width"], f"{path}: scrolls sideways ({shown['width']} px)"
+    assert len(shown["description"]) > 40, f"{path}: no meta description"
+    assert shown["unsized"] == [], f"{path}: images without width and height"
+    # A page in a menu section has exactly that item current; a page outside (privacy, an
+    # error) has none.
+    in_section = path == "/" or any(h != "/" and path.startswith(h) for h in shown["menu"])
+    if shown["menu"] and in_section:
+        assert shown["current"] == 1, f"{path}: {shown['current']} current menu items"
+    assert shown["current"] <= 1, f"{path}: {shown['current']} current menu items"
+    assert shown["small"] == [], f"{path}: targets smaller than 44×44: {shown['small']}"
 
 
 def _crawl(visit, start: list[str]) -> dict[str, int]:
@@ -45,6 +90,7 @@ def _crawl(visit, start: list[str]) -> dict[str, int]:
             f"{path}: {response and response.status}"
         )
         assert page.locator("h1").count() == 1, f"{path}: one h1 expected"
+        _check_phone_layout(page, path)
         assert_accessible(page)
         assert not [url for kind, _, url in bodies if kind == "font"], f"{path} loads a web font"
         for kind, body, url in bodies:
@@ -74,13 +120,15 @@ def _report(weights: dict[str, int]) -> None:
     assert too_heavy == {}
 
 
-def test_every_public_page(visit) -> None:
+def test_every_public_page(make_visit) -> None:
+    visit = make_visit(viewport=PHONE)
     weights = _crawl(visit, ["/"])
     assert len(weights) >= 5
     _report(weights)
 
 
-def test_every_page_of_a_logged_in_person(visit) -> None:
+def test_every_page_of_a_logged_in_person(make_visit) -> None:
+    visit = make_visit(viewport=PHONE)
     sign_up(visit, "rondkijker")
     weights = _crawl(visit, ["/account/"])
     assert "/account/sessies/" in weights

@@ -23,6 +23,7 @@ def test_leaving_leaves_no_cookie_in_the_browser(visit, leave: str) -> None:
         _gezien_cookies(visit)
     )
     if leave == "logout":
+        page.locator(".menu summary").click()
         page.locator("form.logout button").click()
         page.wait_for_url(visit.server.url + "/")
     else:

@@ -107,7 +107,8 @@ def test_a_completely_full_safety_plan_still_prints_on_one_page(visit) -> None:
 def test_the_safety_plan_with_an_account_is_saved_and_shown(visit) -> None:
     page = sign_up(visit, "plan-merel")
 
-    page.get_by_role("link", name="Mijn veiligheidsplan").click()
+    page.locator(".menu summary").click()
+    page.locator(".menu").get_by_role("link", name="Mijn veiligheidsplan").click()
     expect(page.locator("button[value=save]")).to_be_visible()
     assert_accessible(page)
     page.locator("#id_people_1").fill("Sanne, 06-12345678")

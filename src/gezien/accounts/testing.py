@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -71,3 +72,10 @@ def assert_outsider_gets_404(
             f"{url}: POST {post}, GET {get}"
         )
     assert snapshot() == before, "an outsider's request changed data"
+
+
+def shown_recovery_code(client: Client) -> str:
+    """The recovery code as the recovery-code page shows it (in groups that never break)."""
+    shown = re.search(r"<code>(.*?)</code>", client.get("/account/herstelcode/").content.decode())
+    assert shown is not None, "the recovery-code page shows no code"
+    return re.sub(r"<[^>]+>", "", shown.group(1))

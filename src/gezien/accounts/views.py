@@ -441,13 +441,42 @@ def replace_key(request: AccountRequest) -> HttpResponse:
 
 @account_required
 def my_data(request: AccountRequest) -> HttpResponse:
-    return render(request, "accounts/my_data.html", {"delete_form": forms.DeleteAccountForm()})
+    return _my_data_page(request, forms.PassphraseForm(prefix="export"))
 
 
+def _my_data_page(
+    request: HttpRequest, export_form: forms.PassphraseForm, status: int = 200
+) -> HttpResponse:
+    context = {
+        "delete_form": forms.DeleteAccountForm(),
+        # Asked on the page itself, so the file comes right after the passphrase check.
+        "export_form": None if sessions.passphrase_is_recent(request) else export_form,
+    }
+    return render(request, "accounts/my_data.html", context, status=status)
+
+
+@sensitive
 @require_POST
 @account_required
-@recent_passphrase_required
 def export_data(request: AccountRequest) -> HttpResponse:
+    """Everything of the account as one JSON file. When the passphrase was entered a while
+    ago it comes with the request, and the file follows at once when it is right."""
+    if not sessions.passphrase_is_recent(request):
+        form = forms.PassphraseForm(request.POST, prefix="export")
+        if not (
+            form.is_valid()
+            and _guess(
+                request,
+                form,
+                request.user.username,
+                lambda: request.user.check_password(form.cleaned_data["passphrase"]),
+                ("passphrase", _("This passphrase is not right.")),
+                "export confirmation",
+            )
+        ):
+            return _my_data_page(request, form, status=400)
+        sessions.renew_id(request)
+        sessions.passphrase_entered(request)
     data = export.export_all(person.of(request))
     log.info("export id=%s", request.user.pk)
     response = HttpResponse(

@@ -131,3 +131,25 @@ def login_memory(workers: int, threads: int) -> list[CheckMessage]:
             id="gezien.W003",
         )
     ]
+
+
+@register(deploy=True)
+def check_theme(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
+) -> list[CheckMessage]:
+    """A theme that breaks a rule stops start-up (and `gezien check`) with its file and field;
+    one that loads says so, so the operator knows it is the one in use."""
+    from django.core.checks import Info
+
+    from gezien.core import theme
+
+    loaded = theme.load()
+    if loaded is None:
+        return []
+    return [
+        Info(
+            f"The theme “{loaded.name}” from {settings.DATA_DIR / theme.FILE_NAME} is in use; "
+            "its colours reach the contrast Gezien needs in the light and the dark scheme.",
+            id="gezien.I020",
+        )
+    ]

@@ -55,6 +55,11 @@ class Page:
     sources: tuple[Source, ...]
     body: str
 
+    @property
+    def minutes(self) -> int:
+        """About how long reading takes, at a calm 180 words a minute."""
+        return max(1, round(len(self.body.split()) / 180))
+
 
 @dataclass(frozen=True)
 class Library:

@@ -35,6 +35,8 @@ class Links:
     page: Callable[[str], str]
     site: Callable[[str], str | None]
     image: Callable[[str], str]
+    # An image's width and height, so the page does not jump while it loads.
+    size: Callable[[str], tuple[int, int]] | None = None
 
 
 def parse(text: str) -> list[Token]:
@@ -82,7 +84,12 @@ def _rewrite(children: list[Token], links: Links) -> list[Token]:
         elif token.type == "link_close" and not kept_links.pop():
             continue
         elif token.type == "image":
-            token.attrSet("src", links.image(str(token.attrGet("src")).removeprefix(IMG)))
+            name = str(token.attrGet("src")).removeprefix(IMG)
+            token.attrSet("src", links.image(name))
+            if links.size:
+                width, height = links.size(name)
+                token.attrSet("width", str(width))
+                token.attrSet("height", str(height))
         result.append(token)
     return result
 

@@ -3,9 +3,11 @@ built in memory, each page rendered to HTML once per language and kept."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from django.templatetags.static import static
 from django.urls import reverse
@@ -16,7 +18,7 @@ from gezien.lib.data import At
 from gezien.lib.text import LANGUAGES, current_language
 from gezien.library import content, markup, search
 from gezien.library.content import Library, Page
-from gezien.library.topics import TOPICS
+from gezien.library.topics import READERS, TOPICS
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,9 @@ def _check_topics(library: Library) -> None:
     for page_id in library.ids:
         if page_id not in listed:
             raise At("topics.py").error(f"page {page_id!r} is in no topic")
+    for reader in READERS:
+        if reader.page not in library.ids:
+            raise At("topics.py").error(f"unknown page {reader.page!r}")
 
 
 def start() -> Loaded:
@@ -67,8 +72,21 @@ def rendered(lang: str, page_id: str) -> str:
     def image(name: str) -> str:
         return static(f"gezien/library/{library.images[name][lang]}")
 
-    links = markup.Links(page=page_url, site=lookups.site_url, image=image)
+    def size(name: str) -> tuple[int, int]:
+        return svg_size(content.IMAGE_DIR / library.images[name][lang])
+
+    links = markup.Links(page=page_url, site=lookups.site_url, image=image, size=size)
     return markup.render(library.page(lang, page_id).body, links)
+
+
+def svg_size(path: Path) -> tuple[int, int]:
+    """The width and height an SVG says it has (its viewBox when it says none)."""
+    root = re.search(r"<svg\b[^>]*>", path.read_text(encoding="utf-8"))
+    attributes = dict(re.findall(r'([\w-]+)="([^"]*)"', root.group(0) if root else ""))
+    if "width" in attributes and "height" in attributes:
+        return round(float(attributes["width"])), round(float(attributes["height"]))
+    *_, width, height = attributes.get("viewBox", "0 0 300 150").split()
+    return round(float(width)), round(float(height))
 
 
 def get(page_id: str) -> Page | None:
@@ -79,6 +97,11 @@ def find(query: str) -> list[Page]:
     lang = current_language()
     by_id = loaded().library.pages[lang]
     return [by_id[hit.id] for hit in loaded().indexes[lang].search(query)]
+
+
+def readers() -> list[tuple[object, Page]]:
+    by_id = loaded().library.pages[current_language()]
+    return [(reader, by_id[reader.page]) for reader in READERS]
 
 
 def topics() -> list[tuple[object, list[Page]]]:

@@ -10,6 +10,24 @@ from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
+class Reader:
+    """A first page for one kind of reader, shown as a card on the index."""
+
+    page: str
+    title: Promise
+    line: Promise
+
+
+READERS = (
+    Reader("emotionele-verwaarlozing", _("For me"),
+           _("What happened to you, and what it can still do.")),
+    Reader("voor-partners", _("For partners"), _("How you can help, and look after yourself.")),
+    Reader("voor-ouders", _("For parents"), _("How to give a child what it needs.")),
+    Reader("voor-professionals", _("For professionals"), _("How to ask about it, and what helps.")),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
 class Topic:
     slug: str
     title: Promise

@@ -23,7 +23,12 @@ def index(request: HttpRequest) -> HttpResponse:
             results = pages.find(form.cleaned_data["q"])
         else:
             status = 400
-    context = {"form": form, "results": results, "topics": pages.topics()}
+    context = {
+        "form": form,
+        "results": results,
+        "readers": pages.readers(),
+        "topics": pages.topics(),
+    }
     return render(request, "library/index.html", context, status=status)
 
 

@@ -4,9 +4,7 @@ the data file and the navigator's care route (looked up through core.lookups).""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -18,8 +16,6 @@ from gezien.therapyfit import reflection
 from gezien.therapyfit.reflection import Session
 
 CHART_SESSIONS = 6  # the chart shows the latest sessions; the table shows them all
-# The navigator numbers its route steps ("6. Aanmelden en wachten"); here they stand alone.
-STEP_NUMBER = re.compile(r"^\d+\.\s*")
 
 
 def start() -> None:
@@ -116,11 +112,7 @@ def look_further_help(sessions: Sequence[Session]) -> dict[str, Any]:
             }
             for way in loaded.ways
         ],
-        "route": [
-            replace(step, title=STEP_NUMBER.sub("", step.title))
-            for step in steps
-            if step is not None
-        ],
+        "route": [step for step in steps if step is not None],
         "intake_questions": route.intake_questions() if route else [],
         "navigator_url": lookups.site_url("navigator"),
     }

@@ -12,7 +12,12 @@ from django.utils import timezone
 
 from gezien.accounts import services, sessions, throttle
 from gezien.accounts.models import Account, SessionRecord, Throttle
-from gezien.accounts.testing import PASSPHRASE, logged_in_client, make_account
+from gezien.accounts.testing import (
+    PASSPHRASE,
+    logged_in_client,
+    make_account,
+    shown_recovery_code,
+)
 from gezien.vault import crypto
 from gezien.vault import session as vault_session
 
@@ -22,12 +27,6 @@ def _signup(client: Client, username: str = "merel", passphrase: str = PASSPHRAS
         "/account/aanmelden/",
         {"username": username, "new_passphrase": passphrase, "understood": "on"},
     )
-
-
-def _recovery_code(client: Client) -> str:
-    return re.search(
-        r"<code>([0-9A-Z-]+)</code>", client.get("/account/herstelcode/").content.decode()
-    ).group(1)
 
 
 def _errors(response) -> list[str]:
@@ -66,7 +65,7 @@ def test_signup_asks_nothing_but_a_username_and_a_passphrase(client: Client) -> 
 def test_signup_shows_the_recovery_code_once_and_asks_to_confirm_it(client: Client) -> None:
     response = _signup(client)
     assert response["Location"] == "/account/herstelcode/"
-    code = _recovery_code(client)
+    code = shown_recovery_code(client)
     assert client.get("/account/").status_code == 302  # confirm first
     download = client.get("/account/herstelcode/bestand/")
     assert code in download.content.decode()
@@ -274,7 +273,7 @@ def test_a_recovery_code_resets_the_passphrase_once_and_is_replaced() -> None:
         },
     )
     assert response["Location"] == "/account/herstelcode/"
-    new_code = _recovery_code(client)
+    new_code = shown_recovery_code(client)
     assert new_code != code
     assert services.authenticate("merel", "nieuw begin vandaag hier").data_key == unlocked.data_key
     assert elsewhere.get("/account/").status_code == 302
@@ -301,21 +300,24 @@ def test_the_session_list_shows_browsers_and_ends_one_or_all() -> None:
     assert phone.get("/account/").status_code == 200
 
 
-def test_export_asks_for_the_passphrase_again_after_a_while_and_contains_the_account() -> None:
+def test_export_asks_for_the_passphrase_again_after_a_while_then_gives_the_file_at_once() -> None:
     client = logged_in_client()
     session = client.session
     session[sessions.PASSPHRASE_AT] = time.time() - 600
     session.save()
-    response = client.post("/account/mijn-gegevens/export/")
-    assert response["Location"].startswith("/account/bevestigen/")
-    client.post(
-        "/account/bevestigen/", {"passphrase": PASSPHRASE, "next": "/account/mijn-gegevens/"}
-    )
-    export = client.post("/account/mijn-gegevens/export/")
+    page = client.get("/account/mijn-gegevens/").content.decode()
+    assert 'name="export-passphrase"' in page
+    refused = client.post("/account/mijn-gegevens/export/", {"export-passphrase": "fout"})
+    assert refused.status_code == 400 and "Content-Disposition" not in refused
+    assert "Dit wachtwoord klopt niet." in refused.content.decode()
+    export = client.post("/account/mijn-gegevens/export/", {"export-passphrase": PASSPHRASE})
     assert export["Content-Disposition"].startswith("attachment;")
     data = export.json()
     assert data["account"]["username"] == "merel"
     assert data["account"]["sessions"]
+    # Entered just now: the next download needs no passphrase.
+    assert 'name="export-passphrase"' not in client.get("/account/mijn-gegevens/").content.decode()
+    assert client.post("/account/mijn-gegevens/export/").json()["account"]["username"] == "merel"
 
 
 def test_deleting_the_account_needs_the_passphrase_and_removes_everything() -> None:

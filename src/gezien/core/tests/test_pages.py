@@ -21,7 +21,7 @@ def test_it_serves_every_page_in_english_after_switching(client: Client, path: s
     assert switched["Location"] == path
     html = client.get(path).content.decode()
     assert '<html lang="en">' in html
-    assert "Leave this site" in html
+    assert "Leave now" in html
     assert 'href="/taal/nl/' in html
 
 
@@ -113,6 +113,7 @@ def test_dutch_is_the_default_even_when_the_browser_asks_for_english(client: Cli
 def test_the_first_path_on_the_home_page_is_for_someone_who_doubts(client: Client) -> None:
     client.get("/taal/nl/")
     main = client.get("/").content.decode().split("<main")[1]
-    first = main[main.index("<section") : main.index("</section>")]
+    paths = main[main.index('<ul class="paths">') :]
+    first = paths[paths.index("<li>") : paths.index("</li>")]
     assert 'href="/herkennen/"' in first
-    assert "Twijfel je of jouw verhaal telt?" in first
+    assert "Twijfel je of je verhaal telt?" in first

@@ -149,11 +149,23 @@ def test_an_unknown_page_is_404():
     assert Client().get("/bibliotheek/bestaat-niet/").status_code == 404
 
 
-def test_the_index_groups_every_page_once_with_its_summary():
+def test_the_index_groups_every_page_once_with_its_summary_and_reading_time():
     html = Client().get("/bibliotheek/").content.decode()
+    topics = html[html.index('<div class="accordion">') :]
     for page in LIBRARY.pages["nl"].values():
-        assert html.count(f'href="/bibliotheek/{page.id}/"') == 1, page.id
-        assert escape(page.summary) in html
+        assert topics.count(f'href="/bibliotheek/{page.id}/"') == 1, page.id
+        assert escape(page.summary) in topics
+    assert re.search(
+        r'href="/bibliotheek/cgt/"><span>[^<]+</span> <span class="meta">\d+ min', html
+    )
+
+
+def test_four_cards_lead_each_kind_of_reader_to_a_first_page_with_its_reading_time():
+    html = Client().get("/bibliotheek/").content.decode()
+    cards = html[html.index('<ul class="card-grid') : html.index('<div class="accordion">')]
+    for first in ("emotionele-verwaarlozing", "voor-partners", "voor-ouders", "voor-professionals"):
+        assert f'href="/bibliotheek/{first}/"' in cards, first
+    assert cards.count("minuten lezen") + cards.count("minuut lezen") == 4
 
 
 def test_search_is_a_post_and_shows_results_on_the_index():

@@ -34,6 +34,11 @@ def _take(client, answers: dict[str, str], days_ago: int = 0, monkeypatch=None, 
     return response
 
 
+def _main(html: str) -> str:
+    """The page's own content, without the shell (whose icons are drawings too)."""
+    return html[html.index("<main") : html.index("</main>")]
+
+
 @pytest.fixture
 def person():
     client = logged_in_client("wilg")
@@ -92,7 +97,7 @@ def test_the_history_has_a_chart_with_bands_and_markers_and_the_same_data_in_a_t
     )  # 12
     _take(person, _phq9(8) | {"phq9_1": "2"}, days_ago=30, monkeypatch=monkeypatch)  # 9
     _take(person, _phq9(3), monkeypatch=monkeypatch)  # 3
-    page = person.get("/vragenlijsten/phq9/verloop/").content.decode()
+    page = _main(person.get("/vragenlijsten/phq9/verloop/").content.decode())
     svg = page[page.index("<svg") : page.index("</svg>")]
     assert 'role="img"' in svg and 'aria-labelledby="chart-title chart-desc"' in svg
     assert svg.count('class="point series-1"') == 3
@@ -134,7 +139,7 @@ def test_the_points_run_left_to_right_in_time_and_higher_scores_sit_higher(
     assert x1 < x2 and y2 < y1
     # Coordinates keep a decimal point in Dutch too (a comma would break the drawing).
     person.get("/taal/nl/")
-    dutch = person.get("/vragenlijsten/phq9/verloop/").content.decode()
+    dutch = _main(person.get("/vragenlijsten/phq9/verloop/").content.decode())
     drawing = dutch[dutch.index("<svg") : dutch.index("</svg>")]
     coordinates = re.findall(r' (?:cx|cy|y|height)="([^"]+)"', drawing)
     assert coordinates and all(re.fullmatch(r"-?\d+(\.\d+)?", value) for value in coordinates)
@@ -153,7 +158,7 @@ def test_the_itq_history_charts_its_two_sum_scores_with_different_shapes(person)
 
 
 def test_the_history_of_a_questionnaire_never_taken_says_so(person) -> None:
-    page = person.get("/vragenlijsten/gad7/verloop/").content.decode()
+    page = _main(person.get("/vragenlijsten/gad7/verloop/").content.decode())
     assert "You have not saved a result of this questionnaire yet." in page and "<svg" not in page
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from html import unescape
 
 from django.test import Client
 
 from gezien.partner import checkin
+from gezien.sharing.tests.support import shown_link
 
 AGREEMENT = "Ik stuur een berichtje als ik later ben"
 
@@ -33,13 +33,7 @@ def share_with_partner(client: Client, parts: list[str], with_code: bool = False
     if with_code:
         data["with_code"] = "on"
     made = client.post("/mijn-verhaal/delen/nieuw/", data).content.decode()
-    link = re.search(r'<textarea id="share-link"[^>]*>\s*(.*?)</textarea>', made, re.S)
-    code = re.search(r'<p class="share-code"><code>(.*?)</code>', made)
-    return {
-        "path": unescape(link.group(1)).split("testserver", 1)[1],
-        "code": code.group(1) if code else None,
-        "page": made,
-    }
+    return {**shown_link(made), "page": made}
 
 
 def hidden(page: str) -> dict[str, str]:

@@ -144,7 +144,7 @@ def test_the_plan_is_in_the_account_export():
     assert export["safety_plan"]["steps"]["professionals"] == []
 
 
-def test_the_crisis_bar_links_to_the_safety_plan_on_every_page():
+def test_the_menu_links_to_the_safety_plan_on_every_page():
     for path in ("/", "/hulplijnen/", "/bibliotheek/", "/bestaat-niet/"):
-        bar = Client().get(path).content.decode().split('class="crisis-bar"')[1].split("</div>")[0]
-        assert re.search(r'<a href="/veiligheidsplan/">Mijn veiligheidsplan</a>', bar), path
+        menu = Client().get(path).content.decode().split('class="site-nav"')[1].split("</nav>")[0]
+        assert re.search(r'<a href="/veiligheidsplan/"[^>]*>Mijn veiligheidsplan</a>', menu), path

@@ -4,6 +4,7 @@ and the flow of previewing and sharing through the pages."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from gezien.core.summary import Part, Score, Section
 from gezien.lib.fhir import Result
@@ -154,12 +155,16 @@ def share(
     if with_code:
         data["with_code"] = "on"
     response = client.post("/mijn-verhaal/delen/nieuw/", data)
-    page = response.content.decode()
-    link = re.search(r'<textarea id="share-link"[^>]*>\s*(.*?)</textarea>', page, re.S)
+    return {"response": response, "data": data, **shown_link(response.content.decode())}
+
+
+def shown_link(page: str) -> dict[str, Any]:
+    """The path of the link and the access code a "your link is ready" page shows (None
+    when it shows none)."""
+    link = re.search(r'<input type="url" id="share-link" value="([^"]*)"', page)
     code = re.search(r'<p class="share-code"><code>(.*?)</code>', page)
     return {
-        "response": response,
-        "data": data,
         "path": unescape(link.group(1)).split("testserver", 1)[1] if link else None,
-        "code": code.group(1) if code else None,
+        # The code as shown, in groups that do not break: XXXX-XXXX.
+        "code": re.sub(r"<[^>]+>", "", code.group(1)) if code else None,
     }
