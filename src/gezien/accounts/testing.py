@@ -75,7 +75,12 @@ def assert_outsider_gets_404(
 
 
 def shown_recovery_code(client: Client) -> str:
-    """The recovery code as the recovery-code page shows it (in groups that never break)."""
-    shown = re.search(r"<code>(.*?)</code>", client.get("/account/herstelcode/").content.decode())
-    assert shown is not None, "the recovery-code page shows no code"
+    """The recovery code as the recovery-code page shows it."""
+    return recovery_code_in(client.get("/account/herstelcode/").content.decode())
+
+
+def recovery_code_in(page: str) -> str:
+    """The recovery code in a page's HTML (shown in groups that never break)."""
+    shown = re.search(r"<code>(.*?)</code>", page)
+    assert shown is not None, "the page shows no recovery code"
     return re.sub(r"<[^>]+>", "", shown.group(1))

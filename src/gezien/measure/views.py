@@ -18,6 +18,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
 from gezien.accounts.decorators import account_required
+from gezien.core import lookups
 from gezien.drafts import service as drafts
 from gezien.lib.text import current_language
 from gezien.measure import catalogue, forms, presentation, store
@@ -60,7 +61,12 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "measure/overview.html",
-        {"cards": presentation.cards(), "retake": _retake(store.all_results(me) if me else [])},
+        {
+            "cards": presentation.cards(),
+            "retake": _retake(store.all_results(me) if me else []),
+            # The check-up fills in these questionnaires every few weeks (an account's tool).
+            "checkup_url": lookups.site_url("checkup") if me else None,
+        },
     )
 
 
