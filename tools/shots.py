@@ -63,7 +63,7 @@ SEED_RESULTS = """
 import datetime
 from django.utils import timezone
 from gezien.accounts import services
-from gezien.measure import catalogue, storage
+from gezien.measure import catalogue, store
 from gezien.measure.scoring import score
 
 unlocked = services.authenticate({username!r}, {passphrase!r})
@@ -73,17 +73,17 @@ for instrument_id, days, level in {results!r}:
         item.id: min(item.options.values, key=lambda v: abs(v - level))
         for item in instrument.items
     }}
-    storage.save(
+    store.save(
         unlocked.account, unlocked.data_key, instrument, answers, score(instrument, answers),
         "nl", taken_at=timezone.now() - datetime.timedelta(days=days),
     )
 """
 JOURNAL = [
-    (21, "Verjaardag van mijn moeder. Ik deed weer of alles goed was.", -3, 2, "gespannen"),
-    (14, "Lange wandeling met Sam. We praatten over vroeger.", 3, -1, "rustig"),
-    (9, "Slecht geslapen. Op het werk kon ik me slecht concentreren.", -2, -3, "moe"),
-    (4, "Mijn zus belde. Ze vroeg hoe het echt met me ging.", 4, 1, "blij"),
-    (1, "Wachtlijst: nog zes weken. Ik ben teleurgesteld.", -3, -2, "teleurgesteld"),
+    (21, "Verjaardag van mijn moeder. Ik deed weer of alles goed was.", -2, 2, "gespannen"),
+    (14, "Lange wandeling met Sam. We praatten over vroeger.", 2, -2, "rustig"),
+    (9, "Slecht geslapen. Op het werk kon ik me slecht concentreren.", -2, -4, "moe"),
+    (4, "Mijn zus belde. Ze vroeg hoe het echt met me ging.", 4, 2, "blij"),
+    (1, "Wachtlijst: nog zes weken. Ik ben teleurgesteld.", -4, -2, "teleurgesteld"),
 ]
 
 

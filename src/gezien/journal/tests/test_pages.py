@@ -123,7 +123,7 @@ def test_the_guided_path_keeps_each_step_as_a_draft_and_saves_one_entry(client) 
     words_page = client.get("/dagboek/stap/woorden/").content.decode()
     # The words in view fit the unpleasant, high-energy corner and come with their
     # definitions; the others wait behind "More words".
-    in_view = words_page.split('<details class="gz-word-group"')[0]
+    in_view = words_page.split('<details class="disclosure gz-word-group"')[0]
     assert 'value="angstig"' in in_view and 'value="tevreden"' not in in_view
     assert in_view.count('name="words"') == 15 and "word-angstig-def" in in_view
     assert 'value="tevreden"' in words_page
