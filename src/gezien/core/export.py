@@ -3,7 +3,7 @@
 An app registers its section once, in its AppConfig.ready::
 
     from gezien.core import export
-    export.register("journal", entries.export_section, covers=[JournalEntry])
+    export.register("journal", journal_export.section, covers=[JournalEntry])
 
 A section is a function (person) -> JSON-ready value. `covers` names the sealed models
 whose records the section holds: core's tests check that every sealed model is covered, so

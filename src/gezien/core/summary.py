@@ -6,7 +6,7 @@ Apps offer *sections*: each is a list of *parts* the person may choose to share.
 registers a provider once, in its AppConfig.ready::
 
     from gezien.core import summary
-    summary.register("measure", summary_section.section, order=30)
+    summary.register("measure", measure_summary.section, order=30)
     summary.register("partner", letter.section, order=10, audience=summary.PARTNER)
 
 A provider takes the person and returns a Section, or None when the person has nothing to

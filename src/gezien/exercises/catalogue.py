@@ -3,6 +3,7 @@ checked when loaded. No Django here."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from gezien.lib import data
 from gezien.lib.text import Text
 
 DEFAULT_PATH = Path(__file__).with_name("exercises.toml")
+BREATHING = "breathing"
 EXERCISE_IDS = ("grounding", "muscles", "safe-place")
 MAX_SECONDS = 60
 
@@ -105,3 +107,10 @@ def load(path: Path | str | None = None) -> Catalogue:
     if missing:
         raise top.at_key("exercises").error(f"missing {', '.join(sorted(missing))}")
     return Catalogue(tuple(patterns), tuple(exercises))
+
+
+@functools.cache
+def loaded() -> Catalogue:
+    """The catalogue of this installation, read once (start-up reads it first, so a broken
+    file stops start-up)."""
+    return load()

@@ -4,10 +4,7 @@ shows the average change per exercise."""
 
 from __future__ import annotations
 
-import functools
 import uuid
-from collections import defaultdict
-from statistics import mean
 from typing import Any
 
 from django import forms
@@ -15,22 +12,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from gezien.accounts.decorators import account_required
-from gezien.core import summary
 from gezien.drafts import service as drafts
 from gezien.exercises import catalogue as data
+from gezien.exercises import store as ratings
 from gezien.exercises.models import ExerciseRating
 from gezien.vault import person
-from gezien.vault.person import Person
 from gezien.vault.records import owned_or_404
-
-catalogue = functools.cache(data.load)
-BREATHING = "breathing"
 
 
 class RatingForm(forms.Form):
@@ -54,17 +46,6 @@ class RatingForm(forms.Form):
             "invalid_choice": gettext_lazy("Choose a number from 0 to 10."),
         },
     )
-
-
-def _name(exercise_id: str, variant: str = "") -> str:
-    cat = catalogue()
-    if exercise_id == BREATHING:
-        pattern = cat.pattern(variant)
-        return _("Breathing %(pattern)s") % {"pattern": pattern.id if pattern else variant}
-    try:
-        return cat.exercise(exercise_id).title.get()
-    except StopIteration:
-        return exercise_id
 
 
 def breathing_steps(pattern: data.Pattern) -> list[str]:
@@ -91,7 +72,7 @@ def breathing_steps(pattern: data.Pattern) -> list[str]:
 
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    cat = catalogue()
+    cat = data.loaded()
     items = [
         {
             "url": reverse("exercises:breathing"),
@@ -119,9 +100,9 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def exercise(request: HttpRequest, exercise_id: str) -> HttpResponse:
-    cat = catalogue()
+    cat = data.loaded()
     pattern = None
-    if exercise_id == BREATHING:
+    if exercise_id == data.BREATHING:
         pattern = (
             cat.pattern(request.POST.get("pattern") or request.GET.get("patroon", ""))
             or cat.patterns[0]
@@ -211,7 +192,7 @@ def _done(
         request,
         "exercises/done.html",
         {
-            "name": _name(exercise_id, variant),
+            "name": ratings.name(exercise_id, variant),
             "result": result,
             "result_message": _result_message(result),
             "saved": saved,
@@ -239,66 +220,10 @@ def _result_message(result: dict[str, int] | None) -> str:
     return _("Your distress stayed at %(before)d.") % numbers
 
 
-def what_helps_rows(me: Person) -> list[dict[str, Any]]:
-    """Per exercise: how often it was done and the average distress before and after,
-    the biggest drop first."""
-    grouped: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for rating in me.records(ExerciseRating):
-        grouped[(rating.content["exercise"], rating.content.get("variant", ""))].append(
-            rating.content
-        )
-    rows = []
-    for (exercise_id, variant), ratings in grouped.items():
-        rows.append(
-            {
-                "name": _name(exercise_id, variant),
-                "times": len(ratings),
-                "before": round(mean(r["before"] for r in ratings), 1),
-                "after": round(mean(r["after"] for r in ratings), 1),
-                "change": round(mean(r["after"] - r["before"] for r in ratings), 1),
-            }
-        )
-    rows.sort(key=lambda row: (row["change"], row["name"]))
-    return rows
-
-
 @account_required
 def what_helps(request: HttpRequest) -> HttpResponse:
     rows = [
-        {**row, "difference": abs(row["change"])} for row in what_helps_rows(person.of(request))
+        {**row, "difference": abs(row["change"])}
+        for row in ratings.what_helps_rows(person.of(request))
     ]
     return render(request, "exercises/what_helps.html", {"rows": rows})
-
-
-def summary_section(me: Person) -> summary.Section | None:
-    """ "What helps me" as a part the person may add to the summary for a professional."""
-    rows = what_helps_rows(me)
-    if not rows:
-        return None
-    facts = tuple(
-        (
-            row["name"],
-            ngettext(
-                "done %(times)d time; distress on average %(before)s before and %(after)s after "
-                "(0–10)",
-                "done %(times)d times; distress on average %(before)s before and %(after)s after "
-                "(0–10)",
-                row["times"],
-            )
-            % {
-                **row,
-                "before": number_format(row["before"], 1),
-                "after": number_format(row["after"], 1),
-            },
-        )
-        for row in rows
-    )
-    part = summary.Part(key="exercises.what-helps", title=_("Exercises that help me"), facts=facts)
-    return summary.Section(key="exercises", title=_("What helps"), parts=(part,))
-
-
-def export_section(me: Person) -> list[dict[str, Any]]:
-    return [
-        {"created_at": rating.record.created_at.isoformat(), **rating.content}
-        for rating in me.records(ExerciseRating)
-    ]

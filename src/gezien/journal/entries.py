@@ -312,18 +312,3 @@ def register_drafts() -> None:
 
 def entry_key(entry_id: object) -> str:
     return f"journal:{entry_id}"
-
-
-# ---------------------------------------------------------------- export
-
-
-def export_section(person: Person) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": str(o.record.pk),
-            "created_at": o.record.created_at.isoformat(),
-            "updated_at": o.record.updated_at.isoformat(),
-            **o.content,
-        }
-        for o in person.records(JournalEntry)
-    ]
