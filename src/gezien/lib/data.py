@@ -149,6 +149,31 @@ def translated(at: At, value: Any, read: Callable[[At, Any], str] = line) -> Tex
     return Text(nl=table.value("nl", read), en=table.value("en", read))
 
 
+@dataclass(frozen=True)
+class Source:
+    """A cited source in a data file: a key of the library's sources (`{ library = "key" }`),
+    or a text of its own (`{ nl = "…", en = "…" }`)."""
+
+    library: str | None = None
+    text: Text | None = None
+
+
+def sources(at: At, value: Any) -> dict[str, Source]:
+    """A table of cited sources by id."""
+    if not isinstance(value, dict):
+        raise at.error("must be a table")
+    found = {}
+    for key, raw in value.items():
+        key_at = at.key(key)
+        if isinstance(raw, dict) and "library" in raw:
+            found[ident(key_at, key)] = Source(
+                library=Table(key_at, raw, ("library",)).value("library", ident)
+            )
+        else:
+            found[ident(key_at, key)] = Source(text=translated(key_at, raw))
+    return found
+
+
 def pair(at: At, value: Any) -> tuple[int | float, int | float]:
     values = items(at, value)
     if len(values) != 2:

@@ -24,14 +24,6 @@ EARLIER, LATER = "earlier", "later"
 
 
 @dataclass(frozen=True)
-class Source:
-    """A cited source: a key of the library's sources, or a text of its own."""
-
-    library: str | None = None
-    text: Text | None = None
-
-
-@dataclass(frozen=True)
 class Theme:
     id: str
     name: Text
@@ -50,28 +42,16 @@ class Catalogue:
     themes: tuple[Theme, ...]
     examples: tuple[Example, ...]
     min_tries: int
-    sources: dict[str, Source]
+    sources: dict[str, data.Source]
 
     def example(self, example_id: str) -> Example | None:
         return next((e for e in self.examples if e.id == example_id), None)
 
 
-def _source(at: data.At, raw: Any) -> Source:
-    if isinstance(raw, dict) and "library" in raw:
-        return Source(library=data.Table(at, raw, ("library",)).value("library", data.ident))
-    return Source(text=data.translated(at, raw))
-
-
 def parse(raw: dict[str, Any]) -> Catalogue:
     top = data.Table(data.At(PATH.name), raw, ("note", "sources", "themes", "examples"))
     note = top.table("note", ("min_tries",))
-    sources_at = top.at_key("sources")
-    if not isinstance(top["sources"], dict):
-        raise sources_at.error("must be a table")
-    sources = {
-        data.ident(sources_at.key(key), key): _source(sources_at.key(key), value)
-        for key, value in top["sources"].items()
-    }
+    sources = top.value("sources", data.sources)
     theme_ids = data.Unique()
     themes = tuple(
         Theme(

@@ -42,12 +42,6 @@ class Way:
 
 
 @dataclass(frozen=True)
-class Source:
-    library: str | None = None
-    text: Text | None = None
-
-
-@dataclass(frozen=True)
 class Rule:
     sessions: int  # this many sessions in a row with little click
     little: frozenset[str]  # the click answers that count as little click
@@ -62,16 +56,10 @@ class Reflection:
     route_steps: tuple[str, ...]
     sentences: tuple[Text, ...]
     ways: tuple[Way, ...]
-    sources: dict[str, Source]
+    sources: dict[str, data.Source]
 
     def option(self, option_id: str) -> Option | None:
         return next((o for o in self.options if o.id == option_id), None)
-
-
-def _source(at: data.At, raw: Any) -> Source:
-    if isinstance(raw, dict) and "library" in raw:
-        return Source(library=data.Table(at, raw, ("library",)).value("library", data.ident))
-    return Source(text=data.translated(at, raw))
 
 
 def _option(at: data.At, raw: Any) -> Option:
@@ -92,13 +80,7 @@ def parse(raw: dict[str, Any]) -> Reflection:
         option_ids.add(answers.at_key("options").index(position).key("id"), option.id)
     known_options = [option.id for option in options]
     further = top.table("look_further", ("sessions", "little", "route_steps"))
-    sources_at = top.at_key("sources")
-    if not isinstance(top["sources"], dict):
-        raise sources_at.error("must be a table")
-    sources = {
-        data.ident(sources_at.key(key), key): _source(sources_at.key(key), value)
-        for key, value in top["sources"].items()
-    }
+    sources = top.value("sources", data.sources)
     point_ids = data.Unique()
     points = tuple(
         Point(
