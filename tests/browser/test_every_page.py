@@ -2,7 +2,8 @@
 (390×844): axe-clean, one h1 that starts within the first 220 px, a meta description,
 images with their size, no sideways scrolling, exactly one current menu item, every control
 outside running text at least 44×44 px, no web fonts, small images, and at most 60 KB of
-HTML + CSS + JS compressed."""
+HTML + CSS + JS compressed. And every page again without JavaScript at 320 px (400% zoom):
+no sideways scrolling with every disclosure open."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ MAX_IMAGE_BYTES = 20 * 1024
 SKIP = re.compile(r"^/(weg|taal)/|/bestand/$|/export/$")
 LIMIT = 200
 PHONE = {"width": 390, "height": 844}
+SMALL = {"width": 320, "height": 640}
 MAX_H1_TOP = 220
 # What a page shows on a phone, checked in one go: the h1's top, sideways scrolling, the
 # meta description, images without their size, the current menu items, and controls smaller
@@ -65,8 +67,26 @@ def _check_phone_layout(page, path: str) -> None:
     assert shown["small"] == [], f"{path}: targets smaller than 44×44: {shown['small']}"
 
 
-def _crawl(visit, start: list[str]) -> dict[str, int]:
-    """Visit every same-origin page reachable from `start`; return compressed weights."""
+def _phone_checks(page, path: str, bodies: list[tuple[str, bytes, str]]) -> None:
+    _check_phone_layout(page, path)
+    assert_accessible(page)
+    assert not [url for kind, _, url in bodies if kind == "font"], f"{path} loads a web font"
+    for kind, body, url in bodies:
+        if kind == "image" and not url.endswith(".svg"):
+            assert len(body) <= MAX_IMAGE_BYTES, f"{url} is a large image"
+
+
+def _small_screen_checks(page, path: str, bodies: list[tuple[str, bytes, str]]) -> None:
+    """320 CSS px is a small phone, and a 1280 px screen at 400% zoom: with every disclosure
+    open, nothing may make the page scroll sideways (a wide table scrolls in its own box)."""
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= SMALL["width"], f"{path}: scrolls sideways at 320 px ({width} px)"
+
+
+def _crawl(visit, start: list[str], checks=_phone_checks) -> dict[str, int]:
+    """Visit every same-origin page reachable from `start`, with `checks` on each; return
+    compressed weights."""
     page = visit.page
     weights: dict[str, int] = {}
     queue = list(start)
@@ -90,12 +110,7 @@ def _crawl(visit, start: list[str]) -> dict[str, int]:
             f"{path}: {response and response.status}"
         )
         assert page.locator("h1").count() == 1, f"{path}: one h1 expected"
-        _check_phone_layout(page, path)
-        assert_accessible(page)
-        assert not [url for kind, _, url in bodies if kind == "font"], f"{path} loads a web font"
-        for kind, body, url in bodies:
-            if kind == "image" and not url.endswith(".svg"):
-                assert len(body) <= MAX_IMAGE_BYTES, f"{url} is a large image"
+        checks(page, path, bodies)
         weights[path] = sum(
             len(gzip.compress(body))
             for kind, body, _ in bodies
@@ -135,3 +150,11 @@ def test_every_page_of_a_logged_in_person(make_visit) -> None:
     tools = {"/account/sessies/", "/oefenladder/", "/klikcheck/", "/apk/", "/voor-mijn-partner/"}
     assert tools - set(weights) == set()
     _report(weights)
+
+
+def test_every_page_without_javascript_on_a_small_screen(make_visit) -> None:
+    visit = make_visit(viewport=SMALL, java_script_enabled=False)
+    public = _crawl(visit, ["/"], _small_screen_checks)
+    sign_up(visit, "kleinscherm")
+    logged_in = _crawl(visit, ["/account/"], _small_screen_checks)
+    assert len(public) >= 5 and "/oefenladder/" in logged_in
