@@ -7,12 +7,13 @@ import datetime
 from collections.abc import Callable
 from typing import TypeVar
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from gezien.accounts.models import Account
 from gezien.checkup.models import Checkup, CheckupPlan
 from gezien.checkup.plan import Plan, Taken, new_checkup
 from gezien.vault.person import Person
+from gezien.vault.records import save_only
 
 T = TypeVar("T")
 # Each reflection answer: enough for a few paragraphs; longer is refused with a message.
@@ -25,17 +26,7 @@ def plan(person: Person) -> Plan | None:
 
 
 def save_plan(owner: Account, key: bytes, chosen: Plan) -> None:
-    def write() -> None:
-        record = CheckupPlan.objects.filter(owner=owner).first() or CheckupPlan(owner=owner)
-        record.seal_content(key, chosen.as_content())
-        record.save()
-
-    try:
-        with transaction.atomic():
-            write()
-    except IntegrityError:
-        # Saved twice at the same moment (two tabs): one plan, the last one.
-        write()
+    save_only(CheckupPlan, owner, key, chosen.as_content())
 
 
 def all_checkups(person: Person) -> list[Taken]:

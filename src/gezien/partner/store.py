@@ -6,11 +6,10 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
-
 from gezien.accounts.models import Account
 from gezien.partner.models import CheckinNote, PartnerLetter
 from gezien.vault.person import Person
+from gezien.vault.records import save_only
 
 MAX_TEXT_CHARS = 3_000
 
@@ -30,19 +29,7 @@ def letter(person: Person) -> Written:
 
 
 def save_letter(owner: Account, key: bytes, written: Written) -> None:
-    content = {"texts": written.texts, "pages": list(written.pages)}
-
-    def write() -> None:
-        record = PartnerLetter.objects.filter(owner=owner).first() or PartnerLetter(owner=owner)
-        record.seal_content(key, content)
-        record.save()
-
-    try:
-        with transaction.atomic():
-            write()
-    except IntegrityError:
-        # Saved twice at the same moment (two tabs): one letter, the last one.
-        write()
+    save_only(PartnerLetter, owner, key, {"texts": written.texts, "pages": list(written.pages)})
 
 
 def delete_letter(owner: Account) -> None:

@@ -5,7 +5,6 @@ with the person's key, one per account, and has no id in any address: it is simp
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,6 +16,7 @@ from gezien.safetyplan.forms import SafetyPlanForm
 from gezien.safetyplan.models import SafetyPlan
 from gezien.safetyplan.plan import EMERGENCY, STEPS, Plan, as_text, prefilled
 from gezien.vault import person
+from gezien.vault.records import save_only
 
 
 def _form(request: HttpRequest, form: SafetyPlanForm, status: int = 200) -> HttpResponse:
@@ -54,18 +54,7 @@ def _mine(request: AccountRequest) -> HttpResponse:
 
 @account_required
 def _save(request: AccountRequest, plan: Plan) -> HttpResponse:
-    content, key = {"steps": plan}, person.of(request).data_key
-    try:
-        with transaction.atomic():
-            record = _stored(request) or SafetyPlan(owner=request.user)
-            record.seal_content(key, content)
-            record.save()
-    except IntegrityError:
-        # Saved twice at the same moment (two tabs): keep one plan, the last one.
-        other = _stored(request)
-        assert other is not None  # the IntegrityError says it was just stored
-        other.seal_content(key, content)
-        other.save()
+    save_only(SafetyPlan, request.user, person.of(request).data_key, {"steps": plan})
     messages.success(request, _("Your safety plan is saved."))
     return redirect("safetyplan:plan")
 

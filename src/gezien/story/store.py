@@ -14,6 +14,7 @@ from gezien.story.models import HelpQuestion, StoryPeriod
 from gezien.story.models import period_slot as _slot
 from gezien.story.periods import BY_KEY, QUESTION_KEYS
 from gezien.vault.person import Person
+from gezien.vault.records import save_only
 
 MAX_PART_CHARS = 20_000
 
@@ -95,15 +96,4 @@ def help_question(person: Person) -> dict[str, Any]:
 
 
 def save_help_question(owner: Account, data_key: bytes, content: dict[str, Any]) -> None:
-    # The second round only runs when another tab created the record at the same moment;
-    # then it exists and is updated.
-    for _round in range(2):
-        try:
-            with transaction.atomic():
-                record = HelpQuestion.objects.select_for_update().filter(owner=owner).first()
-                record = record or HelpQuestion(owner=owner)
-                record.seal_content(data_key, content)
-                record.save()
-                return
-        except IntegrityError:
-            continue
+    save_only(HelpQuestion, owner, data_key, content)

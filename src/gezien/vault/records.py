@@ -1,5 +1,6 @@
 """The base for every model that stores personal content, and the ways to fetch such records:
-one by id (scoped to its owner, 404 for anyone else), or all of one kind of an owner, opened."""
+one by id (scoped to its owner, 404 for anyone else), or all of one kind of an owner, opened;
+and the way to store a kind an owner has only one of."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from django.conf import settings
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.http import Http404, HttpRequest
 
 from gezien.vault import crypto
@@ -77,3 +78,22 @@ def open_all(model: type[Record], owner: object, key: bytes) -> tuple[Opened[Rec
     """Every record of this kind of the owner, opened, oldest first."""
     records = model._default_manager.filter(owner=owner).order_by("created_at", "id")
     return tuple(Opened(record, record.open_content(key)) for record in records)
+
+
+def save_only(model: type[Record], owner: object, key: bytes, content: Any) -> Record:
+    """Store `content` sealed as the owner's one record of this kind (a model unique per
+    owner): the existing one is updated, or a new one made. When two requests make it at the
+    same moment (two tabs), the database refuses the second, which then updates the first:
+    one record, the last content."""
+
+    def seal() -> Record:
+        record = model._default_manager.filter(owner=owner).first() or model(owner=owner)
+        record.seal_content(key, content)
+        record.save()
+        return record
+
+    try:
+        with transaction.atomic():
+            return seal()
+    except IntegrityError:
+        return seal()
