@@ -118,7 +118,7 @@ def assert_accessible(page: Page) -> None:
     assert results.violations_count == 0, results.generate_report()
 
 
-def tab_to(page: Page, selector: str, limit: int = 80) -> None:
+def tab_to(page: Page, selector: str, limit: int = 120) -> None:
     """Press Tab until the element matching `selector` has focus, as a keyboard user
     would; fails when it cannot be reached."""
     target = page.locator(selector)

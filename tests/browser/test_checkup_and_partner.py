@@ -15,26 +15,12 @@ from icalendar import Calendar
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import assert_accessible as axe_check
-from tests.browser.conftest import sign_up
+from tests.browser.conftest import sign_up, tab_to
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"viewport": {"width": 390, "height": 844}}
 SHOTS = os.environ.get("GEZIEN_SHOTS")
-
-
-def tab_to(page: Page, selector: str, limit: int = 80) -> None:
-    """Press Tab until `selector` has focus, asked through Playwright's locator, which works
-    with JavaScript off (asking the page by script does not)."""
-    target = page.locator(selector)
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        try:
-            expect(target).to_be_focused(timeout=50)
-            return
-        except AssertionError:
-            continue
-    raise AssertionError(f"{selector} cannot be reached with the Tab key")
 
 
 def assert_accessible(page: Page, javascript: bool = True) -> None:

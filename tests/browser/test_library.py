@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import assert_accessible, sign_up
+from tests.browser.conftest import assert_accessible, sign_up, tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -18,15 +18,6 @@ def in_language(visit, language: str, path: str) -> Page:
     if language == "en":
         visit.open(f"/taal/en/?next={path}")
     return visit.open(path)
-
-
-def tab_to(page: Page, selector: str, limit: int = 120) -> None:
-    target = page.locator(selector)
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if target.evaluate("el => el === document.activeElement"):
-            return
-    raise AssertionError(f"{selector} cannot be reached with the Tab key")
 
 
 def pdf_pages(page: Page) -> int:

@@ -6,23 +6,9 @@ and the axe checks run on the same pages with JavaScript on."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, tab_to
 
 pytestmark = pytest.mark.browser
-
-
-def _tab_to(page, selector: str, limit: int = 80) -> None:
-    """Press Tab until `selector` has focus, asked through Playwright's locator (which works
-    with JavaScript off), as a keyboard user would move."""
-    target = page.locator(selector)
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        try:
-            expect(target).to_be_focused(timeout=50)
-            return
-        except AssertionError:
-            continue
-    raise AssertionError(f"{selector} cannot be reached with the Tab key")
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
@@ -32,16 +18,16 @@ def test_recognising_by_keyboard(make_visit, javascript, language) -> None:
     visit.open(f"/taal/{language}/?next=/")
     page = visit.open("/")
     # The first path on the home page, reached with the keyboard.
-    _tab_to(page, 'main a[href="/herkennen/"]')
+    tab_to(page, 'main a[href="/herkennen/"]')
     page.keyboard.press("Enter")
     page.wait_for_url("**/herkennen/")
     if javascript:
         assert_accessible(page)
     for statement in ("no-one-asked", "compliments"):
-        _tab_to(page, f"#s-{statement}")
+        tab_to(page, f"#s-{statement}")
         page.keyboard.press("Space")
         expect(page.locator(f"#s-{statement}")).to_be_checked()
-    _tab_to(page, "main button[type=submit]")
+    tab_to(page, "main button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_load_state()
     main = page.locator("main")
